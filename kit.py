@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""smmkit's one entry script: everything a learner, teacher or CI needs, with only Python 3.11+.
+
+    python3 kit.py lab     open the course in JupyterLab (installs on first use)
+    python3 kit.py test    run the whole test suite (installs what tests need on first use)
+
+Other commands: ``setup`` (install only), ``html`` (build the static course site),
+``bench`` (run the benchmarks), ``grade-demo`` (see docs/docent.md).
+The environment lives in ``.venv/`` beside this file; it is reinstalled only when
+``pyproject.toml`` changes.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".smmkit-installed"
+# Debian packages the browser test needs (installed by `test` when we are root on apt).
+APT_PACKAGES = ["chromium"]
+CHROMIUM = "/usr/bin/chromium"
+
+
+def say(text: str) -> None:
+    print(f"[smmkit] {text}", flush=True)
+
+
+def run(cmd: list[str], **kwargs) -> int:
+    return subprocess.call([str(c) for c in cmd], **kwargs)
+
+
+def env_with_venv() -> dict[str, str]:
+    env = dict(os.environ)
+    # nbgrader calls `alembic` and `jupyter` by name: the venv's bin must come first on PATH.
+    env["PATH"] = str(BIN) + os.pathsep + env.get("PATH", "")
+    env["VIRTUAL_ENV"] = str(VENV)
+    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    return env
+
+
+def install_stamp() -> str:
+    text = (ROOT / "pyproject.toml").read_bytes()
+    return hashlib.sha256(text + sys.version.encode()).hexdigest()
+
+
+def setup() -> None:
+    """Create .venv and install the kit with its test extras, once per pyproject.toml version."""
+    if sys.version_info < (3, 11):
+        sys.exit("smmkit heeft Python 3.11 of nieuwer nodig. Je hebt " + sys.version.split()[0] + ".")
+    if not PY.exists():
+        say("eerste keer: virtuele omgeving maken in .venv/ …")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    if STAMP.exists() and STAMP.read_text() == install_stamp():
+        return
+    say("pakketten installeren (eenmalig, een paar minuten) …")
+    steps = [
+        [PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip"],
+        [PY, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]"],
+    ]
+    for step in steps:
+        if run(step, cwd=ROOT) != 0:
+            sys.exit("[smmkit] installeren mislukt; zie de melding hierboven.")
+    configure_lab()
+    STAMP.write_text(install_stamp())
+
+
+def configure_lab() -> None:
+    """Make the JupyterLab in .venv Dutch by default (the language pack is a dependency)."""
+    settings = VENV / "share" / "jupyter" / "lab" / "settings"
+    settings.mkdir(parents=True, exist_ok=True)
+    overrides = settings / "overrides.json"
+    overrides.write_text(
+        '{\n  "@jupyterlab/translation-extension:plugin": {"locale": "nl_NL"}\n}\n', encoding="utf-8"
+    )
+
+
+def ensure_apt_packages() -> None:
+    """Install chromium through apt when it is missing and we may (root on Debian/Ubuntu)."""
+    if Path(CHROMIUM).exists():
+        return
+    if shutil.which("apt-get") is None:
+        say("geen apt-get: de browsertest wordt overgeslagen tenzij chromium al geïnstalleerd is.")
+        return
+    prefix = [] if hasattr(os, "geteuid") and os.geteuid() == 0 else ["sudo", "-n"]
+    say("chromium installeren via apt (eenmalig, voor de browsertest) …")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    if run(prefix + ["apt-get", "update", "-qq"], env=env) != 0 or run(
+        prefix + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *APT_PACKAGES], env=env
+    ) != 0:
+        say("chromium kon niet worden geïnstalleerd; de browsertest wordt overgeslagen.")
+
+
+def cmd_lab(args: list[str]) -> int:
+    setup()
+    start = "chapters/00-start.ipynb"
+    cmd = [BIN / "jupyter", "lab", f"--ServerApp.default_url=/lab/tree/{start}", "--notebook-dir", ROOT]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")
+    say("JupyterLab start; stop met Ctrl+C (twee keer).")
+    return run(cmd + args, cwd=ROOT, env=env_with_venv())
+
+
+def cmd_test(args: list[str]) -> int:
+    setup()
+    ensure_apt_packages()
+    env = env_with_venv()
+    env["MPLBACKEND"] = "Agg"
+    return run([PY, "-m", "pytest", *args], cwd=ROOT, env=env)
+
+
+def cmd_setup(args: list[str]) -> int:
+    setup()
+    return 0
+
+
+def cmd_script(script: str):
+    def runner(args: list[str]) -> int:
+        setup()
+        env = env_with_venv()
+        env["MPLBACKEND"] = "Agg"
+        return run([PY, ROOT / script, *args], cwd=ROOT, env=env)
+
+    return runner
+
+
+COMMANDS = {
+    "lab": cmd_lab,
+    "test": cmd_test,
+    "setup": cmd_setup,
+    "html": cmd_script("tools/build_html.py"),
+    "bench": cmd_script("benchmarks/run_all.py"),
+}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__)
+        return 0 if not argv or argv[0] in {"-h", "--help", "help"} else 2
+    return COMMANDS[argv[0]](argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

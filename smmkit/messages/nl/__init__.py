@@ -1,0 +1,1 @@
+"""Dutch texts, one module per part of the kit (core, data, models, widgets, check, …)."""
