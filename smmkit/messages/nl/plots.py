@@ -1,0 +1,20 @@
+MESSAGES = {
+    "plots.source": "Bron: {source}",
+    "plots.no_source": (
+        "Een grafiek in deze kit noemt altijd zijn bron, maar source= is leeg. "
+        "Geef de bron op, bijvoorbeeld source=\"Kok e.a. (2012), tabel 3\"."
+    ),
+    "plots.unknown_column": (
+        "De kolom '{column}' bestaat niet in deze tabel. Kies uit: {columns}. "
+        "Let op hoofdletters en spaties."
+    ),
+    "plots.no_data": "Er is niets om te tekenen: de tabel is leeg. Controleer of je de goede gegevens gebruikt.",
+    "plots.length_mismatch": (
+        "De reeks '{name}' heeft {n} waarden, maar er zijn {k} categorieën. "
+        "Geef per categorie precies één waarde."
+    ),
+    "plots.radar_axes": (
+        "Een profiel (radardiagram) heeft minstens 3 assen nodig, maar kreeg er {n}. "
+        "Gebruik voor minder assen een staafdiagram (plots.bar)."
+    ),
+}

@@ -1,0 +1,44 @@
+MESSAGES = {
+    "widgets.unexpected": (
+        "Dit lukte niet door een fout in de kit, niet door jou. Probeer een andere invoer of "
+        "herstart de kernel (Kernel > Restart). Blijft het misgaan? Meld het aan je docent."
+    ),
+    "widgets.chart_failed": (
+        "De grafiek kon niet worden getekend; de tekst hierboven klopt wel. "
+        "Probeer het opnieuw of herstart de kernel."
+    ),
+    "widgets.file_not_found": (
+        "Het bestand '{path}' bestaat niet. Controleer de naam en de map, of sla eerst op met save()."
+    ),
+    "widgets.cannot_read": "Het bestand '{path}' kan niet worden gelezen ({reason}). Kies een ander bestand.",
+    "widgets.cannot_write": (
+        "Het bestand '{path}' kan niet worden geschreven ({reason}). Kies een andere naam of map."
+    ),
+    "widgets.broken_file": (
+        "Het bestand '{path}' is geen opgeslagen werk van {widget}, of het is beschadigd. "
+        "Open een bestand dat je met {widget}.save() hebt gemaakt."
+    ),
+    "widgets.wrong_widget": (
+        "Het bestand '{path}' hoort bij de widget {found}, niet bij {widget}. "
+        "Open het met {found}, of kies een bestand van {widget}."
+    ),
+    "widgets.wrong_version": (
+        "Het bestand '{path}' heeft versie {version}; deze kit leest alleen versie 1. "
+        "Sla je werk opnieuw op met deze versie van de kit."
+    ),
+    "widgets.nothing_to_export": (
+        "Er is nog geen uitkomst om te exporteren, want de invoer klopt niet: {error}"
+    ),
+    "widgets.no_table": "Deze widget heeft geen tabel om als CSV te exporteren.",
+    "widgets.no_chart": "Deze widget heeft geen grafiek om als PNG te exporteren.",
+    "widgets.filename": "Bestand",
+    "widgets.save": "Opslaan",
+    "widgets.load": "Openen",
+    "widgets.export_csv": "Exporteer CSV",
+    "widgets.export_png": "Exporteer PNG",
+    "widgets.done": "Klaar: {path}",
+    "widgets.loaded": "Je opgeslagen werk is teruggezet.",
+    "widgets.add": "Voeg toe",
+    "widgets.remove": "Verwijder",
+    "widgets.empty_text": "Typ eerst een tekst in het invoerveld en klik dan op 'Voeg toe'.",
+}

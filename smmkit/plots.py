@@ -1,0 +1,268 @@
+"""The one plot style of the kit: a colour-blind-safe palette, readable fonts, the source under every chart.
+
+Every chart a learner sees (in a chapter, an exercise or a widget) comes from these helpers, so all
+charts look alike. Each helper makes a new figure unless you pass ``ax=``, draws inside the kit's
+style (an rc context: your own matplotlib settings are left alone), names the source under the
+chart ("Bron: …") and returns the ``Figure``. The figure is made without pyplot, so a notebook cell
+that ends with a helper call shows the chart exactly once::
+
+    from smmkit import plots
+    plots.bar(df, "kanaal", "percentage", title="Kanalen van gemeenten in 2012",
+              source="Kok e.a. (2012), tabel 3")
+
+Helpers: :func:`bar` (also grouped with ``hue=``), :func:`grouped_bar` (plain lists, used by the
+widgets), :func:`profile` (radar chart of scores per axis), :func:`source_note`, :func:`new_figure`,
+:func:`use_style` and :func:`to_png`. matplotlib is imported lazily, only when a chart is drawn.
+"""
+from __future__ import annotations
+
+import io
+import math
+from contextlib import contextmanager
+from typing import Any, Iterator, Mapping, Sequence
+
+from smmkit.errors import SmmkitError
+from smmkit.messages import msg
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
+# deficiency. Ordered so the first colours contrast most; yellow (hard to read on white) comes late.
+PALETTE: tuple[str, ...] = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#D55E00",  # vermillion
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+GREY = "#6B6B6B"  # for notes and reference marks
+HIGHLIGHT = PALETTE[3]  # for "attention" (a neglected category, a shortfall)
+
+STYLE: dict[str, Any] = {
+    "figure.figsize": (7.0, 4.0),
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "savefig.bbox": "tight",
+    "font.size": 12,
+    "axes.titlesize": 14,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 12,
+    "xtick.labelsize": 11,
+    "ytick.labelsize": 11,
+    "legend.fontsize": 11,
+    "legend.frameon": False,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "axes.axisbelow": True,
+    "grid.color": "#DDDDDD",
+    "grid.linewidth": 0.8,
+    "axes.edgecolor": "#444444",
+    "axes.labelcolor": "#222222",
+    "text.color": "#222222",
+    "xtick.color": "#444444",
+    "ytick.color": "#444444",
+    "figure.constrained_layout.use": True,
+}
+
+
+def _prop_cycle():
+    from cycler import cycler
+
+    return cycler(color=list(PALETTE))
+
+
+def use_style(globally: bool = False):
+    """The kit's style as a context manager (``with plots.use_style(): ...``).
+
+    With ``globally=True`` the style is applied to all later matplotlib charts of this session instead
+    (handy at the top of a notebook) and ``None`` is returned.
+    """
+    import matplotlib as mpl
+
+    rc = dict(STYLE, **{"axes.prop_cycle": _prop_cycle()})
+    if globally:
+        mpl.rcParams.update(rc)
+        return None
+    return mpl.rc_context(rc)
+
+
+@contextmanager
+def _styled() -> Iterator[None]:
+    with use_style():
+        yield
+
+
+def new_figure(width: float | None = None, height: float | None = None, polar: bool = False):
+    """A new ``(figure, axes)`` pair in the kit's style, made without pyplot (no global state)."""
+    from matplotlib.figure import Figure
+
+    with _styled():
+        size = list(STYLE["figure.figsize"])
+        fig = Figure(figsize=(width or size[0], height or size[1]))
+        ax = fig.add_subplot(projection="polar" if polar else None)
+    return fig, ax
+
+
+def source_note(ax_or_fig, text: str):
+    """Write "Bron: <text>" under the chart (figure) or under one axes. Returns the text artist."""
+    if not text or not str(text).strip():
+        raise SmmkitError(msg("plots.no_source"))
+    label = msg("plots.source", source=str(text).strip())
+    with _styled():
+        if hasattr(ax_or_fig, "supxlabel"):  # a Figure
+            return ax_or_fig.supxlabel(label, x=0.01, ha="left", fontsize=10, color=GREY)
+        return ax_or_fig.annotate(
+            label, xy=(0, 0), xycoords="axes fraction", xytext=(0, -42), textcoords="offset points",
+            ha="left", va="top", fontsize=10, color=GREY,
+        )
+
+
+def _finish(fig, ax, title: str, source: str, own_figure: bool) -> None:
+    if not source or not str(source).strip():
+        raise SmmkitError(msg("plots.no_source"))
+    if title:
+        ax.set_title(title)
+    source_note(fig if own_figure else ax, source)
+
+
+def _column(data, name: str) -> list:
+    try:
+        column = data[name]
+    except (KeyError, IndexError, TypeError):
+        try:
+            names = list(data.keys()) if hasattr(data, "keys") else list(data.columns)
+        except Exception:
+            names = []
+        raise SmmkitError(msg("plots.unknown_column", column=name, columns=", ".join(map(str, names)))) from None
+    return list(column)
+
+
+def grouped_bar(
+    categories: Sequence[str],
+    series: Mapping[str, Sequence[float]],
+    *,
+    title: str,
+    source: str,
+    ax=None,
+    horizontal: bool = False,
+    value_label: str = "",
+    colours: Sequence[str] | None = None,
+    value_format: str = "{:g}",
+    labels: bool = True,
+    limits: tuple[float, float] | None = None,
+):
+    """Bars per category, one bar per series side by side (one series = a plain bar chart)."""
+    categories = [str(c) for c in categories]
+    names = list(series)
+    if not names:
+        raise SmmkitError(msg("plots.no_data"))
+    for name in names:
+        if len(series[name]) != len(categories):
+            raise SmmkitError(msg("plots.length_mismatch", name=name, n=len(series[name]), k=len(categories)))
+    own = ax is None
+    with _styled():
+        if own:
+            fig, ax = new_figure()
+        fig = ax.figure
+        colours = list(colours or PALETTE)
+        width = 0.8 / len(names)
+        for i, name in enumerate(names):
+            pos = [k - 0.4 + width * (i + 0.5) for k in range(len(categories))]
+            values = [float(v) for v in series[name]]
+            draw = ax.barh if horizontal else ax.bar
+            bars = draw(pos, values, width * 0.92, label=name if len(names) > 1 else None,
+                        color=colours[i % len(colours)])
+            if labels:
+                ax.bar_label(bars, labels=[value_format.format(v) for v in values], padding=2, fontsize=10)
+        ticks = list(range(len(categories)))
+        if horizontal:
+            ax.set_yticks(ticks, categories)
+            ax.invert_yaxis()
+            ax.grid(axis="y", visible=False)
+            ax.grid(axis="x", visible=True)
+            if value_label:
+                ax.set_xlabel(value_label)
+            if limits:
+                ax.set_xlim(*limits)
+        else:
+            ax.set_xticks(ticks, categories)
+            if value_label:
+                ax.set_ylabel(value_label)
+            if limits:
+                ax.set_ylim(*limits)
+        if len(names) > 1:
+            ax.legend(ncols=min(len(names), 4), loc="upper right")
+        _finish(fig, ax, title, source, own)
+    return fig
+
+
+def bar(data, x: str, y: str, *, title: str, source: str, ax=None, horizontal: bool = False,
+        hue: str | None = None, value_label: str | None = None, **kwargs):
+    """Bar chart of column ``y`` per ``x`` from a DataFrame (or a dict of columns).
+
+    With ``hue=`` the bars are grouped: one colour per value of that column (e.g. ``hue="jaar"``).
+    """
+    xs, ys = _column(data, x), _column(data, y)
+    if not xs:
+        raise SmmkitError(msg("plots.no_data"))
+    if hue is None:
+        series = {y: ys}
+        categories = [str(v) for v in xs]
+    else:
+        hues = _column(data, hue)
+        categories = list(dict.fromkeys(str(v) for v in xs))
+        groups = list(dict.fromkeys(hues))
+        table = {(str(a), h): v for a, h, v in zip(xs, hues, ys)}
+        series = {str(h): [table.get((c, h), math.nan) for c in categories] for h in groups}
+    return grouped_bar(categories, series, title=title, source=source, ax=ax, horizontal=horizontal,
+                       value_label=y if value_label is None else value_label, **kwargs)
+
+
+def profile(scores: Mapping[str, Mapping[str, float]], *, title: str, source: str, ax=None,
+            scale: tuple[float, float] = (1, 5), colours: Sequence[str] | None = None,
+            dashed: Sequence[str] = ()):
+    """Radar chart: one closed line per series (e.g. a platform) over the same axes (e.g. needs).
+
+    ``scores`` is ``{series: {axis: value}}``; every series must have the same axes. Series named in
+    ``dashed`` are drawn as dashed reference lines without fill (e.g. the book's view).
+    """
+    names = list(scores)
+    if not names:
+        raise SmmkitError(msg("plots.no_data"))
+    axes_names = list(scores[names[0]])
+    if len(axes_names) < 3:
+        raise SmmkitError(msg("plots.radar_axes", n=len(axes_names)))
+    own = ax is None
+    with _styled():
+        if own:
+            fig, ax = new_figure(6.0, 5.0, polar=True)
+        fig = ax.figure
+        angles = [2 * math.pi * k / len(axes_names) for k in range(len(axes_names))]
+        closed = angles + angles[:1]
+        colours = list(colours or PALETTE)
+        for i, name in enumerate(names):
+            values = [float(scores[name][a]) for a in axes_names]
+            colour = colours[i % len(colours)]
+            style = "--" if name in dashed else "-"
+            ax.plot(closed, values + values[:1], style, color=colour, linewidth=2, label=name)
+            if name not in dashed:
+                ax.fill(closed, values + values[:1], color=colour, alpha=0.12)
+        ax.set_xticks(angles, axes_names)
+        ax.set_ylim(*scale)
+        ax.set_yticks(list(range(int(scale[0]), int(scale[1]) + 1)))
+        ax.grid(True)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.05, 1.0))
+        _finish(fig, ax, title, source, own)
+    return fig
+
+
+def to_png(fig, dpi: int | None = None) -> bytes:
+    """The figure as PNG bytes (for an ``ipywidgets.Image`` or a file)."""
+    buffer = io.BytesIO()
+    with _styled():
+        fig.savefig(buffer, format="png", dpi=dpi or 100)
+    return buffer.getvalue()

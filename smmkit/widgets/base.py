@@ -1,0 +1,354 @@
+"""The base of every smmkit widget: controls → model → ``result`` → text and chart, plus save/load/export.
+
+How to write a widget (a thin view over a pure model in ``smmkit.models``)::
+
+    import ipywidgets as w
+    from smmkit.messages import msg
+    from smmkit.models import kpi
+    from smmkit.widgets.base import SmmkitWidget
+
+    class KPICalculator(SmmkitWidget):
+        title_key = "kpi.title"           # message key of the heading (optional)
+        has_chart = True                   # False: no chart area, no export_png
+
+        def build(self):                   # 1. make the controls; return what to show above the output
+            self.clicks = w.IntText(value=120, description=msg(...))  # key from messages/nl/kpi.py
+            return [self.clicks]           #    every control with a `value` in it is observed for you
+
+        def compute(self):                 # 2. call the model; raise SmmkitError on bad input
+            return kpi.ctr(clicks=self.clicks.value, impressions=10_000)
+
+        def render_text(self, result):     # 3. HTML from `result` only (escape learner text: self.esc)
+            return "<p>" + msg(..., ctr=result.ctr) + "</p>"
+
+        def draw(self, fig, result):       # 4. (optional) draw on the reused figure, via smmkit.plots
+            plots.grouped_bar([...], {...}, title=..., source=..., ax=fig.add_subplot())
+
+        def table(self, result):           # 5. (optional) rows for export_csv: list of dicts or DataFrame
+            return [{"kpi": "CTR", "waarde": result.ctr}]
+
+        def state(self):                   # 6. the learner's work as a JSON-able dict …
+            return {"clicks": self.clicks.value}
+
+        def set_state(self, state):        #    … and back; validate, raise SmmkitError with a Dutch text
+            self.clicks.value = int(state["clicks"])
+
+Controls added later (a new row): call ``self.watch(control)`` and then ``self.refresh()``. The base
+holds updates during ``set_state`` so one load triggers one ``refresh``. Never ``display()`` in the
+constructor. Put texts in ``smmkit/messages/nl/<part>.py``; the base's own texts use ``widgets.*``.
+Public API: ``result``, ``error``, ``refresh()``, ``state()``, ``set_state()``, ``save(path)``,
+``load(path)``, ``export_csv(path)``, ``export_png(path)``; ``auto_chart = False`` skips chart redraws.
+"""
+from __future__ import annotations
+
+import csv
+import html
+import json
+import logging
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from smmkit.errors import SmmkitError
+from smmkit.messages import msg
+
+log = logging.getLogger("smmkit.widgets")
+
+SAVE_VERSION = 1
+ERROR_STYLE = ("border-left:4px solid #D55E00;background:#fff4ec;padding:6px 10px;"
+               "margin:4px 0;white-space:pre-wrap")
+NOTE_STYLE = "color:#444;padding:2px 0"
+
+
+class SmmkitWidget(w.VBox):
+    """An ipywidgets ``VBox`` that keeps the latest model output on ``result`` (see module docstring)."""
+
+    title_key: str | None = None
+    has_chart: bool = False
+    chart_size: tuple[float, float] = (7.0, 4.0)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.result: Any = None
+        self.error: str = ""
+        self.auto_chart = True
+        self.timings: dict[str, float] = {}
+        self._hold = 0
+        self._pending = False
+        self._watched: list = []
+        self._fig = None
+        self.heading = w.HTML(self._heading_html())
+        self.message = w.HTML(layout=w.Layout(min_height="0"))
+        self.text = w.HTML()
+        self.chart = w.Image(format="png", layout=w.Layout(max_width="720px")) if self.has_chart else None
+        self.files = self._file_bar()
+        self.add_class("smmkit-widget")
+        controls = list(self.build() or [])
+        for control in controls:
+            self._watch_tree(control)
+        outputs = [self.message, self.text] + ([self.chart] if self.chart is not None else [])
+        self.children = [self.heading, *controls, *outputs, self.files]
+        self.refresh()
+
+    # ------------------------------------------------------------------ for subclasses
+    def build(self) -> list:
+        """Create the controls and return the widgets to show above the output."""
+        return []
+
+    def compute(self) -> Any:
+        """Call the model with the controls' values; raise SmmkitError on invalid input."""
+        raise NotImplementedError
+
+    def render_text(self, result) -> str:
+        """HTML shown under the controls, made from ``result`` only."""
+        return ""
+
+    def draw(self, fig, result) -> None:
+        """Draw ``result`` on the (cleared, reused) matplotlib figure ``fig``."""
+
+    def table(self, result):
+        """Rows for ``export_csv``: a list of dicts or a pandas DataFrame."""
+        return None
+
+    def state(self) -> dict:
+        """The learner's work as a JSON-able dict."""
+        return {}
+
+    def set_state(self, state: dict) -> None:
+        """Restore controls from ``state`` (the inverse of ``state()``)."""
+
+    @staticmethod
+    def esc(text: Any) -> str:
+        """Escape learner-typed text before it goes into HTML."""
+        return html.escape(str(text))
+
+    # ------------------------------------------------------------------ the update cycle
+    def watch(self, *controls) -> None:
+        """Observe the ``value`` of these controls: each change recomputes ``result``."""
+        for control in controls:
+            if control not in self._watched and control.has_trait("value"):
+                control.observe(self._on_change, names="value")
+                self._watched.append(control)
+
+    def unwatch(self, *controls) -> None:
+        for control in controls:
+            if control in self._watched:
+                control.unobserve(self._on_change, names="value")
+                self._watched.remove(control)
+
+    def _watch_tree(self, control) -> None:
+        if control.has_trait("value") and not isinstance(control, (w.HTML, w.Label, w.Image)):
+            self.watch(control)
+        for child in getattr(control, "children", ()) or ():
+            self._watch_tree(child)
+
+    def _on_change(self, change=None) -> None:
+        self.refresh()
+
+    @contextmanager
+    def hold_updates(self):
+        """Group many control changes into one refresh (used by ``set_state``/``load``)."""
+        self._hold += 1
+        try:
+            yield
+        finally:
+            self._hold -= 1
+            if self._hold == 0 and self._pending:
+                self._pending = False
+                self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute ``result`` from the controls and re-render text and chart."""
+        if self._hold:
+            self._pending = True
+            return
+        start = time.perf_counter()
+        try:
+            self.result, self.error = self.compute(), ""
+        except SmmkitError as exc:
+            self.result, self.error = None, str(exc)
+        except Exception:  # a bug, not the learner's fault: log it, show a calm message
+            log.exception("%s.compute failed", type(self).__name__)
+            self.result, self.error = None, msg("widgets.unexpected")
+        self._render_text()
+        self.timings["text"] = time.perf_counter() - start
+        if self.chart is not None and self.auto_chart:
+            start = time.perf_counter()
+            self._render_chart()
+            self.timings["chart"] = time.perf_counter() - start
+
+    _update = refresh  # the name used in the team brief
+
+    def _render_text(self) -> None:
+        body = ""
+        if self.result is not None:
+            try:
+                body = self.render_text(self.result)
+            except Exception:
+                log.exception("%s.render_text failed", type(self).__name__)
+                self.error = msg("widgets.unexpected")
+        self.message.value = self._box(self.error) if self.error else ""
+        self.text.value = body if self.result is not None and not self.error else ""
+
+    def _render_chart(self) -> None:
+        if self.result is None or self.error:
+            self.chart.layout.display = "none"
+            return
+        try:
+            self.chart.value = self._draw_png(dpi=100)
+            self.chart.layout.display = None
+        except SmmkitError as exc:
+            self.chart.layout.display = "none"
+            self.message.value = self._box(str(exc))
+        except Exception:
+            log.exception("%s.draw failed", type(self).__name__)
+            self.chart.layout.display = "none"
+            self.message.value = self._box(msg("widgets.chart_failed"))
+
+    def _draw_png(self, dpi: int) -> bytes:
+        from matplotlib.figure import Figure
+
+        from smmkit import plots
+
+        with plots.use_style():
+            if self._fig is None:
+                self._fig = Figure(figsize=self.chart_size)
+            self._fig.clear()
+            self.draw(self._fig, self.result)
+        return plots.to_png(self._fig, dpi=dpi)
+
+    @staticmethod
+    def _box(text: str) -> str:
+        return f'<div class="smmkit-message" style="{ERROR_STYLE}">{html.escape(text)}</div>'
+
+    def _heading_html(self) -> str:
+        if not self.title_key:
+            return ""
+        return f"<h3 style='margin:4px 0'>{html.escape(msg(self.title_key))}</h3>"
+
+    # ------------------------------------------------------------------ save, load, export
+    def save(self, path) -> Path:
+        """Write the learner's work to a JSON file; returns the path."""
+        path = Path(path)
+        data = {"widget": type(self).__name__, "version": SAVE_VERSION, "state": self.state()}
+        try:
+            path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        except OSError as exc:
+            raise SmmkitError(msg("widgets.cannot_write", path=path, reason=exc.strerror or exc)) from None
+        return path
+
+    def load(self, path) -> None:
+        """Bring back work saved with ``save``; refuses files of another widget or broken files."""
+        path = Path(path)
+        name = type(self).__name__
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise SmmkitError(msg("widgets.file_not_found", path=path)) from None
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise SmmkitError(msg("widgets.broken_file", path=path, widget=name)) from None
+        except OSError as exc:
+            raise SmmkitError(msg("widgets.cannot_read", path=path, reason=exc.strerror or exc)) from None
+        if not isinstance(data, dict) or "state" not in data or "widget" not in data:
+            raise SmmkitError(msg("widgets.broken_file", path=path, widget=name))
+        if data["widget"] != name:
+            raise SmmkitError(msg("widgets.wrong_widget", path=path, found=data["widget"], widget=name))
+        if data.get("version") != SAVE_VERSION:
+            raise SmmkitError(msg("widgets.wrong_version", path=path, version=data.get("version")))
+        before = self.state()
+        try:
+            with self.hold_updates():
+                self.set_state(data["state"])
+        except SmmkitError:
+            self._restore(before)
+            raise
+        except Exception:
+            log.exception("%s.set_state failed", name)
+            self._restore(before)
+            raise SmmkitError(msg("widgets.broken_file", path=path, widget=name)) from None
+
+    def _restore(self, state: dict) -> None:
+        try:
+            with self.hold_updates():
+                self.set_state(state)
+        except Exception:  # pragma: no cover - restoring our own state should not fail
+            log.exception("could not restore state")
+
+    def _rows(self) -> list[dict]:
+        if self.result is None:
+            raise SmmkitError(msg("widgets.nothing_to_export", error=self.error or "-"))
+        rows = self.table(self.result)
+        if rows is None:
+            raise SmmkitError(msg("widgets.no_table"))
+        if hasattr(rows, "to_dict"):
+            rows = rows.to_dict(orient="records")
+        return list(rows)
+
+    def export_csv(self, path) -> Path:
+        """Write the result table as CSV (UTF-8, comma separated); returns the path."""
+        path = Path(path)
+        rows = self._rows()
+        fields = list(dict.fromkeys(k for row in rows for k in row))
+        try:
+            with path.open("w", newline="", encoding="utf-8") as handle:
+                writer = csv.DictWriter(handle, fieldnames=fields)
+                writer.writeheader()
+                writer.writerows(rows)
+        except OSError as exc:
+            raise SmmkitError(msg("widgets.cannot_write", path=path, reason=exc.strerror or exc)) from None
+        return path
+
+    def export_png(self, path, dpi: int = 150) -> Path:
+        """Write the chart as a PNG file for a report; returns the path."""
+        if self.chart is None:
+            raise SmmkitError(msg("widgets.no_chart"))
+        if self.result is None:
+            raise SmmkitError(msg("widgets.nothing_to_export", error=self.error or "-"))
+        path = Path(path)
+        data = self._draw_png(dpi=dpi)
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            raise SmmkitError(msg("widgets.cannot_write", path=path, reason=exc.strerror or exc)) from None
+        return path
+
+    # ------------------------------------------------------------------ the file bar (buttons)
+    def _file_bar(self) -> w.Box:
+        stem = type(self).__name__.lower()
+        self.filename = w.Text(value=stem, description=msg("widgets.filename"),
+                               layout=w.Layout(width="260px"))
+        buttons = [
+            (msg("widgets.save"), lambda: self.save(self._file(".json"))),
+            (msg("widgets.load"), lambda: self.load(self._file(".json"))),
+            (msg("widgets.export_csv"), lambda: self.export_csv(self._file(".csv"))),
+        ]
+        if self.has_chart:
+            buttons.append((msg("widgets.export_png"), lambda: self.export_png(self._file(".png"))))
+        self.file_status = w.HTML()
+        row = [self.filename]
+        self.file_buttons = {}
+        for label, action in buttons:
+            button = w.Button(description=label, layout=w.Layout(width="auto"))
+            button.on_click(lambda _b, action=action: self._file_action(action))
+            self.file_buttons[label] = button
+            row.append(button)
+        return w.VBox([w.HBox(row, layout=w.Layout(flex_flow="row wrap")), self.file_status])
+
+    def _file(self, suffix: str) -> Path:
+        name = self.filename.value.strip() or type(self).__name__.lower()
+        path = Path(name)
+        return path if path.suffix == suffix else path.with_name(path.name + suffix)
+
+    def _file_action(self, action) -> None:
+        try:
+            path = action()
+            done = msg("widgets.done", path=path) if path is not None else msg("widgets.loaded")
+            self.file_status.value = f'<div style="{NOTE_STYLE}">{html.escape(done)}</div>'
+        except SmmkitError as exc:
+            self.file_status.value = self._box(str(exc))
+        except Exception:
+            log.exception("file action failed")
+            self.file_status.value = self._box(msg("widgets.unexpected"))

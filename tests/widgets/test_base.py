@@ -1,0 +1,153 @@
+"""The widget base: update cycle, messages instead of tracebacks, save/load round trip, exports."""
+import json
+import logging
+
+import ipywidgets as w
+import pytest
+
+from smmkit.errors import SmmkitError
+from smmkit.widgets import SmmkitWidget
+from smmkit.widgets.base import SAVE_VERSION
+
+
+class Doubler(SmmkitWidget):
+    """A minimal real subclass: doubles a number; negative numbers are invalid, 13 hits a bug."""
+
+    has_chart = True
+
+    def build(self):
+        self.number = w.IntText(value=2)
+        self.label = w.Text(value="twee")
+        return [w.HBox([self.number, self.label])]  # nested: the base finds the controls
+
+    def compute(self):
+        if self.number.value < 0:
+            raise SmmkitError("Negatief kan niet: kies 0 of meer.")
+        if self.number.value == 13:
+            raise RuntimeError("a bug")
+        return {"label": self.label.value, "double": 2 * self.number.value}
+
+    def render_text(self, result):
+        return f"<p>{self.esc(result['label'])} → {result['double']}</p>"
+
+    def draw(self, fig, result):
+        from smmkit import plots
+        plots.grouped_bar(["dubbel"], {"x": [result["double"]]}, title="t", source="test", ax=fig.add_subplot())
+
+    def table(self, result):
+        return [{"label": result["label"], "dubbel": result["double"]}]
+
+    def state(self):
+        return {"number": self.number.value, "label": self.label.value}
+
+    def set_state(self, state):
+        if not isinstance(state.get("number"), int):
+            raise SmmkitError("number moet een geheel getal zijn.")
+        self.number.value = state["number"]
+        self.label.value = state["label"]
+
+
+class Other(Doubler):
+    pass
+
+
+def test_constructing_computes_and_renders():
+    d = Doubler()
+    assert d.result == {"label": "twee", "double": 4}
+    assert "→ 4" in d.text.value and d.error == "" and d.message.value == ""
+    assert d.chart.value[:4] == b"\x89PNG"
+
+
+def test_nested_control_changes_update_result_and_escape_text():
+    d = Doubler()
+    d.number.value = 5
+    d.label.value = "<b>vijf</b>"
+    assert d.result["double"] == 10
+    assert "&lt;b&gt;vijf&lt;/b&gt; → 10" in d.text.value
+
+
+def test_learner_error_is_a_message_not_a_traceback():
+    d = Doubler()
+    d.number.value = -1
+    assert d.result is None
+    assert d.error == "Negatief kan niet: kies 0 of meer."
+    assert "Negatief kan niet" in d.message.value and d.text.value == ""
+    assert d.chart.layout.display == "none"
+    d.number.value = 3
+    assert d.result["double"] == 6 and d.message.value == "" and d.chart.layout.display is None
+
+
+def test_a_bug_gives_a_calm_dutch_message_and_a_log_entry(caplog):
+    d = Doubler()
+    with caplog.at_level(logging.ERROR, logger="smmkit.widgets"):
+        d.number.value = 13
+    assert d.result is None and "fout in de kit" in d.error
+    assert "Doubler.compute failed" in caplog.text
+
+
+def test_save_load_round_trip(tmp_path):
+    d = Doubler()
+    d.number.value, d.label.value = 21, "eenentwintig"
+    before = d.state()
+    path = d.save(tmp_path / "werk.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data == {"widget": "Doubler", "version": SAVE_VERSION, "state": before}
+    fresh = Doubler()
+    fresh.load(path)
+    assert fresh.state() == before and fresh.result == d.result
+
+
+def test_load_refuses_other_widget_broken_and_missing_files(tmp_path):
+    other = Other()
+    other.save(tmp_path / "other.json")
+    d = Doubler()
+    with pytest.raises(SmmkitError, match="hoort bij de widget Other, niet bij Doubler"):
+        d.load(tmp_path / "other.json")
+    (tmp_path / "broken.json").write_text("{niet af", encoding="utf-8")
+    with pytest.raises(SmmkitError, match="beschadigd"):
+        d.load(tmp_path / "broken.json")
+    with pytest.raises(SmmkitError, match="bestaat niet"):
+        d.load(tmp_path / "nergens.json")
+    bad = {"widget": "Doubler", "version": SAVE_VERSION, "state": {"number": "veel", "label": "x"}}
+    (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
+    d.number.value = 7
+    with pytest.raises(SmmkitError, match="geheel getal"):
+        d.load(tmp_path / "bad.json")
+    assert d.state() == {"number": 7, "label": "twee"}  # untouched
+
+
+def test_load_applies_one_refresh(tmp_path):
+    d = Doubler()
+    d.number.value = 8
+    d.save(tmp_path / "a.json")
+    fresh = Doubler()
+    calls = []
+    fresh.compute = lambda original=fresh.compute: calls.append(1) or original()
+    fresh.load(tmp_path / "a.json")
+    assert len(calls) == 1 and fresh.result["double"] == 16
+
+
+def test_exports(tmp_path):
+    d = Doubler()
+    d.export_csv(tmp_path / "t.csv")
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8").splitlines() == ["label,dubbel", "twee,4"]
+    d.export_png(tmp_path / "t.png")
+    assert (tmp_path / "t.png").read_bytes()[:4] == b"\x89PNG"
+    d.number.value = -3
+    with pytest.raises(SmmkitError, match="geen uitkomst om te exporteren.*Negatief"):
+        d.export_csv(tmp_path / "t2.csv")
+
+
+def test_file_buttons_show_status_inside_the_widget(tmp_path):
+    d = Doubler()
+    d.filename.value = str(tmp_path / "knop")
+    d.file_buttons["Opslaan"].click()
+    assert (tmp_path / "knop.json").exists() and "Klaar" in d.file_status.value
+    d.number.value = 1
+    d.file_buttons["Openen"].click()
+    assert d.number.value == 2 and "teruggezet" in d.file_status.value
+    d.filename.value = str(tmp_path / "bestaat-niet")
+    d.file_buttons["Openen"].click()
+    assert "bestaat niet" in d.file_status.value
+    d.file_buttons["Exporteer PNG"].click()
+    assert (tmp_path / "bestaat-niet.png").exists()
