@@ -10,3 +10,16 @@ __version__ = "0.1.0"
 __all__ = ["SmmkitError", "msg", "__version__"]
 
 install_friendly_errors()
+
+
+# Submodules that import heavy libraries load on first attribute access (``smmkit.data``), so that
+# ``import smmkit`` stays fast. Add names here rather than importing them above.
+_LAZY_SUBMODULES = {"data"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY_SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
