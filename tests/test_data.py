@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import math
+import re
 import time
 from pathlib import Path
 
@@ -103,6 +104,8 @@ def test_csv_matches_its_schema(name):
                 assert parsed in cons["enum"], f"{where}: {value!r} niet toegestaan"
             if "categories" in field:
                 assert parsed in field["categories"], f"{where}: {value!r} geen categorie"
+            if "pattern" in cons:
+                assert re.fullmatch(cons["pattern"], value), f"{where}: {value!r} past niet bij het patroon"
             if "minimum" in cons:
                 assert parsed >= cons["minimum"], where
             if "maximum" in cons:
