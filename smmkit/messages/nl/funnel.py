@@ -1,0 +1,23 @@
+"""Dutch texts for the campaign funnel and its widget."""
+MESSAGES = {
+    "funnel.stage.budget": "budget (€)",
+    "funnel.stage.impressions": "vertoningen",
+    "funnel.stage.clicks": "klikken",
+    "funnel.stage.leads": "leads",
+    "funnel.field.budget": "budget (€)",
+    "funnel.field.cpm": "CPM (€ per 1.000 vertoningen)",
+    "funnel.field.ctr": "CTR (%)",
+    "funnel.field.conversion": "conversieratio (%)",
+    "funnel.field.leads": "gewenst aantal leads",
+    "funnel.zero_cpm": "Een CPM van 0 zou betekenen dat vertoningen gratis zijn; dan is er geen funnel te rekenen. Vul de prijs per 1.000 vertoningen in, bijvoorbeeld 6.",
+    "funnel.zero_rate": "Met een CTR of conversieratio van 0 % komt er nooit een lead, hoe groot het budget ook is. Vul een percentage groter dan 0 in.",
+    "funnel.text.no_budget": "Zonder budget zijn er geen betaalde vertoningen. Vul een budget in.",
+    "funnel.text.no_leads": "Je krijgt naar verwachting {impressions} vertoningen en {clicks} klikken, maar geen enkele lead. Verhoog de CTR of de conversieratio.",
+    "funnel.text.ok": "Met € {budget} koop je ongeveer {impressions} vertoningen. Die leveren zo'n {clicks} klikken op (€ {cpc} per klik) en daaruit ongeveer {leads} leads: € {cpl} per lead.",
+    "funnel.text.less_than_one": "Let op: dat is minder dan één lead; reken met een groter budget of betere percentages.",
+    "funnel.w.title": "Campagnefunnel: van budget naar leads",
+    "funnel.w.intro": "Verschuif de aannames en zie hoeveel vertoningen, klikken en leads je budget oplevert.",
+    "funnel.w.chart_title": "Campagnefunnel: verwachte aantallen per stap",
+    "funnel.w.source": "Bron: eigen aannames (CPM, CTR, conversie); rekenwijze hoofdstuk 7",
+    "funnel.w.axis": "aantal (logaritmische schaal)",
+}

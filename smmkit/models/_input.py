@@ -1,0 +1,86 @@
+"""Small checks shared by the models in this folder: numbers, percentages and names.
+
+Each check returns the cleaned value or raises :class:`SmmkitError` with a Dutch message that
+names the field, says what was given and what is allowed.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from smmkit.errors import SmmkitError
+from smmkit.messages import choices, msg
+
+
+def number(value, field: str, *, minimum: float | None = None, maximum: float | None = None,
+           positive: bool = False) -> float:
+    """``value`` as a float; Dutch text ('2,5', '1.250', '€ 1.250,75') is accepted.
+
+    A dot followed by exactly three digits is read as a thousands separator ('2.000' = 2000).
+    """
+    if isinstance(value, bool):
+        raise SmmkitError(msg("modelinput.not_a_number", field=field, value=value))
+    if isinstance(value, str):
+        text = value.strip().replace(" ", "").replace("%", "").replace("€", "")
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):   # Dutch: 1.250 or 1.250,75
+            text = text.replace(".", "")
+        text = text.replace(",", ".")
+        try:
+            value = float(text)
+        except ValueError:
+            raise SmmkitError(msg("modelinput.not_a_number", field=field, value=repr(value))) from None
+    try:
+        result = float(value)
+    except (TypeError, ValueError):
+        raise SmmkitError(msg("modelinput.not_a_number", field=field, value=repr(value))) from None
+    if math.isnan(result) or math.isinf(result):
+        raise SmmkitError(msg("modelinput.not_a_number", field=field, value=value))
+    if positive and result <= 0:
+        raise SmmkitError(msg("modelinput.not_positive", field=field, value=_fmt(result)))
+    if minimum is not None and result < minimum:
+        raise SmmkitError(msg("modelinput.too_small", field=field, value=_fmt(result), minimum=_fmt(minimum)))
+    if maximum is not None and result > maximum:
+        raise SmmkitError(msg("modelinput.too_large", field=field, value=_fmt(result), maximum=_fmt(maximum)))
+    return result
+
+
+def percentage(value, field: str) -> float:
+    """A percentage between 0 and 100 (not a fraction)."""
+    result = number(value, field, minimum=0)
+    if result > 100:
+        raise SmmkitError(msg("modelinput.not_a_percentage", field=field, value=_fmt(result)))
+    return result
+
+
+def one_of(value, valid, field: str) -> str:
+    """``value`` (case-insensitive, surrounding spaces ignored) as one of ``valid``."""
+    text = str(value).strip().lower()
+    for option in valid:
+        if text == str(option).lower():
+            return option
+    raise SmmkitError(msg("modelinput.unknown_choice", field=field, value=value, valid=choices(valid)))
+
+
+def text(value, field: str) -> str:
+    """Non-empty text."""
+    if not isinstance(value, str) or not value.strip():
+        raise SmmkitError(msg("modelinput.empty_text", field=field))
+    return value.strip()
+
+
+def _fmt(value: float) -> str:
+    return fmt(value)
+
+
+def fmt(value: float, decimals: int = 2) -> str:
+    """A number the Dutch way: '1.234,5' (thousands dot, decimal comma, no trailing zeros)."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    body = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+    return body.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def money(value: float) -> str:
+    """An amount in euros the Dutch way, always two decimals: '1.234,50'."""
+    body = f"{value:,.2f}"
+    return body.replace(",", "_").replace(".", ",").replace("_", ".")
