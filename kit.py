@@ -101,7 +101,8 @@ def ensure_apt_packages() -> None:
 def cmd_lab(args: list[str]) -> int:
     setup()
     start = "chapters/00-start.ipynb"
-    cmd = [BIN / "jupyter", "lab", f"--ServerApp.default_url=/lab/tree/{start}", "--notebook-dir", ROOT]
+    # Naming the file makes JupyterLab open the browser on the start page itself.
+    cmd = [BIN / "jupyter", "lab", start, f"--ServerApp.root_dir={ROOT}"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     say("JupyterLab start; stop met Ctrl+C (twee keer).")
