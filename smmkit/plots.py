@@ -121,11 +121,11 @@ def source_note(ax_or_fig, text: str):
         )
 
 
-def _finish(fig, ax, title: str, source: str, own_figure: bool) -> None:
+def _finish(fig, ax, title: str, source: str, own_figure: bool, **title_kwargs) -> None:
     if not source or not str(source).strip():
         raise SmmkitError(msg("plots.no_source"))
     if title:
-        ax.set_title(title)
+        ax.set_title(title, **title_kwargs)
     source_note(fig if own_figure else ax, source)
 
 
@@ -241,6 +241,8 @@ def profile(scores: Mapping[str, Mapping[str, float]], *, title: str, source: st
         if own:
             fig, ax = new_figure(6.0, 5.0, polar=True)
         fig = ax.figure
+        ax.set_theta_offset(math.pi / 2)  # first axis at the top, then clockwise
+        ax.set_theta_direction(-1)
         angles = [2 * math.pi * k / len(axes_names) for k in range(len(axes_names))]
         closed = angles + angles[:1]
         colours = list(colours or PALETTE)
@@ -254,15 +256,32 @@ def profile(scores: Mapping[str, Mapping[str, float]], *, title: str, source: st
         ax.set_xticks(angles, axes_names)
         ax.set_ylim(*scale)
         ax.set_yticks(list(range(int(scale[0]), int(scale[1]) + 1)))
+        ax.set_rlabel_position(180 / len(axes_names))  # radial numbers between the first two axes
+        ax.tick_params(axis="x", pad=8)
         ax.grid(True)
-        ax.legend(loc="upper left", bbox_to_anchor=(1.05, 1.0))
-        _finish(fig, ax, title, source, own)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.1, 1.0))
+        _finish(fig, ax, title, source, own, pad=24)
     return fig
 
 
-def to_png(fig, dpi: int | None = None) -> bytes:
-    """The figure as PNG bytes (for an ``ipywidgets.Image`` or a file)."""
+def to_png(fig, dpi: int | None = None, fast: bool = False) -> bytes:
+    """The figure as PNG bytes (for an ``ipywidgets.Image`` or a file).
+
+    ``fast=True`` (used for live widget charts) skips the extra layout pass of a tight bounding box
+    and compresses lightly; use the default for files that go into a report.
+    """
+    import matplotlib as mpl
+
     buffer = io.BytesIO()
-    with _styled():
-        fig.savefig(buffer, format="png", dpi=dpi or 100)
+    # savefig restores the figure's layout engine from rcParams afterwards: keep "no engine" as it was
+    keep = {} if fig.get_layout_engine() is not None else {
+        "figure.constrained_layout.use": False, "figure.autolayout": False}
+    if fast:
+        keep["savefig.bbox"] = "standard"  # bbox_inches=None alone would fall back to rc "tight"
+    with _styled(), mpl.rc_context(keep):
+        if fast:
+            fig.savefig(buffer, format="png", dpi=dpi or 100, bbox_inches=None,
+                        pil_kwargs={"compress_level": 1})
+        else:
+            fig.savefig(buffer, format="png", dpi=dpi or 100)
     return buffer.getvalue()

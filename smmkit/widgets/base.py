@@ -33,7 +33,8 @@ How to write a widget (a thin view over a pure model in ``smmkit.models``)::
         def set_state(self, state):        #    … and back; validate, raise SmmkitError with a Dutch text
             self.clicks.value = int(state["clicks"])
 
-Controls added later (a new row): call ``self.watch(control)`` and then ``self.refresh()``. The base
+Controls added later (a new row): call ``self.watch(control)`` and then ``self.refresh()``; wrap
+controls that are not state (a "new item" text box) in ``self.ignore(control)`` so they are not observed. The base
 holds updates during ``set_state`` so one load triggers one ``refresh``. Never ``display()`` in the
 constructor. Put texts in ``smmkit/messages/nl/<part>.py``; the base's own texts use ``widgets.*``.
 Public API: ``result``, ``error``, ``refresh()``, ``state()``, ``set_state()``, ``save(path)``,
@@ -69,6 +70,7 @@ class SmmkitWidget(w.VBox):
     title_key: str | None = None
     has_chart: bool = False
     chart_size: tuple[float, float] = (7.0, 4.0)
+    chart_margins = {"left": 0.1, "right": 0.97, "top": 0.88, "bottom": 0.2}  # draw() may adjust
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -139,8 +141,16 @@ class SmmkitWidget(w.VBox):
                 control.unobserve(self._on_change, names="value")
                 self._watched.remove(control)
 
+    @staticmethod
+    def ignore(control):
+        """Mark a control as not part of the learner's state (e.g. a 'new item' text box): not observed."""
+        control._smmkit_ignore = True
+        return control
+
     def _watch_tree(self, control) -> None:
-        if control.has_trait("value") and not isinstance(control, (w.HTML, w.Label, w.Image)):
+        if getattr(control, "_smmkit_ignore", False):
+            return
+        if control.has_trait("value") and not isinstance(control, (w.HTML, w.Label, w.Image, w.FileUpload)):
             self.watch(control)
         for child in getattr(control, "children", ()) or ():
             self._watch_tree(child)
@@ -198,7 +208,7 @@ class SmmkitWidget(w.VBox):
             self.chart.layout.display = "none"
             return
         try:
-            self.chart.value = self._draw_png(dpi=100)
+            self.chart.value = self._draw_png(dpi=90)
             self.chart.layout.display = None
         except SmmkitError as exc:
             self.chart.layout.display = "none"
@@ -208,17 +218,20 @@ class SmmkitWidget(w.VBox):
             self.chart.layout.display = "none"
             self.message.value = self._box(msg("widgets.chart_failed"))
 
-    def _draw_png(self, dpi: int) -> bytes:
+    def _draw_png(self, dpi: int, fast: bool = True) -> bytes:
+        import matplotlib as mpl
         from matplotlib.figure import Figure
 
         from smmkit import plots
 
-        with plots.use_style():
-            if self._fig is None:
+        if self._fig is None:  # one figure per widget, reused; fixed margins (no layout engine) for speed
+            with mpl.rc_context({"figure.constrained_layout.use": False, "figure.autolayout": False}):
                 self._fig = Figure(figsize=self.chart_size)
+        with plots.use_style():
             self._fig.clear()
+            self._fig.subplots_adjust(**self.chart_margins)
             self.draw(self._fig, self.result)
-        return plots.to_png(self._fig, dpi=dpi)
+        return plots.to_png(self._fig, dpi=dpi, fast=fast)
 
     @staticmethod
     def _box(text: str) -> str:
@@ -277,7 +290,7 @@ class SmmkitWidget(w.VBox):
         except Exception:  # pragma: no cover - restoring our own state should not fail
             log.exception("could not restore state")
 
-    def _rows(self) -> list[dict]:
+    def _export_rows(self) -> list[dict]:
         if self.result is None:
             raise SmmkitError(msg("widgets.nothing_to_export", error=self.error or "-"))
         rows = self.table(self.result)
@@ -290,7 +303,7 @@ class SmmkitWidget(w.VBox):
     def export_csv(self, path) -> Path:
         """Write the result table as CSV (UTF-8, comma separated); returns the path."""
         path = Path(path)
-        rows = self._rows()
+        rows = self._export_rows()
         fields = list(dict.fromkeys(k for row in rows for k in row))
         try:
             with path.open("w", newline="", encoding="utf-8") as handle:
@@ -308,7 +321,7 @@ class SmmkitWidget(w.VBox):
         if self.result is None:
             raise SmmkitError(msg("widgets.nothing_to_export", error=self.error or "-"))
         path = Path(path)
-        data = self._draw_png(dpi=dpi)
+        data = self._draw_png(dpi=dpi, fast=False)
         try:
             path.write_bytes(data)
         except OSError as exc:
