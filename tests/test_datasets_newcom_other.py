@@ -163,7 +163,7 @@ def test_trust_2017_is_a_split_and_2018_is_not():
 
 
 def test_other_seed_sets_are_separate_from_the_survey():
-    for name in ("vertrouwen", "adoptie_platforms", "boek_kerncijfers"):
+    for name in ("vertrouwen", "adoptie_platforms", "boek_kerncijfers", "kpi_voorbeelden"):
         meta = metadata(name)
         assert meta["group"] == "overig"
         assert "Geen onderdeel van het gemeente-onderzoek" in meta["description"]
@@ -185,3 +185,12 @@ def test_book_figures_in_words_are_marked():
     worded = frame.dropna(subset=["verwoording"])
     assert len(worded) == 4 and "Vier van de zeven" in quirks("boek_kerncijfers")
     assert len(frame) == 7
+
+
+def test_monthly_follower_growth_compounds_to_80_percent_a_year():
+    frame = load("kpi_voorbeelden").set_index("kenmerk")
+    monthly = frame.loc["volgersgroei_per_maand", "waarde"] / 100
+    yearly = (1 + monthly) ** 12 - 1
+    assert round(yearly * 100) == 80 and round(monthly * 12 * 100) == 60
+    assert "80% groei per jaar" in quirks("kpi_voorbeelden") and "niet 60%" in quirks("kpi_voorbeelden")
+    assert pd.isna(frame.loc["view_through_rate_stijging", "kanaal"])

@@ -82,7 +82,7 @@ def test_world_self_grades_do_not_explain_the_mean():
     total_known = (known.cijfer * known.aantal).sum()
     assert total_known == 385 and round(total_known / 52, 2) == 7.40
     core = by(load("wereldsteden_kerncijfers"), "kenmerk")["waarde"]
-    mean, n = core["gemiddeld cijfer voor eigen gebruik van sociale media"], core["steden die dat cijfer gaven"]
+    mean, n = core["cijfer_gemiddeld"], core["cijfer_n"]
     assert (mean, n) == (6.62, 71)
     rest_sum = mean * n - total_known
     rest_mean = rest_sum / (n - 52)
@@ -143,10 +143,12 @@ def test_world_advantages_and_disadvantages_imply_60_and_55_respondents():
 
 def test_world_core_figures_add_up():
     core = by(load("wereldsteden_kerncijfers"), "kenmerk")["waarde"]
-    skipped = core["steden die de vraag naar gebruik door inwoners oversloegen"]
-    answered = core["steden die die vraag wel beantwoordden"]
-    assert skipped + answered == core["steden die de vragenlijst invulden"] == 72
-    assert core["steden die hun naam niet invulden"] == 3
+    skipped = core["inwonersvraag_overgeslagen"]
+    answered = core["inwonersvraag_beantwoord"]
+    assert skipped + answered == core["steden_deelgenomen"] == 72
+    assert core["steden_zonder_naam"] == 3
+    assert core["inwonersvraag_facebook"] <= core["inwonersvraag_beantwoord"]
+    assert core["inwoners_kleinste_stad"] < core["inwoners_gemiddeld"] < core["inwoners_grootste_stad"]
 
 
 # ---------------------------------------------------------------- citizens
@@ -177,7 +179,7 @@ def test_channels_used_sum_to_about_three_per_person():
     assert totals.percentage.sum() == 268
     assert round(totals.percentage.sum() / 100, 1) == 2.7
     core = by(load("burgers_kerncijfers"), "kenmerk")["waarde"]
-    assert core["gemiddeld aantal gebruikte sociale media"] == 3
+    assert core["kanalen_gemiddeld"] == 3
     assert "268%" in quirks("burgers_kanalen") and "2,7" in quirks("burgers_kanalen")
     anders = totals.set_index("kanaal").loc["anders"]
     assert pct(anders.aantal, 705) == anders.percentage
@@ -248,6 +250,6 @@ def test_topics_other_group_is_the_base_for_its_explanations():
 def test_citizen_core_figures():
     core = by(load("burgers_kerncijfers"), "kenmerk")["waarde"]
     assert core["respondenten"] == 705 == load("burgers_leeftijd").aantal.sum()
-    places = core["Nederlandse woonplaatsen"] + core["Belgische woonplaatsen"] + core["Engelse woonplaatsen"]
+    places = core["woonplaatsen_nederland"] + core["woonplaatsen_belgie"] + core["woonplaatsen_engeland"]
     assert places == 213 and "212" in quirks("burgers_kerncijfers")
-    assert pct(core["respondenten uit Amsterdam"], 705) == 17
+    assert pct(core["respondenten_amsterdam"], 705) == 17
