@@ -40,7 +40,10 @@ MESSAGES = {
     "data.label.meaning": "betekenis",
     "data.label.allowed": "toegestane waarden",
     "data.label.missing": "Ontbrekende waarden",
-    "data.label.missing_codes": "lege cel (in de bron een streepje '-'); pandas toont ze als <NA> of NaN",
+    "data.label.missing_codes": (
+        "lege cel: ontbreekt of niet van toepassing (zie de betekenis van de kolom); "
+        "pandas toont zo'n cel als <NA> of NaN"
+    ),
     "data.label.quirks": "Eigenaardigheden van de bron (goed lesmateriaal: reken ze zelf na)",
     "data.label.totals": "Totaalregels zoals gedrukt (niet in de tabel zelf)",
     "data.label.preview": "Eerste rijen",
