@@ -115,8 +115,10 @@ def source_note(ax_or_fig, text: str):
     with _styled():
         if hasattr(ax_or_fig, "supxlabel"):  # a Figure
             return ax_or_fig.supxlabel(label, x=0.01, ha="left", fontsize=10, color=GREY)
+        # x from the figure's left edge (long notes fit), y just below the axes and its tick labels
         return ax_or_fig.annotate(
-            label, xy=(0, 0), xycoords="axes fraction", xytext=(0, -42), textcoords="offset points",
+            label, xy=(0.01, 0), xycoords=("figure fraction", "axes fraction"), xytext=(0, -42),
+            textcoords="offset points",
             ha="left", va="top", fontsize=10, color=GREY,
         )
 
