@@ -88,12 +88,11 @@ def load(name) -> pd.DataFrame:
         raise _explain_bad_value(res, raw, dtypes) from None
     for col, dtype in dtypes.items():
         if isinstance(dtype, pd.CategoricalDtype) and col in frame:
-            converted = frame[col].astype(dtype)
-            unknown = frame[col][converted.isna() & frame[col].notna()]
+            unknown = frame[col][frame[col].notna() & ~frame[col].isin(dtype.categories)]
             if len(unknown):
                 raise SmmkitError(msg("data.bad_value", name=res["name"], column=col,
                                       value=unknown.iloc[0], type=msg("data.type.category")))
-            frame[col] = converted
+            frame[col] = frame[col].astype(dtype)
     frame.attrs["smmkit_dataset"] = res["name"]
     frame.attrs["title"] = res.get("title", "")
     return frame

@@ -114,6 +114,17 @@ def test_csv_matches_its_schema(name):
             assert int(row[header.index("jaar")]) in res["years"]
 
 
+@pytest.mark.parametrize("name", [n for n in NAMES if RESOURCES[n].get("totals")])
+def test_printed_totals_use_the_columns_of_their_dataset(name):
+    res = RESOURCES[name]
+    fields = {f["name"]: f for f in res["schema"]["fields"]}
+    for row in res["totals"]:
+        assert set(row) <= set(fields), f"{name}: totaalregel met onbekende kolom {set(row) - set(fields)}"
+        for column, value in row.items():
+            if fields[column]["type"] in ("integer", "number"):
+                assert isinstance(value, (int, float)), f"{name}: {column} in de totaalregel is geen getal"
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_primary_key_is_unique(name):
     res = RESOURCES[name]
@@ -192,7 +203,8 @@ def test_load_is_fast():
     for name in NAMES:
         data.load(name)
     per_load = (time.perf_counter() - start) / len(NAMES)
-    assert per_load < 0.05, f"{per_load * 1000:.1f} ms per dataset"
+    # a few milliseconds on an idle machine; the margin absorbs a busy CI runner
+    assert per_load < 0.1, f"{per_load * 1000:.1f} ms per dataset"
 
 
 # ---------------------------------------------------------------- errors a learner can meet
@@ -250,6 +262,21 @@ def test_a_damaged_file_is_reported_with_column_and_value(tmp_path, monkeypatch)
     datafiles.clear_cache()
     try:
         with pytest.raises(SmmkitError, match=r"kolom 'aantal_gereageerd': de waarde 'dertien'"):
+            data.load("gemeenten_respons")
+    finally:
+        monkeypatch.undo()
+        datafiles.clear_cache()
+
+
+def test_an_unknown_category_in_a_file_is_reported(tmp_path, monkeypatch):
+    (tmp_path / "datapackage.json").write_text((DATASETS / "datapackage.json").read_text(encoding="utf-8"),
+                                               encoding="utf-8")
+    text = (DATASETS / "gemeenten_respons.csv").read_text(encoding="utf-8").replace("> 100.000", "groot")
+    (tmp_path / "gemeenten_respons.csv").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(datafiles, "folder", lambda: tmp_path)
+    datafiles.clear_cache()
+    try:
+        with pytest.raises(SmmkitError, match=r"kolom 'grootteklasse': de waarde 'groot' past niet"):
             data.load("gemeenten_respons")
     finally:
         monkeypatch.undo()
