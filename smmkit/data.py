@@ -30,9 +30,14 @@ from smmkit.messages import msg
 __all__ = ["load", "list_datasets", "describe", "metadata"]
 
 
-def list_datasets() -> list[str]:
-    """De namen van alle datasets, op alfabet. Werkt zonder internet."""
-    return datafiles.names()
+def list_datasets(group: str | None = None) -> list[str]:
+    """De namen van alle datasets, op alfabet. Werkt zonder internet.
+
+    Met ``group`` alleen de datasets van één onderzoek, bijvoorbeeld ``list_datasets("gemeenten")``.
+    """
+    if group is None:
+        return datafiles.names()
+    return datafiles.names_in_group(group)
 
 
 def metadata(name) -> dict:

@@ -65,6 +65,14 @@ def names() -> list[str]:
     return sorted(_by_name())
 
 
+def names_in_group(group) -> list[str]:
+    """The dataset names of one group (one survey or source), alphabetically."""
+    groups = _parsed().get("groups", {})
+    if group not in groups:
+        raise SmmkitError(msg("data.unknown_group", group=group, groups=", ".join(groups)))
+    return sorted(name for name, res in _by_name().items() if res.get("group") == group)
+
+
 def _looks_like_dataframe(value) -> bool:
     kind = type(value)
     return kind.__name__ in {"DataFrame", "Series"} and kind.__module__.split(".")[0] == "pandas"

@@ -190,6 +190,15 @@ def test_list_datasets_is_sorted_and_complete():
     assert data.list_datasets() == NAMES
 
 
+def test_list_datasets_by_group():
+    municipal = data.list_datasets("gemeenten")
+    assert municipal == sorted(n for n in NAMES if RESOURCES[n]["group"] == "gemeenten")
+    assert "gemeenten_doelen" in municipal and len(municipal) >= 11
+    assert sorted(sum((data.list_datasets(g) for g in PACKAGE["groups"]), [])) == NAMES
+    with pytest.raises(SmmkitError, match=r"geen groep datasets met de naam 'gemeente'\. Kies uit: gemeenten"):
+        data.list_datasets("gemeente")
+
+
 def test_load_returns_a_fresh_copy():
     first = data.load("gemeenten_kanalen")
     first.loc[0, "percentage"] = -1

@@ -5,6 +5,10 @@ MESSAGES = {
         "Beschikbare datasets: {names}.\n"
         "Tip: `list_datasets()` geeft alle namen als lijst."
     ),
+    "data.unknown_group": (
+        "Er is geen groep datasets met de naam '{group}'. Kies uit: {groups}. "
+        "Zonder groep geeft `list_datasets()` alle namen."
+    ),
     "data.suggestion": " Bedoel je '{name}'?",
     "data.not_a_string_dataframe": (
         "load() verwacht de naam van een dataset (tekst), maar kreeg een DataFrame. "
