@@ -12,6 +12,16 @@ _WIDGETS = {
     "NeedsProfile": "sdt",
     "FourCSorter": "fourc",
     "LCSSMapper": "lcss",
+    "HoneycombCompare": "honeycomb",
+    "FlywheelMapper": "flywheel",
+    "PESOClassifier": "peso",
+    "SmartChecker": "smart",
+    "KPICalculator": "kpi",
+    "CampaignFunnel": "funnel",
+    "ContentCalendar": "calendar",
+    "WebcareTriage": "webcare",
+    "InfluencerScorer": "influencer",
+    "ReputationScorer": "reputation",
 }
 
 __all__ = sorted(_WIDGETS)

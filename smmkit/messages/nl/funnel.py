@@ -18,6 +18,6 @@ MESSAGES = {
     "funnel.w.title": "Campagnefunnel: van budget naar leads",
     "funnel.w.intro": "Verschuif de aannames en zie hoeveel vertoningen, klikken en leads je budget oplevert.",
     "funnel.w.chart_title": "Campagnefunnel: verwachte aantallen per stap",
-    "funnel.w.source": "Bron: eigen aannames (CPM, CTR, conversie); rekenwijze hoofdstuk 7",
+    "funnel.w.source": "eigen aannames (CPM, CTR, conversie); rekenwijze hoofdstuk 7",
     "funnel.w.axis": "aantal (logaritmische schaal)",
 }

@@ -26,9 +26,10 @@ MESSAGES = {
     "honeycomb.w.intro": "Geef per bouwsteen een score van 0 (speelt geen rol) tot 5 (kern van het platform). "
                          "De voorbeeldscores zijn bedoeld om over te discussiëren, het zijn geen meetresultaten.",
     "honeycomb.w.preset": "Voorbeeld",
+    "honeycomb.w.example_note": "Let op: de voorbeeldscores zijn een startpunt voor discussie, geen gemeten feiten. Pas ze aan naar je eigen oordeel.",
     "honeycomb.w.own": "(eigen scores)",
     "honeycomb.w.name": "Platform",
     "honeycomb.w.chart_title": "Honingraatprofiel: {a} en {b}",
-    "honeycomb.w.source": "Bron: honingraatmodel (Kietzmann e.a., 2011); scores: voorbeeldscores of eigen oordeel",
+    "honeycomb.w.source": "honingraatmodel (Kietzmann e.a., 2011); scores: voorbeeldscores of eigen oordeel",
     "honeycomb.w.axis": "score (0-5)",
 }

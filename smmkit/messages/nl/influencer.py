@@ -20,9 +20,9 @@ MESSAGES = {
     "influencer.w.er": "ER %",
     "influencer.w.fit": "Fit",
     "influencer.w.cost": "Kosten €",
-    "influencer.w.add": "Kandidaat toevoegen",
-    "influencer.w.remove": "Verwijder laatste",
+    "influencer.w.new": "@kandidaat{n}",
+    "influencer.w.tiers": "Tiers op basis van volgers (grenzen van smmkit; bureaus hanteren soms andere): {tiers}.",
     "influencer.w.chart_title": "Shortlistscore per kandidaat",
-    "influencer.w.source": "Bron: eigen invoer; score = bereik × engagement × fit ÷ kosten (smmkit)",
+    "influencer.w.source": "eigen invoer; score = bereik × engagement × fit ÷ kosten (smmkit)",
     "influencer.w.axis": "score (betrokken, passende volgers per € 1.000)",
 }

@@ -26,7 +26,8 @@ MESSAGES = {
     "reputation.w.intro": "Geef elk onderdeel een score van 1 (zwak) tot 5 (sterk), bijvoorbeeld zoals inwoners of klanten het zien.",
     "reputation.w.pillars": "Pijlers",
     "reputation.w.foundation": "Fundament",
+    "reputation.w.means": "Gemiddeld: pijlers {pillars}, fundament {foundation}, alles samen {overall} (schaal 1-5).",
     "reputation.w.chart_title": "Reputatietempel: score per onderdeel",
-    "reputation.w.source": "Bron: reputatietempel naar Fombrun & Shanley (1990) en RepTrak; scores: eigen oordeel",
+    "reputation.w.source": "reputatietempel naar Fombrun & Shanley (1990) en RepTrak; scores: eigen oordeel",
     "reputation.w.axis": "score (1-5)",
 }

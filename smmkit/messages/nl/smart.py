@@ -44,4 +44,5 @@ MESSAGES = {
     "smart.w.field.eenheid": "Eenheid",
     "smart.w.field.deadline": "Deadline",
     "smart.w.composed": "Samengestelde zin: {text}",
+    "smart.w.bad_mode": "Dit bestand heeft een onbekende werkwijze. Geldig zijn: {valid}.",
 }

@@ -25,6 +25,6 @@ MESSAGES = {
     "webcare.w.handling": "Min. per antwoord",
     "webcare.w.norms": "Streeftijden: {norms}",
     "webcare.w.chart_title": "Aandeel op tijd beantwoord per categorie",
-    "webcare.w.source": "Bron: simulatie met voorbeeldinbox en voorbeeldnormen van smmkit",
+    "webcare.w.source": "simulatie met voorbeeldinbox en voorbeeldnormen van smmkit",
     "webcare.w.axis": "% binnen streeftijd",
 }

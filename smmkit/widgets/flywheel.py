@@ -1,0 +1,84 @@
+"""FlywheelMapper: place touchpoints on the customer cycle × the social flywheel; see coverage and gaps."""
+from __future__ import annotations
+
+import ipywidgets as w
+
+from smmkit.messages import msg
+from smmkit.models import flywheel as fw
+from smmkit.models._input import fmt
+from smmkit.widgets._records import RecordEditor, integer_axis
+from smmkit.widgets.base import SmmkitWidget
+
+EXAMPLE = [  # a municipality's plan for its new sports pass
+    {"name": "Reel over sporten in de wijk", "phase": "inspiratie", "part": "influencing", "channel": "Instagram"},
+    {"name": "Vragen over de sportpas verzamelen", "phase": "onderzoeken", "part": "listening", "channel": "Facebook"},
+    {"name": "Ervaringen van sporters delen", "phase": "evalueren", "part": "influencing", "channel": "Facebook"},
+    {"name": "Advertentie: vraag de sportpas aan", "phase": "selecteren", "part": "selling", "channel": "Instagram"},
+    {"name": "Welkomstbericht met tips", "phase": "ontvangen", "part": "influencing", "channel": "WhatsApp"},
+    {"name": "Webcare bij vragen over de pas", "phase": "gebruiken", "part": "listening", "channel": "WhatsApp"},
+    {"name": "Meldingen over kapotte toestellen volgen", "phase": "onderhouden", "part": "listening", "channel": "X"},
+    {"name": "Inwoners kiezen nieuwe sporten mee", "phase": "cocreatie", "part": "listening", "channel": "Facebook"},
+]
+
+
+class FlywheelMapper(SmmkitWidget):
+    """Touchpoints in an 8 phases × 3 flywheel parts grid, with co-creation at the junction."""
+
+    title_key = "flywheel.w.title"
+    has_chart = True
+    chart_size = (8.0, 4.2)
+
+    def __init__(self, touchpoints=None, **kwargs):
+        self._initial = fw.to_dicts(EXAMPLE if touchpoints is None else touchpoints)
+        super().__init__(**kwargs)
+
+    def build(self):
+        phases = [(fw.phase_label(p), p) for p in fw.PLACES]
+        parts = [(fw.flywheel_label(f), f) for f in fw.FLYWHEEL]
+        fields = {
+            "name": lambda v: w.Text(value=v, continuous_update=False, layout=w.Layout(width="300px")),
+            "phase": lambda v: w.Dropdown(options=phases, value=v, layout=w.Layout(width="230px")),
+            "part": lambda v: w.Dropdown(options=parts, value=v, layout=w.Layout(width="190px")),
+            "channel": lambda v: w.Text(value=v, continuous_update=False, layout=w.Layout(width="110px")),
+        }
+        header = {"name": (msg("flywheel.w.name"), "300px"), "phase": (msg("flywheel.field.phase"), "230px"),
+                  "part": (msg("flywheel.field.part"), "190px"), "channel": (msg("flywheel.w.channel"), "110px")}
+        self.records = RecordEditor(self, fields, self._new_row, header=header)
+        self.records.set_rows(self._initial)
+        return [w.HTML(f"<p>{self.esc(msg('flywheel.w.intro'))}</p>"), self.records.box]
+
+    @staticmethod
+    def _new_row(rows) -> dict:
+        used = {r["phase"] for r in rows}
+        phase = next((p for p in fw.PHASES if p not in used), fw.PHASES[0])
+        return {"name": msg("flywheel.w.new"), "phase": phase, "part": "influencing", "channel": ""}
+
+    def compute(self):
+        return fw.coverage(self.records.values())
+
+    def render_text(self, result) -> str:
+        lines = "".join(f"<li>{self.esc(line)}</li>" for line in result.advice.split("\n"))
+        head = msg("flywheel.w.share", covered=result.cells_covered, total=result.cells_total, share=fmt(result.share))
+        return f"<p><b>{self.esc(head)}</b></p><ul>{lines}</ul>"
+
+    def draw(self, fig, result) -> None:
+        from smmkit import plots
+
+        categories = [str(i + 1) + " " + p[:5] + "." for i, p in enumerate(fw.PHASES)]
+        series = {fw.flywheel_label(f): [len(result.grid[(p, f)]) for p in fw.PHASES] for f in fw.FLYWHEEL}
+        top = max([1] + [max(v) for v in series.values()])
+        ax = fig.add_subplot()
+        plots.grouped_bar(categories, series, title=msg("flywheel.w.chart_title"), source=msg("flywheel.w.source"),
+                          ax=ax, value_label=msg("flywheel.w.count"), labels=False,
+                          limits=(0, top + 1))
+        integer_axis(ax)
+
+    def table(self, result):
+        return result.rows()
+
+    def state(self) -> dict:
+        return {"touchpoints": self.records.values()}
+
+    def set_state(self, state: dict) -> None:
+        self.records.set_rows(fw.to_dicts(state["touchpoints"]))
+        self.refresh()

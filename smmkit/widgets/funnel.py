@@ -1,0 +1,71 @@
+"""CampaignFunnel: budget → impressions (CPM) → clicks (CTR) → leads (conversion), with cost per lead."""
+from __future__ import annotations
+
+import ipywidgets as w
+
+from smmkit.messages import msg
+from smmkit.models import funnel as fn
+from smmkit.models._input import fmt
+from smmkit.widgets.base import SmmkitWidget
+
+EXAMPLE = {"budget": 750.0, "cpm": 6.0, "ctr": 1.2, "conversion_rate": 8.0}   # sign-ups for a sports pass
+
+
+class CampaignFunnel(SmmkitWidget):
+    """Sliders for the assumptions; the funnel and cost per lead update at once."""
+
+    title_key = "funnel.w.title"
+    has_chart = True
+    chart_size = (7.0, 3.6)
+
+    def build(self):
+        style = {"description_width": "200px"}
+        layout = w.Layout(width="520px")
+        self.budget = w.BoundedFloatText(value=EXAMPLE["budget"], min=0, max=10_000_000, step=50,
+                                         description=msg("funnel.field.budget"), style=style, layout=layout)
+        self.cpm = w.FloatSlider(value=EXAMPLE["cpm"], min=0.5, max=40, step=0.5, description=msg("funnel.field.cpm"),
+                                 continuous_update=False, style=style, layout=layout)
+        self.ctr = w.FloatSlider(value=EXAMPLE["ctr"], min=0, max=10, step=0.1, description=msg("funnel.field.ctr"),
+                                 continuous_update=False, style=style, layout=layout)
+        self.conversion = w.FloatSlider(value=EXAMPLE["conversion_rate"], min=0, max=50, step=0.5,
+                                        description=msg("funnel.field.conversion"), continuous_update=False,
+                                        style=style, layout=layout)
+        return [w.HTML(f"<p>{self.esc(msg('funnel.w.intro'))}</p>"), self.budget, self.cpm, self.ctr, self.conversion]
+
+    def compute(self):
+        return fn.funnel(self.budget.value, self.cpm.value, self.ctr.value, self.conversion.value)
+
+    def render_text(self, result) -> str:
+        return f"<p style='font-size:1.1em'>{self.esc(result.text)}</p>"
+
+    def draw(self, fig, result) -> None:
+        from smmkit import plots
+
+        stages = ("impressions", "clicks", "leads")
+        values = [getattr(result, s) for s in stages]
+        ax = fig.add_subplot()
+        plots.grouped_bar([fn.stage_label(s) for s in stages], {msg("funnel.w.axis"): [max(v, 0.5) for v in values]},
+                          title=msg("funnel.w.chart_title"), source=msg("funnel.w.source"), ax=ax, horizontal=True,
+                          value_label=msg("funnel.w.axis"), labels=False)
+        ax.set_xscale("log")
+        from matplotlib.ticker import FuncFormatter
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt(int(v)) if v >= 1 else ""))
+        top = max(values + [10])
+        ax.set_xlim(0.5, top * 20)
+        for y, v in enumerate(values):
+            ax.annotate(fmt(int(v)), (max(v, 0.5), y), xytext=(4, 0), textcoords="offset points", va="center")
+
+    def table(self, result):
+        return result.rows()
+
+    def state(self) -> dict:
+        return {"budget": self.budget.value, "cpm": self.cpm.value, "ctr": self.ctr.value,
+                "conversion_rate": self.conversion.value}
+
+    def set_state(self, state: dict) -> None:
+        checked = fn.funnel(state["budget"], state["cpm"], state["ctr"], state["conversion_rate"])
+        self.budget.value = checked.budget
+        self.cpm.value = checked.cpm
+        self.ctr.value = checked.ctr
+        self.conversion.value = checked.conversion_rate
+        self.refresh()

@@ -1,0 +1,85 @@
+"""InfluencerScorer: tier and shortlist score (reach × engagement × fit ÷ cost) per candidate, ranked."""
+from __future__ import annotations
+
+import ipywidgets as w
+
+from smmkit.messages import msg
+from smmkit.errors import SmmkitError
+from smmkit.models import influencer as inf
+from smmkit.models._input import fmt, number
+from smmkit.widgets._records import RecordEditor
+from smmkit.widgets.base import SmmkitWidget
+
+KEYS = ("name", "followers", "engagement_rate", "fit", "cost")
+
+
+class InfluencerScorer(SmmkitWidget):
+    """Edit candidates in a table; the ranking, tiers and chart follow at once."""
+
+    title_key = "influencer.w.title"
+    has_chart = True
+    chart_size = (7.0, 4.0)
+
+    def __init__(self, candidates=None, **kwargs):
+        rows = inf.EXAMPLES if candidates is None else candidates
+        self._initial = [{k: r[k] for k in KEYS} for r in rows]
+        super().__init__(**kwargs)
+
+    def build(self):
+        fields = {
+            "name": lambda v: w.Text(value=v, continuous_update=False, layout=w.Layout(width="200px")),
+            "followers": lambda v: w.IntText(value=int(v), layout=w.Layout(width="120px")),
+            "engagement_rate": lambda v: w.FloatText(value=float(v), step=0.1, layout=w.Layout(width="80px")),
+            "fit": lambda v: w.BoundedIntText(value=int(v), min=1, max=5, layout=w.Layout(width="70px")),
+            "cost": lambda v: w.FloatText(value=float(v), layout=w.Layout(width="100px")),
+        }
+        header = {"name": (msg("influencer.w.name"), "200px"), "followers": (msg("influencer.w.followers"), "120px"),
+                  "engagement_rate": (msg("influencer.w.er"), "80px"), "fit": (msg("influencer.w.fit"), "70px"),
+                  "cost": (msg("influencer.w.cost"), "100px")}
+        self.records = RecordEditor(self, fields, self._new_row, header=header)
+        self.records.set_rows(self._initial)
+        tiers = ", ".join(f"{name} ≥ {lower:,}".replace(",", ".") for name, lower in inf.TIERS)
+        return [w.HTML(f"<p>{self.esc(msg('influencer.w.intro'))}<br><i>{self.esc(msg('influencer.w.tiers', tiers=tiers))}</i></p>"),
+                self.records.box]
+
+    @staticmethod
+    def _new_row(rows) -> dict:
+        return {"name": msg("influencer.w.new", n=len(rows) + 1), "followers": 5000, "engagement_rate": 3.0,
+                "fit": 3, "cost": 250.0}
+
+    def compute(self):
+        return inf.shortlist(self.records.values())
+
+    def render_text(self, result) -> str:
+        lines = "".join(f"<li>{self.esc(line)}</li>" for line in result.text.split("\n"))
+        rows = "".join(
+            f"<tr><td>{i + 1}</td><td>{self.esc(c.name)}</td><td>{self.esc(c.tier)}</td>"
+            f"<td style='text-align:right'>{fmt(round(c.score, 1))}</td></tr>"
+            for i, c in enumerate(result.ranked))
+        return f"<ul>{lines}</ul><table>{rows}</table>"
+
+    def draw(self, fig, result) -> None:
+        from smmkit import plots
+
+        names = [c.name for c in result.ranked] or ["-"]
+        scores = [round(c.score, 1) for c in result.ranked] or [0]
+        plots.grouped_bar(names, {msg("influencer.w.axis"): scores}, title=msg("influencer.w.chart_title"),
+                          source=msg("influencer.w.source"), ax=fig.add_subplot(), horizontal=True,
+                          value_label=msg("influencer.w.axis"), value_format="{:.0f}",
+                          limits=(0, max(scores + [1]) * 1.2))
+
+    def table(self, result):
+        return result.rows()
+
+    def state(self) -> dict:
+        return {"candidates": self.records.values()}
+
+    def set_state(self, state: dict) -> None:
+        rows = []
+        for c in state["candidates"]:        # check types only: an unfinished (invalid) table comes back as saved
+            missing = [k for k in KEYS if k not in c]
+            if missing:
+                raise SmmkitError(msg("influencer.missing", keys=", ".join(missing)))
+            rows.append({"name": str(c["name"]), **{k: number(c[k], k) for k in KEYS[1:]}})
+        self.records.set_rows(rows)
+        self.refresh()

@@ -1,0 +1,111 @@
+"""WebcareTriage: sort an inbox by category and urgency; simulate how many messages are answered in time."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ipywidgets as w
+
+from smmkit.messages import msg
+from smmkit.models import webcare as wc
+from smmkit.widgets._records import RecordEditor
+from smmkit.widgets.base import SmmkitWidget
+
+SIM_DEFAULTS = {"per_hour": 12, "hours": 4, "agents": 1, "handling": 6}
+
+
+@dataclass(frozen=True)
+class WebcareView:
+    tickets: tuple               # triage order
+    simulation: wc.Simulation
+
+
+class WebcareTriage(SmmkitWidget):
+    """Inbox with a suggested category per message (the learner decides) and a response-time simulator."""
+
+    title_key = "webcare.w.title"
+    has_chart = True
+    chart_size = (7.0, 3.6)
+
+    def __init__(self, messages=None, **kwargs):
+        texts = list(wc.EXAMPLE_TEXTS[:6] if messages is None else messages)
+        self._initial = [{"text": t, "category": wc.classify(t)} for t in texts]
+        super().__init__(**kwargs)
+
+    def build(self):
+        fields = {
+            "text": lambda v: w.Text(value=v, continuous_update=False, layout=w.Layout(width="520px")),
+            "category": lambda v: w.Dropdown(options=wc.CATEGORIES, value=v, layout=w.Layout(width="130px")),
+        }
+        self.records = RecordEditor(self, fields, None, show_add=False)
+        self.records.set_rows(self._initial)
+        self.new_text = w.Text(placeholder=msg("webcare.w.new"), layout=w.Layout(width="520px"))
+        if hasattr(self, "ignore"):
+            self.ignore(self.new_text)
+        add = w.Button(description=msg("widgets.add"), icon="plus", layout=w.Layout(width="auto"))
+        add.on_click(lambda _b: self.add_message(self.new_text.value))
+        self.new_text.on_submit(lambda _t: self.add_message(self.new_text.value))
+        style = {"description_width": "150px"}
+        self.per_hour = w.IntSlider(value=SIM_DEFAULTS["per_hour"], min=1, max=60, description=msg("webcare.w.per_hour"),
+                                    continuous_update=False, style=style)
+        self.hours = w.IntSlider(value=SIM_DEFAULTS["hours"], min=1, max=12, description=msg("webcare.w.hours"),
+                                 continuous_update=False, style=style)
+        self.agents = w.IntSlider(value=SIM_DEFAULTS["agents"], min=1, max=10, description=msg("webcare.w.agents"),
+                                  continuous_update=False, style=style)
+        self.handling = w.IntSlider(value=SIM_DEFAULTS["handling"], min=1, max=60, description=msg("webcare.w.handling"),
+                                    continuous_update=False, style=style)
+        norms = ", ".join(f"{c} {wc.TARGET_MINUTES[c]} min" for c in wc.CATEGORIES)
+        return [w.HTML(f"<p>{self.esc(msg('webcare.w.intro'))}</p>"), self.records.box,
+                w.HBox([self.new_text, add]),
+                w.HTML(f"<p><i>{self.esc(msg('webcare.w.norms', norms=norms))}</i></p>"),
+                w.HBox([self.per_hour, self.hours]), w.HBox([self.agents, self.handling])]
+
+    def add_message(self, text: str) -> None:
+        """Add a message with the suggested category (change the dropdown to overrule)."""
+        text = (text or "").strip()
+        if not text:
+            return
+        self.records.add({"text": text, "category": wc.classify(text)})
+        self.new_text.value = ""
+
+    def _inbox_for_simulation(self) -> list[dict]:
+        inbox = self.records.values() or [{"text": t, "category": wc.classify(t)} for t in wc.EXAMPLE_TEXTS]
+        count = self.per_hour.value * self.hours.value
+        step = 60 / self.per_hour.value
+        return [{**inbox[i % len(inbox)], "arrival": round(i * step, 2)} for i in range(count)]
+
+    def compute(self) -> WebcareView:
+        tickets = tuple(wc.triage(self.records.values()))
+        sim = wc.simulate(self._inbox_for_simulation(), agents=self.agents.value, handling_minutes=self.handling.value)
+        return WebcareView(tickets, sim)
+
+    def render_text(self, result: WebcareView) -> str:
+        items = "".join(f"<li><b>{t.priority}</b> · {self.esc(t.category)} · ≤ {t.target} min — {self.esc(t.text)}</li>"
+                        for t in result.tickets)
+        return (f"<p>{self.esc(wc.summary(list(result.tickets)))}</p><ol>{items}</ol>"
+                f"<p><b>{self.esc(result.simulation.text)}</b></p>")
+
+    def draw(self, fig, result: WebcareView) -> None:
+        from smmkit import plots
+
+        per = result.simulation.per_category
+        cats = [c for c in wc.CATEGORIES if c in per]
+        plots.grouped_bar(cats, {msg("webcare.w.axis"): [per[c] for c in cats]}, title=msg("webcare.w.chart_title"),
+                          source=msg("webcare.w.source"), ax=fig.add_subplot(), value_label=msg("webcare.w.axis"),
+                          limits=(0, 115), value_format="{:.0f}")
+
+    def table(self, result: WebcareView):
+        return [{"volgorde": i + 1, **t.row()} for i, t in enumerate(result.tickets)]
+
+    def state(self) -> dict:
+        return {"inbox": self.records.values(),
+                "simulation": {"per_hour": self.per_hour.value, "hours": self.hours.value,
+                               "agents": self.agents.value, "handling": self.handling.value}}
+
+    def set_state(self, state: dict) -> None:
+        inbox = [{"text": t.text, "category": t.category}
+                 for t in (wc.ticket(m["text"], m.get("category")) for m in state["inbox"])]
+        sim = {**SIM_DEFAULTS, **state.get("simulation", {})}
+        self.records.set_rows(inbox)
+        self.per_hour.value, self.hours.value = int(sim["per_hour"]), int(sim["hours"])
+        self.agents.value, self.handling.value = int(sim["agents"]), int(sim["handling"])
+        self.refresh()

@@ -1,0 +1,64 @@
+import csv
+from html import unescape
+
+import pytest
+
+from smmkit.errors import SmmkitError
+from smmkit.widgets import ContentCalendar
+
+
+def test_example_calendar_overview():
+    c = ContentCalendar()
+    c.auto_chart = False
+    assert c.error == "" and len(c.result.posts) == 6
+    assert "Weken zonder bericht: 2026-W13" in c.text.value
+    assert "<td>2026-W10</td><td style='text-align:right'>2</td>" in c.text.value
+    c.view.value = "channel"
+    assert "<td>Instagram</td><td style='text-align:right'>2</td>" in c.text.value
+
+
+def test_editing_dates_validates_and_recovers():
+    c = ContentCalendar()
+    c.auto_chart = False
+    c.records.controls[0]["date"].value = "31-02-2026"
+    assert c.result is None
+    assert "Regel 1: '31-02-2026' lees ik niet als datum" in unescape(c.message.value)
+    c.records.controls[0]["date"].value = "25-3-2026"
+    assert c.error == "" and c.result.empty_weeks == ()
+
+
+def test_add_row_one_week_after_the_last_post():
+    c = ContentCalendar()
+    c.auto_chart = False
+    c.records.add()
+    assert c.records.values()[-1]["date"] == "2026-04-08"
+    assert len(c.result.posts) == 7
+
+
+def test_save_load_round_trip_keeps_an_unfinished_date(tmp_path):
+    c = ContentCalendar()
+    c.records.controls[2]["date"].value = "morgen"
+    c.view.value = "channel"
+    path = c.save(tmp_path / "cal.json")
+    other = ContentCalendar(posts=[])
+    other.load(path)
+    assert other.state() == c.state()
+    assert other.result is None and "'morgen' lees ik niet als datum" in unescape(other.message.value)
+
+
+def test_exports(tmp_path):
+    c = ContentCalendar()
+    rows = list(csv.DictReader(open(c.export_csv(tmp_path / "cal.csv"), encoding="utf-8")))
+    assert rows[0] == {"datum": "2026-03-02", "week": "2026-W10", "kanaal": "Instagram",
+                       "onderwerp": "Foto's van de opgeknapte haven", "type": "likeable"}
+    assert c.export_png(tmp_path / "cal.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_load_rejects_unknown_channel(tmp_path):
+    c = ContentCalendar()
+    state = c.state()
+    state["posts"][0]["channel"] = "Hyves"
+    path = tmp_path / "bad.json"
+    path.write_text(__import__("json").dumps({"widget": "ContentCalendar", "version": 1, "state": state}))
+    with pytest.raises(SmmkitError, match="'Hyves' is geen geldige keuze voor 'kanaal'"):
+        c.load(path)

@@ -1,0 +1,50 @@
+import csv
+
+from smmkit.models import peso
+from smmkit.widgets import PESOClassifier
+
+
+def test_starts_unclassified_without_answers():
+    p = PESOClassifier()
+    assert p.error == "" and p.result.mix.total == 0 and p.result.check is None
+    assert "Nog niets ingedeeld" in p.text.value
+    assert "owned" not in p.table(p.result)[0]["voorbeeldantwoord"]
+
+
+def test_guess_then_check():
+    p = PESOClassifier()
+    items = list(peso.EXAMPLES)
+    p.records.controls[0]["guess"].value = "paid"        # right
+    p.records.controls[1]["guess"].value = "owned"       # wrong: earned
+    assert p.result.mix.counts["paid"] == 1 and p.result.check is None
+    p.check_button.value = True
+    assert p.result.check.correct == 1 and p.result.check.answered == 2
+    assert "1 van de 2 ingevulde antwoorden zijn goed" in p.text.value
+    assert "fout, het is earned (verdiend)" in p.text.value
+    rows = p.table(p.result)
+    assert rows[1] == {"uiting": items[1], "jouw_antwoord": "owned", "voorbeeldantwoord": "earned", "goed": False}
+
+
+def test_own_item_counts_in_mix_but_is_not_checked():
+    p = PESOClassifier()
+    p.records.add()
+    p.records.controls[-1]["item"].value = "Persbericht over de nieuwe brug"
+    p.records.controls[-1]["guess"].value = "owned"
+    p.check_button.value = True
+    assert p.result.mix.counts["owned"] == 1
+    assert p.result.check.answered == 0
+    assert "1 eigen uiting(en)" in p.text.value
+
+
+def test_save_load_round_trip_and_exports(tmp_path):
+    p = PESOClassifier()
+    p.records.controls[2]["guess"].value = "shared"
+    p.check_button.value = True
+    path = p.save(tmp_path / "peso.json")
+    other = PESOClassifier()
+    other.load(path)
+    assert other.state() == p.state()
+    assert other.result.check.correct == 1
+    rows = list(csv.DictReader(open(p.export_csv(tmp_path / "peso.csv"), encoding="utf-8")))
+    assert rows[2]["goed"] == "True" and len(rows) == 10
+    assert p.export_png(tmp_path / "peso.png").read_bytes()[:4] == b"\x89PNG"

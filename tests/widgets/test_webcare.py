@@ -1,0 +1,56 @@
+import csv
+from html import unescape
+
+from smmkit.widgets import WebcareTriage
+
+
+def test_example_inbox_is_triaged():
+    x = WebcareTriage()
+    x.auto_chart = False
+    assert x.error == ""
+    assert x.result.tickets[0].category == "crisis"
+    assert "Pak eerst op: 'Er is brand in een container" in unescape(x.text.value)
+    assert "op tijd beantwoord" in unescape(x.text.value)
+
+
+def test_learner_overrules_and_adds_messages():
+    x = WebcareTriage()
+    x.auto_chart = False
+    x.records.controls[0]["category"].value = "crisis"        # the waste-paper question, now urgent
+    assert [t.category for t in x.result.tickets][:2] == ["crisis", "crisis"]
+    x.add_message("Bedankt voor het snelle antwoord!")
+    assert x.records.values()[-1] == {"text": "Bedankt voor het snelle antwoord!", "category": "compliment"}
+    x.add_message("   ")
+    assert len(x.records) == 7
+
+
+def test_simulator_reacts_to_staff_and_handling_time():
+    x = WebcareTriage()
+    x.auto_chart = False
+    x.handling.value = 20
+    slow = x.result.simulation.within_target
+    assert "zwakst scoort de categorie crisis" in unescape(x.text.value)
+    x.agents.value = 4
+    assert x.result.simulation.within_target > slow
+    assert "Met 4 medewerker(s)" in unescape(x.text.value)
+
+
+def test_empty_message_text_is_a_message():
+    x = WebcareTriage()
+    x.auto_chart = False
+    x.records.controls[0]["text"].value = ""
+    assert x.result is None and "'bericht' is leeg" in unescape(x.message.value)
+
+
+def test_save_load_round_trip_and_exports(tmp_path):
+    x = WebcareTriage()
+    x.records.controls[2]["category"].value = "klacht"
+    x.per_hour.value = 20
+    path = x.save(tmp_path / "wc.json")
+    other = WebcareTriage(messages=["Hoe laat open?"])
+    other.load(path)
+    assert other.state() == x.state()
+    assert other.result.simulation.within_target == x.result.simulation.within_target
+    rows = list(csv.DictReader(open(x.export_csv(tmp_path / "wc.csv"), encoding="utf-8")))
+    assert rows[0]["volgorde"] == "1" and rows[0]["categorie"] == "crisis"
+    assert x.export_png(tmp_path / "wc.png").read_bytes()[:4] == b"\x89PNG"
