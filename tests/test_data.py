@@ -333,3 +333,11 @@ def test_metadata_is_a_copy():
     meta = data.metadata("gemeenten_kanalen")
     meta["title"] = "iets anders"
     assert data.metadata("gemeenten_kanalen")["title"] == RESOURCES["gemeenten_kanalen"]["title"]
+
+
+def test_folder_falls_back_to_the_repository_without_an_installed_package(monkeypatch):
+    def not_installed(package):
+        raise ModuleNotFoundError(package)
+
+    monkeypatch.setattr(datafiles.resources, "files", not_installed)
+    assert Path(datafiles.folder()).resolve() == DATASETS.resolve()
