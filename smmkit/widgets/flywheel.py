@@ -6,7 +6,7 @@ import ipywidgets as w
 from smmkit.messages import msg
 from smmkit.models import flywheel as fw
 from smmkit.models._input import fmt
-from smmkit.widgets._records import RecordEditor, integer_axis
+from smmkit.widgets._records import RecordEditor
 from smmkit.widgets.base import SmmkitWidget
 
 EXAMPLE = [  # a municipality's plan for its new sports pass
@@ -62,16 +62,26 @@ class FlywheelMapper(SmmkitWidget):
         return f"<p><b>{self.esc(head)}</b></p><ul>{lines}</ul>"
 
     def draw(self, fig, result) -> None:
+        """The grid itself: 3 rows (flywheel) × 8 columns (phases); empty cells marked."""
+        from matplotlib.colors import LinearSegmentedColormap
+
         from smmkit import plots
 
-        categories = [str(i + 1) + " " + p[:5] + "." for i, p in enumerate(fw.PHASES)]
-        series = {fw.flywheel_label(f): [len(result.grid[(p, f)]) for p in fw.PHASES] for f in fw.FLYWHEEL}
-        top = max([1] + [max(v) for v in series.values()])
         ax = fig.add_subplot()
-        plots.grouped_bar(categories, series, title=msg("flywheel.w.chart_title"), source=msg("flywheel.w.source"),
-                          ax=ax, value_label=msg("flywheel.w.count"), labels=False,
-                          limits=(0, top + 1))
-        integer_axis(ax)
+        counts = [[len(result.grid[(p, f)]) for p in fw.PHASES] for f in fw.FLYWHEEL]
+        cmap = LinearSegmentedColormap.from_list("smmkit", ["#FFFFFF", plots.PALETTE[0]])
+        ax.imshow(counts, cmap=cmap, vmin=0, vmax=max(2, *(max(r) for r in counts)), aspect="auto")
+        for y, row in enumerate(counts):
+            for x, n in enumerate(row):
+                ax.text(x, y, str(n) if n else "–", ha="center", va="center", fontsize=12,
+                        color=plots.HIGHLIGHT if not n else ("white" if n > 1 else "black"))
+        ax.set_xticks(range(len(fw.PHASES)), [f"{i + 1}\n{p}" for i, p in enumerate(fw.PHASES)], fontsize=9)
+        ax.set_yticks(range(len(fw.FLYWHEEL)), [fw.flywheel_label(f).split(" (")[0] for f in fw.FLYWHEEL])
+        ax.grid(False)
+        ax.axvline(3.5, color=plots.GREY, linewidth=2)
+        ax.set_xlabel(msg("flywheel.w.axis", buying=msg("flywheel.buying"), usage=msg("flywheel.usage")))
+        ax.set_title(msg("flywheel.w.chart_title"))
+        plots.source_note(fig, msg("flywheel.w.source"))
 
     def table(self, result):
         return result.rows()

@@ -10,7 +10,7 @@ from smmkit.models import webcare as wc
 from smmkit.widgets._records import RecordEditor
 from smmkit.widgets.base import SmmkitWidget
 
-SIM_DEFAULTS = {"per_hour": 12, "hours": 4, "agents": 1, "handling": 6}
+SIM_DEFAULTS = {"per_hour": 15, "hours": 4, "agents": 1, "handling": 7}   # busy enough to miss some targets
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ MESSAGES = {
     "flywheel.w.share": "{covered} van {total} vakjes gevuld ({share} %)",
     "flywheel.w.name": "Contactmoment",
     "flywheel.w.channel": "Kanaal",
-    "flywheel.w.chart_title": "Contactmomenten per fase en flywheelonderdeel",
+    "flywheel.w.chart_title": "Aantal contactmomenten per vakje",
     "flywheel.w.source": "klantcyclus (Rietberg & Ruigrok, 2025) en social flywheel (Merkx, 2023); eigen plaatsing",
-    "flywheel.w.count": "aantal contactmomenten",
+    "flywheel.w.axis": "fasen 1-4: {buying}   |   fasen 5-8: {usage}   (– = leeg vakje)",
 }
