@@ -37,15 +37,28 @@ class HoneycombCompare(SmmkitWidget):
         col = {"preset": preset, "name": name, "sliders": sliders,
                "box": w.VBox([preset, name, *sliders.values()])}
         preset.observe(lambda change, col=col: self._apply_preset(col, change["new"]), names="value")
+        for slider in sliders.values():
+            slider.observe(lambda _change, col=col: self._maybe_own(col), names="value")
         return col
+
+    def _maybe_own(self, col: dict) -> None:
+        """A slider moved away from the example scores: the profile is now the learner's own."""
+        if getattr(self, "_applying", False) or col["preset"].value == OWN:
+            return
+        if self.scores(col) != hc.preset(col["preset"].value):
+            col["preset"].value = OWN
 
     def _apply_preset(self, col: dict, platform: str) -> None:
         if platform == OWN:
             return
-        with self.hold_updates():
-            for block, value in hc.preset(platform).items():
-                col["sliders"][block].value = value
-            col["name"].value = platform
+        self._applying = True
+        try:
+            with self.hold_updates():
+                for block, value in hc.preset(platform).items():
+                    col["sliders"][block].value = value
+                col["name"].value = platform
+        finally:
+            self._applying = False
 
     def build(self):
         self.a, self.b = self._column(self._start[0]), self._column(self._start[1])

@@ -20,8 +20,10 @@ def test_preset_and_slider_changes_update_result_and_text():
     h.b["preset"].value = "Facebook"
     assert h.b["name"].value == "Facebook" and h.result.name_b == "Facebook"
     assert h.result.scores_b["groups"] == 5
+    assert h.b["preset"].value == "Facebook"
     h.a["sliders"]["groups"].value = 5
     assert h.result.differences["groups"] == 0
+    assert h.a["preset"].value == ""          # moved away from the example: now own scores
     h.a["sliders"]["sharing"].value = 0
     assert h.result.largest[0] == "sharing"
     assert "delen: Facebook scoort 4 punt(en) hoger dan LinkedIn" in h.text.value
@@ -36,7 +38,6 @@ def test_same_name_is_shown_as_message():
 
 def test_save_load_round_trip_and_exports(tmp_path):
     h = HoneycombCompare()
-    h.a["preset"].value = ""
     h.a["name"].value = "Gemeente Zwolle op Instagram"
     h.a["sliders"]["presence"].value = 4
     path = h.save(tmp_path / "hc.json")
