@@ -1,0 +1,79 @@
+"""nbgrader configuration: this repository is itself a working nbgrader course.
+
+    solutions/<opdracht>/   the source versions (answers, visible and hidden tests)  -> source_directory
+    exercises/<opdracht>/   the release versions students open (generated)          -> release_directory
+    submitted/, autograded/, feedback/, gradebook.db   created by nbgrader, kept out of git
+
+The settings below are the kit's *safe defaults*; docs/docent.md explains each one. Stock
+commands work from the repository root, e.g.::
+
+    nbgrader generate_assignment h01-introductie --force
+    nbgrader autograde h01-introductie
+    nbgrader generate_feedback h01-introductie
+    nbgrader export --to kit_export.csv
+
+For a large batch use the kit's runner, which adds per-student isolation and a report:
+``python -m smmkit.grading autograde h01-introductie``.
+"""
+import os
+
+c = get_config()  # noqa: F821  (provided by nbgrader)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# --- the course folders ---------------------------------------------------------------
+c.CourseDirectory.root = HERE
+c.CourseDirectory.course_id = os.environ.get("SMMKIT_COURSE_ID", "smmkit")
+c.CourseDirectory.source_directory = "solutions"
+c.CourseDirectory.release_directory = "exercises"
+# Teachers can move the gradebook (e.g. on JupyterHub) without editing this file.
+if os.environ.get("SMMKIT_GRADEBOOK"):
+    c.CourseDirectory.db_url = "sqlite:///" + os.path.abspath(os.environ["SMMKIT_GRADEBOOK"])
+# Files that never belong in a release or a submission copy.
+c.CourseDirectory.ignore = [
+    ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.smmkit.json", "README.md",
+]
+
+# --- what students see where the answer goes (Dutch, and no traceback when run as is) ------
+c.ClearSolutions.code_stub = {"python": "# JOUW CODE HIER\n..."}
+c.ClearSolutions.text_stub = "JOUW ANTWOORD HIER"
+
+# --- grading: every student's notebook is untrusted code ---------------------------------
+# Our Execute subclass: per-cell timeout, interrupt, then kill a kernel that ignores the
+# interrupt (so one `while True: try/except KeyboardInterrupt` costs seconds, not minutes),
+# and a cap on output per cell.
+c.Autograde.autograde_preprocessors = [
+    "smmkit.grading.execute.SafeExecute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+c.SafeExecute.timeout = 20                 # seconds per cell: real cells need 1-3 s
+c.SafeExecute.interrupt_on_timeout = True  # stop infinite loops ...
+c.SafeExecute.interrupt_grace = 3          # ... and kill the kernel if it ignores the interrupt
+c.SafeExecute.raise_on_iopub_timeout = False
+c.SafeExecute.max_output_chars = 20000     # per cell; huge prints are cut while they arrive
+c.SafeExecute.startup_timeout = 60
+c.LimitOutput.max_lines = 200
+c.LimitOutput.max_traceback = 30
+
+# Deleted or edited test cells are put back from the gradebook instead of silently
+# scoring 0 (edited locked cells are always restored by OverwriteCells).
+c.OverwriteCells.add_missing_cells = True
+c.OverwriteCells.missing_cell_notification = (
+    "Deze cel (id: {cell_id}) ontbrak in de ingeleverde versie en is door nbgrader teruggezet.\n\n"
+)
+
+# Feedback never shows hidden tests (stock nbgrader does: its feedback is the autograded notebook).
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
+
+# Plots render without a screen. input() never waits: nbclient runs kernels without stdin, so
+# input() fails at once (StdinNotImplementedError) and the kit's widgets never block.
+os.environ.setdefault("MPLBACKEND", "Agg")

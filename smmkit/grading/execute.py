@@ -1,0 +1,117 @@
+"""nbgrader's Execute preprocessor, hardened for untrusted student notebooks.
+
+Stock behaviour on a cell that runs too long: interrupt the kernel and go on. A loop that
+catches ``KeyboardInterrupt`` ignores that interrupt, so every following cell waits for the
+full timeout as well. ``SafeExecute`` asks the kernel, after the interrupt, whether it answers
+again within ``interrupt_grace`` seconds; if not, it kills the kernel and marks the remaining
+code cells as not run (they score 0, the notebook is still graded and written out).
+It also cuts a cell's output while it arrives (``max_output_chars``), so a print loop cannot
+fill the grader's memory before ``LimitOutput`` gets to trim it.
+"""
+from __future__ import annotations
+
+from queue import Empty
+from time import monotonic
+
+from nbclient.exceptions import DeadKernelError
+from nbclient.util import run_sync
+from nbformat.v4 import new_output
+from traitlets import Float, Integer
+
+from nbgrader.preprocessors.execute import Execute
+
+try:  # nbclient's helper to await both sync and async client methods
+    from jupyter_core.utils import ensure_async
+except ImportError:  # pragma: no cover - older jupyter_core
+    from nbclient.util import ensure_async
+
+DIED_TEXT = (
+    "De kernel is tijdens deze cel gestopt (bijvoorbeeld door sys.exit/os._exit of te veel geheugen); "
+    "de volgende cellen zijn niet uitgevoerd."
+)
+SKIPPED_TEXT = (
+    "Deze cel is niet uitgevoerd: de kernel reageerde niet meer op een onderbreking "
+    "(na een time-out in een eerdere cel) en is gestopt."
+)
+TRUNCATED_TEXT = "\n... [uitvoer afgekapt: meer dan {limit} tekens] ...\n"
+
+
+class SafeExecute(Execute):
+    """Execute with a kill switch for kernels that ignore interrupts and an output cap."""
+
+    interrupt_grace = Float(
+        3.0, help="Seconds a kernel gets to answer after an interrupt before it is killed."
+    ).tag(config=True)
+
+    max_output_chars = Integer(
+        20000, help="Maximum characters of stream output kept per cell while executing (-1: no cap)."
+    ).tag(config=True)
+
+    def preprocess(self, nb, resources=None, km=None):
+        self._kernel_gone = False
+        self._timed_out = False
+        self._chars = {}
+        return super().preprocess(nb, resources, km=km)
+
+    async def _async_handle_timeout(self, timeout, cell=None):
+        self._timed_out = True
+        return await super()._async_handle_timeout(timeout, cell)
+
+    async def _kernel_answers(self, grace: float) -> bool:
+        """Send kernel_info and wait up to ``grace`` seconds for the matching reply."""
+        msg_id = self.kc.kernel_info()
+        deadline = monotonic() + grace
+        while (left := deadline - monotonic()) > 0:
+            try:
+                reply = await ensure_async(self.kc.shell_channel.get_msg(timeout=left))
+            except Empty:
+                return False
+            if reply.get("parent_header", {}).get("msg_id") == msg_id:
+                return True
+        return False
+
+    async def _stop_kernel(self) -> None:
+        self.log.error("Kernel answers no more after an interrupt: killing it.")
+        self._kernel_gone = True
+        try:
+            await ensure_async(self.km.shutdown_kernel(now=True))
+        except Exception as exc:  # pragma: no cover - best effort
+            self.log.warning("Could not shut the kernel down cleanly: %s", exc)
+
+    async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
+        if cell.cell_type != "code" or not cell.source.strip():
+            return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        if self._timed_out and not self._kernel_gone:
+            self._timed_out = False
+            if not await self._kernel_answers(self.interrupt_grace):
+                await self._stop_kernel()
+        if self._kernel_gone:
+            return _mark(cell, SKIPPED_TEXT)
+        try:
+            return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        except DeadKernelError:
+            self.log.error("Kernel died in cell %s; the remaining cells are not run.", cell_index)
+            self._kernel_gone = True
+            return _mark(cell, DIED_TEXT)
+
+    execute_cell = run_sync(async_execute_cell)
+
+    def output(self, outs, msg, display_id, cell_index):
+        if self.max_output_chars >= 0 and msg["msg_type"] == "stream":
+            used = self._chars.get(cell_index, 0)
+            text = msg["content"].get("text", "")
+            if used >= self.max_output_chars:
+                return None
+            if used + len(text) > self.max_output_chars:
+                msg["content"]["text"] = text[: self.max_output_chars - used] + TRUNCATED_TEXT.format(
+                    limit=self.max_output_chars)
+                self._chars[cell_index] = self.max_output_chars
+            else:
+                self._chars[cell_index] = used + len(text)
+        return super().output(outs, msg, display_id, cell_index)
+
+
+def _mark(cell, text):
+    """Give a code cell one error output, so nbgrader scores it as failed."""
+    cell.outputs = [new_output("error", ename="KernelGestopt", evalue=text, traceback=["KernelGestopt: " + text])]
+    return cell
