@@ -3,8 +3,9 @@
 Every chart a learner sees (in a chapter, an exercise or a widget) comes from these helpers, so all
 charts look alike. Each helper makes a new figure unless you pass ``ax=``, draws inside the kit's
 style (an rc context: your own matplotlib settings are left alone), names the source under the
-chart ("Bron: …") and returns the ``Figure``. The figure is made without pyplot, so a notebook cell
-that ends with a helper call shows the chart exactly once::
+chart ("Bron: …") and returns the ``Figure`` (or, when you passed ``ax=``, that ``Axes``: a pyplot
+figure already shows itself). The figure is made without pyplot, so a notebook cell that ends with
+a helper call shows the chart exactly once::
 
     from smmkit import plots
     plots.bar(df, "kanaal", "percentage", title="Kanalen van gemeenten in 2012",
@@ -96,10 +97,36 @@ def _styled() -> Iterator[None]:
         yield
 
 
+def _png_formatter(fig) -> bytes:
+    return to_png(fig)
+
+
+def enable_notebook_display() -> bool:
+    """Let a notebook show a returned Figure as a PNG (figures made without pyplot have no formatter).
+
+    Called by every helper; does nothing outside IPython. Returns True when a formatter is active.
+    """
+    import sys
+
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return False
+    from matplotlib.figure import Figure
+
+    formatter = shell.display_formatter.formatters["image/png"]
+    try:
+        formatter.lookup_by_type(Figure)
+    except KeyError:
+        formatter.for_type(Figure, _png_formatter)
+    return True
+
+
 def new_figure(width: float | None = None, height: float | None = None, polar: bool = False):
     """A new ``(figure, axes)`` pair in the kit's style, made without pyplot (no global state)."""
     from matplotlib.figure import Figure
 
+    enable_notebook_display()
     with _styled():
         size = list(STYLE["figure.figsize"])
         fig = Figure(figsize=(width or size[0], height or size[1]))
@@ -199,7 +226,7 @@ def grouped_bar(
         if len(names) > 1:
             ax.legend(ncols=min(len(names), 4), loc="upper right")
         _finish(fig, ax, title, source, own)
-    return fig
+    return fig if own else ax
 
 
 def bar(data, x: str, y: str, *, title: str, source: str, ax=None, horizontal: bool = False,
@@ -263,7 +290,7 @@ def profile(scores: Mapping[str, Mapping[str, float]], *, title: str, source: st
         ax.grid(True)
         ax.legend(loc="upper left", bbox_to_anchor=(1.1, 1.0))
         _finish(fig, ax, title, source, own, pad=24)
-    return fig
+    return fig if own else ax
 
 
 def to_png(fig, dpi: int | None = None, fast: bool = False) -> bytes:

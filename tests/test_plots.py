@@ -60,7 +60,7 @@ def test_bar_with_hue_groups_bars_and_fills_gaps_with_nan():
 def test_bar_on_given_axes_notes_source_under_that_axes():
     fig, ax = plots.new_figure()
     returned = plots.bar({"a": ["x", "y"], "b": [1, 2]}, "a", "b", title="t", source="eigen data", ax=ax)
-    assert returned is fig
+    assert returned is ax  # the caller owns the figure
     assert "Bron: eigen data" in [t.get_text() for t in ax.texts]
 
 
@@ -91,3 +91,17 @@ def test_to_png_gives_png_bytes():
     fig = plots.grouped_bar(["a"], {"x": [1]}, title="t", source="s")
     data = plots.to_png(fig)
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 1000
+
+
+def test_figures_get_a_png_formatter_in_ipython():
+    from IPython.core.interactiveshell import InteractiveShell
+    from matplotlib.figure import Figure
+
+    shell = InteractiveShell.instance()
+    try:
+        fig = plots.bar({"a": ["x"], "b": [1]}, "a", "b", title="t", source="s")
+        data, _ = shell.display_formatter.format(fig)
+        assert data["image/png"][:4] == b"\x89PNG"
+    finally:
+        shell.display_formatter.formatters["image/png"].pop(Figure, None)
+        InteractiveShell.clear_instance()
