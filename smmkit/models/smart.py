@@ -10,7 +10,7 @@ M  a number with a unit or KPI next to it (%, volgers, reacties, leads, euro, ..
    an unusual unit is missed.
 A  someone who owns or has agreed to the goal (we, het team, de afdeling, afgestemd met, ...).
    Text cannot prove real support: this only checks that the goal says whose goal it is.
-R  a starting point (nulmeting: "van 400 naar 600", "nu", "ten opzichte van") and, when the text
+R  a starting point (nulmeting: "van 400 naar 600", "nu", "ten opzichte van", "meer dan in Q2") and, when the text
    gives both numbers, growth of at most 100 %. Whether a goal is realistic depends on budget and
    people; the checker only catches goals with no baseline or an extreme jump.
 T  a deadline or period (a date, a month, a year, a quarter, "binnen 6 maanden", "eind 2026").
@@ -64,7 +64,8 @@ TIME_PATTERNS = (
 )
 BASELINE_PATTERNS = (r"\bvan\s+[\d.,]+\s*%?\s*(\w+\s+){0,3}naar\s+[\d.,]+", r"\bnu\b", r"\bhuidige?\b",
                      r"\bten opzichte van\b", r"\bt\.o\.v\.", r"\bnulmeting\b", r"\bvorig(e)?\s+(jaar|maand|kwartaal)\b",
-                     r"\bop dit moment\b", r"\bmomenteel\b", r"\bstartpunt\b", r"\bbasis(lijn|waarde)\b")
+                     r"\bop dit moment\b", r"\bmomenteel\b",
+                     r"\bdan\s+(in|vorig|vorige|het|de|afgelopen|nu|toen)\b", r"\bstartpunt\b", r"\bbasis(lijn|waarde)\b")
 _NUMBER_WORDS = ("een", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
                  "twintig", "honderd", "duizend")
 

@@ -80,3 +80,10 @@ def test_errors_in_dutch():
         smart.check(42)
     with pytest.raises(SmmkitError, match="'budget' is geen veld"):
         smart.compose({"budget": "100"})
+
+
+def test_comparison_with_an_earlier_period_counts_as_baseline():
+    goal = ("In Q3 2026 wil de gemeente 20% meer inwoners bereiken via Instagram dan in Q2, "
+            "afgestemd met de afdeling communicatie.")
+    assert smart.check(goal).missing == ()
+    assert smart.check("Eind dit jaar hebben we 500 nieuwe volgers op LinkedIn.").missing == ("R",)
