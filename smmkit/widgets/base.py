@@ -34,9 +34,15 @@ How to write a widget (a thin view over a pure model in ``smmkit.models``)::
             self.clicks.value = int(state["clicks"])
 
 Controls added later (a new row): call ``self.watch(control)`` and then ``self.refresh()``; wrap
-controls that are not state (a "new item" text box) in ``self.ignore(control)`` so they are not observed. The base
-holds updates during ``set_state`` so one load triggers one ``refresh``. Never ``display()`` in the
-constructor. Put texts in ``smmkit/messages/nl/<part>.py``; the base's own texts use ``widgets.*``.
+controls that are not state (a "new item" text box) in ``self.ignore(control)`` so they are not
+observed. A list of (text, choice) rows with add/remove buttons: ``smmkit.widgets._rows.RowEditor``.
+``set_state`` runs with updates held: end it with ``self.refresh()`` (deferred to one refresh).
+Anything ``compute`` raises becomes a message in the widget (SmmkitError: its Dutch text; any
+other exception: a calm generic text, logged to ``smmkit.widgets``). The live chart reuses one
+figure with fixed margins (``chart_margins``, ``chart_size``; adjust in ``draw`` if needed) and is
+sent to the browser as PNG in ``self.chart`` (an ``ipywidgets.Image``). Never ``display()`` in the
+constructor. Texts go in ``smmkit/messages/nl/<part>.py``; the base's own texts use ``widgets.*``.
+Avoid attribute names the base uses (``message``, ``text``, ``chart``, ``files``, ``filename``, ``_export_rows`` …).
 Public API: ``result``, ``error``, ``refresh()``, ``state()``, ``set_state()``, ``save(path)``,
 ``load(path)``, ``export_csv(path)``, ``export_png(path)``; ``auto_chart = False`` skips chart redraws.
 """
