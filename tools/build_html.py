@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+"""Build the static course site ``_site/`` from the chapter notebooks (``python3 kit.py html``).
+
+Every ``chapters/NN-*.ipynb`` is executed headless (nbclient, a fresh kernel each, working folder
+``chapters/``) so its tables and charts appear, then exported with nbconvert's ``lab`` template to
+``_site/NN-*.html``; ``_site/index.html`` is a Dutch start page linking all chapters. A learner can
+open ``_site/index.html`` in any browser without installing anything.
+
+Widgets: nbclient stores their last state in the notebook; ``tools/static_widgets.py`` turns it
+into plain HTML, so the page shows what each widget looked like with the example content (texts,
+chosen options, slider values, its chart) without JavaScript or a CDN. It cannot react: above
+every widget the page says it is interactive only in JupyterLab. Links between chapters (``NN-x.ipynb``) are rewritten to the HTML pages.
+
+    python3 kit.py html                    # execute and build into _site/
+    python3 kit.py html --no-execute       # build from the stored notebooks (no outputs; fast)
+    python3 kit.py html --out /tmp/site chapters/01-introductie.ipynb   # only these notebooks
+
+``_site/build-report.json`` lists per notebook the seconds it took and any error or stderr output
+(a traceback or a warning a learner would see). Exit code 1 when a notebook had an error.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import static_widgets  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAPTERS = ROOT / "chapters"
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+STATIC_NOTE = (
+    '<div class="smmkit-static-note" style="border-left:4px solid #0072B2;background:#eef6fb;'
+    'padding:4px 10px;margin:4px 0;font-size:90%">'
+    "Zo ziet deze widget eruit met de voorbeeldgegevens. Interactief alleen in JupyterLab: "
+    "open de cursus met <code>python3 kit.py lab</code> om zelf te schuiven en te kiezen."
+    "</div>"
+)
+LINK = re.compile(r"\]\((?!https?://)([\w.\-]+)\.ipynb(#[^)\s]*)?\)")
+
+
+def chapter_paths() -> list[Path]:
+    return sorted(CHAPTERS.glob("[0-9][0-9]-*.ipynb"))
+
+
+def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 600) -> nbformat.NotebookNode:
+    """Run all cells in a fresh python3 kernel; errors stay in the outputs (see ``problems``)."""
+    from nbclient import NotebookClient
+
+    saved = os.environ.pop("MPLBACKEND", None)  # kit.py sets Agg; a kernel needs its inline backend
+    try:
+        NotebookClient(nb, kernel_name="python3", timeout=timeout, allow_errors=True,
+                       store_widget_state=True, resources={"metadata": {"path": str(cwd)}}).execute()
+    finally:
+        if saved is not None:
+            os.environ["MPLBACKEND"] = saved
+    return nb
+
+
+def problems(nb: nbformat.NotebookNode) -> dict[str, list[str]]:
+    """Errors and stderr output per kind, each with the first lines of the cell that made it."""
+    found: dict[str, list[str]] = {"errors": [], "stderr": []}
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        where = f"cel {index}: {cell.source.strip().splitlines()[0][:60] if cell.source.strip() else ''}"
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                found["errors"].append(f"{where} → {out.get('ename')}: {out.get('evalue', '')[:200]}")
+            elif out.get("output_type") == "stream" and out.get("name") == "stderr":
+                found["stderr"].append(f"{where} → {out.get('text', '')[:200]}")
+    return found
+
+
+def prepare(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Rewrite chapter links to .html; replace each widget by a static picture of it plus a note.
+
+    The widget state saved by nbclient is turned into plain HTML (``static_widgets.render``), so
+    the page needs no JavaScript and no CDN; the state is then dropped from the metadata.
+    """
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    first = True
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = LINK.sub(lambda m: f"]({m.group(1)}.html{m.group(2) or ''})", cell.source)
+        elif cell.cell_type == "code":
+            outputs = []
+            for out in cell.get("outputs", []):
+                view = out.get("data", {}).get(WIDGET_MIME)
+                if view is None:
+                    outputs.append(out)
+                    continue
+                picture = static_widgets.render(state, view.get("model_id", "")) if state else ""
+                html_text = (static_widgets.CSS if first else "") + STATIC_NOTE + picture
+                first = False
+                outputs.append(nbformat.v4.new_output(
+                    "display_data", data={"text/html": html_text, "text/plain": "widget"}))
+            cell.outputs = outputs
+    nb.metadata.pop("widgets", None)
+    return nb
+
+
+def title_of(nb: nbformat.NotebookNode, fallback: str) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            match = re.search(r"^#\s+(.+)$", cell.source, flags=re.M)
+            if match:
+                return re.sub(r"[*_`]", "", match.group(1)).strip()
+    return fallback
+
+
+def export(nb: nbformat.NotebookNode, title: str) -> str:
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab")
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    # the lab template writes <html> without a language; the course is Dutch
+    return body.replace("<html>", '<html lang="nl">', 1)
+
+
+INDEX = """<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>smmkit · Social Media Management · leesversie</title>
+<style>
+ body {{ font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 46rem; margin: 2rem auto;
+        padding: 0 1rem; line-height: 1.55; color: #222; }}
+ h1 {{ font-size: 1.7rem; margin-bottom: .2rem; }}
+ .sub {{ color: #555; margin-top: 0; }}
+ ol {{ padding-left: 1.4rem; }} li {{ margin: .35rem 0; }}
+ .note {{ border-left: 4px solid #0072B2; background: #eef6fb; padding: .5rem .9rem; }}
+ code {{ background: #f3f3f3; padding: 0 .25rem; }}
+ footer {{ color: #666; font-size: .85rem; margin-top: 2rem; }}
+</style>
+</head>
+<body>
+<h1>smmkit · de cursus als leesversie</h1>
+<p class="sub">Interactieve cursus bij <em>Social Media Management</em> (Rietberg &amp; Ruigrok, 2e druk, 2025)</p>
+<p class="note">Dit is een statische versie: je kunt alles lezen en alle tabellen en grafieken zien,
+maar niets aanpassen. Wil je zelf schuiven, kiezen en rekenen? Open de cursus dan in JupyterLab met
+<code>python3 kit.py lab</code> (zie de README).</p>
+<h2>Hoofdstukken</h2>
+<ol start="0">
+{items}
+</ol>
+<footer>Gemaakt op {when} met <code>python3 kit.py html</code>.</footer>
+</body>
+</html>
+"""
+
+
+def build(paths: list[Path], out: Path, run: bool = True) -> dict:
+    """Build the site into ``out``; returns the report (also written to ``build-report.json``)."""
+    out.mkdir(parents=True, exist_ok=True)
+    report: dict = {"executed": run, "notebooks": {}}
+    items = []
+    for path in paths:
+        start = time.perf_counter()
+        nb = nbformat.read(path, as_version=4)
+        if run:
+            execute(nb, path.parent)
+        found = problems(nb)
+        title = title_of(nb, path.stem)
+        page = path.with_suffix(".html").name
+        (out / page).write_text(export(prepare(nb), title), encoding="utf-8")
+        seconds = time.perf_counter() - start
+        report["notebooks"][path.name] = {"page": page, "title": title, "seconds": round(seconds, 2), **found}
+        items.append(f'<li><a href="{html.escape(page)}">{html.escape(title)}</a></li>')
+        state = "FOUT" if found["errors"] else ("let op: stderr" if found["stderr"] else "ok")
+        print(f"  {path.name:<32} {seconds:6.1f} s  {state}", flush=True)
+    when = time.strftime("%d-%m-%Y %H:%M")
+    (out / "index.html").write_text(INDEX.format(items="\n".join(items), when=when), encoding="utf-8")
+    (out / "build-report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="notebooks (default: chapters/NN-*.ipynb)")
+    parser.add_argument("--out", type=Path, default=ROOT / "_site", help="output folder (default: _site/)")
+    parser.add_argument("--no-execute", action="store_true", help="do not run the notebooks first")
+    args = parser.parse_args(argv)
+    paths = [p.resolve() for p in args.paths] or chapter_paths()
+    if not paths:
+        print("Geen notebooks gevonden in chapters/.", file=sys.stderr)
+        return 1
+    start = time.perf_counter()
+    report = build(paths, args.out, run=not args.no_execute)
+    failed = [name for name, r in report["notebooks"].items() if r["errors"]]
+    print(f"Klaar in {time.perf_counter() - start:.0f} s: open {args.out / 'index.html'}")
+    for name in failed:
+        print(f"FOUT in {name}: " + "; ".join(report["notebooks"][name]["errors"]), file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
