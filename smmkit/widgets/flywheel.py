@@ -59,7 +59,10 @@ class FlywheelMapper(SmmkitWidget):
     def render_text(self, result) -> str:
         lines = "".join(f"<li>{self.esc(line)}</li>" for line in result.advice.split("\n"))
         head = msg("flywheel.w.share", covered=result.cells_covered, total=result.cells_total, share=fmt(result.share))
-        return f"<p><b>{self.esc(head)}</b></p><ul>{lines}</ul>"
+        goals = "".join(f"<li>{self.esc(msg('flywheel.w.goal', part=fw.flywheel_label(f), goal=fw.GOALS[f][0], kpis=', '.join(fw.GOALS[f][1])))}</li>"
+                        for f in fw.FLYWHEEL)
+        return (f"<p><b>{self.esc(head)}</b></p><ul>{lines}</ul>"
+                f"<details><summary>{self.esc(msg('flywheel.w.goals'))}</summary><ul>{goals}</ul></details>")
 
     def draw(self, fig, result) -> None:
         """The grid itself: 3 rows (flywheel) × 8 columns (phases); empty cells marked."""

@@ -14,6 +14,7 @@ DEFAULTS = {  # a municipality's Facebook page and a small campaign (example fig
     "investment": 1200, "promoters": 45, "passives": 35, "detractors": 20, "old": 9_500, "new": 12_000,
     "total_minutes": 2_700, "messages": 60,
 }
+AMOUNTS = {"cost", "extra_revenue", "investment", "old", "new", "total_minutes"}   # may have decimals; others count
 
 
 class KPICalculator(SmmkitWidget):
@@ -29,8 +30,9 @@ class KPICalculator(SmmkitWidget):
         self.choice = w.Dropdown(options=[(k.label, k.key) for k in kpi.KPIS.values()], value=self._key,
                                  description=msg("kpi.w.choose"), layout=w.Layout(width="420px"))
         names = list(dict.fromkeys(n for k in kpi.KPIS.values() for n in k.inputs))
-        self.inputs = {n: w.FloatText(value=DEFAULTS[n], description=kpi.input_label(n),
-                                      style={"description_width": "220px"}, layout=w.Layout(width="380px"))
+        self.inputs = {n: (w.FloatText if n in AMOUNTS else w.IntText)(
+                           value=DEFAULTS[n], description=kpi.input_label(n),
+                           style={"description_width": "220px"}, layout=w.Layout(width="380px"))
                        for n in names}
         self.inputs_box = w.VBox()
         self.history: list[dict] = []
@@ -81,7 +83,7 @@ class KPICalculator(SmmkitWidget):
         for name, value in state.get("values", {}).items():
             if name not in self.inputs:
                 raise SmmkitError(msg("kpi.wrong_inputs", kpi=name, expected=", ".join(self.inputs), given=name))
-            self.inputs[name].value = float(value)
+            self.inputs[name].value = float(value) if name in AMOUNTS else int(value)
         self.choice.value = key
         self.history = history
         self._show_history()

@@ -9,6 +9,7 @@ def test_example_plan_names_the_gap():
     assert f.result.empty_phases == ("vervangen",)
     assert "Fasen zonder enig contactmoment: 8 vervangen" in f.text.value
     assert "7 van 24 vakjes gevuld (29,2 %)" in f.text.value
+    assert "luisteren (listening): doel klanttevredenheid; meet bijvoorbeeld sentiment" in f.text.value
 
 
 def test_editing_and_adding_touchpoints():

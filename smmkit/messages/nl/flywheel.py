@@ -31,6 +31,8 @@ MESSAGES = {
     "flywheel.w.new": "Nieuw contactmoment",
     "flywheel.w.share": "{covered} van {total} vakjes gevuld ({share} %)",
     "flywheel.w.name": "Contactmoment",
+    "flywheel.w.goals": "Doel en voorbeeld-KPI's per onderdeel (Merkx, 2023)",
+    "flywheel.w.goal": "{part}: doel {goal}; meet bijvoorbeeld {kpis}.",
     "flywheel.w.channel": "Kanaal",
     "flywheel.w.chart_title": "Aantal contactmomenten per vakje",
     "flywheel.w.source": "klantcyclus (Rietberg & Ruigrok, 2025) en social flywheel (Merkx, 2023); eigen plaatsing",
