@@ -1,0 +1,93 @@
+"""The static course site builds (``python3 kit.py html`` → ``tools/build_html.py``) and is usable.
+
+The build executes every chapter with nbclient (so this is also where the executed notebooks are
+checked for stderr: a warning or traceback a learner would see) and exports them to HTML. One
+build for the whole module, into a temporary folder, through the same script ``kit.py html`` runs.
+"""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from notebook_files import ALL, CHAPTER_DIR, ROOT, kernel_env
+
+sys.path.insert(0, str(ROOT / "tools"))
+import static_widgets  # noqa: E402
+
+BUILT = [name for name in ALL if (CHAPTER_DIR / name).exists()]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    if not BUILT:
+        pytest.skip("no chapters written yet")
+    out = tmp_path_factory.mktemp("site")
+    proc = subprocess.run([sys.executable, str(ROOT / "tools" / "build_html.py"), "--out", str(out)],
+                          cwd=ROOT, env=kernel_env(), capture_output=True, text=True, timeout=1700)
+    report_path = out / "build-report.json"
+    assert report_path.exists(), f"the build wrote no report:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+    return out, proc, json.loads(report_path.read_text(encoding="utf-8"))
+
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
+
+
+def test_build_succeeds_without_errors(site):
+    out, proc, report = site
+    errors = {name: r["errors"] for name, r in report["notebooks"].items() if r["errors"]}
+    assert not errors, f"notebooks raised errors while building the site: {errors}"
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert report["executed"] is True
+
+
+def test_no_notebook_writes_to_stderr(site):
+    _, _, report = site
+    noisy = {name: r["stderr"] for name, r in report["notebooks"].items() if r["stderr"]}
+    assert not noisy, f"a learner would see warnings or tracebacks (stderr) in: {noisy}"
+
+
+def test_index_links_every_chapter_in_dutch(site):
+    out, _, _ = site
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl">' in index and "Hoofdstukken" in index
+    for name in BUILT:
+        page = name.replace(".ipynb", ".html")
+        assert f'href="{page}"' in index, f"index.html does not link {page}"
+        assert (out / page).stat().st_size > 10_000, f"{page} is (nearly) empty"
+
+
+@pytest.mark.parametrize("name", [n for n in BUILT if n != "00-start.ipynb"])
+def test_chapter_page_shows_charts_and_widgets(site, name):
+    out, _, _ = site
+    page = (out / name.replace(".ipynb", ".html")).read_text(encoding="utf-8")
+    assert '<html lang="nl">' in page
+    assert page.count("data:image/png;base64,") >= 1, f"{name}: no chart on the page"
+    assert "smmkit-static-widget" in page, f"{name}: no widget rendered on the page"
+    assert "Interactief alleen in JupyterLab" in page
+    assert "application/vnd.jupyter.widget-view+json" not in page, f"{name}: a widget was left to JavaScript"
+    ipynb_links = re.findall(r'href="(\d\d-[\w\-]+\.ipynb)"', page)
+    assert not ipynb_links, f"{name}: links to notebooks were not rewritten: {ipynb_links}"
+
+
+def test_static_widget_render_of_a_real_widget():
+    """The static renderer shows a kit widget's heading, a slider value, a chosen option and its chart."""
+    from ipywidgets.embed import dependency_state
+
+    from smmkit.widgets import NeedsProfile
+
+    widget = NeedsProfile()
+    first = next(iter(widget.sliders.values()))
+    slider = next(iter(first.values()))
+    slider.value = 1 if slider.value != 1 else 2
+    state = {"state": dependency_state(widget)}
+    html = static_widgets.render(state, widget.model_id)
+    assert "smmkit-static-widget" in html
+    assert widget.heading.value and re.sub(r"<[^>]+>", "", widget.heading.value) in html
+    assert f"</span></span>{slider.value}</div>" in html, "the slider's value is not shown"
+    assert 'class="opt on"' in html, "the chosen chart kind is not marked"
+    assert "data:image/png;base64," in html, "the chart is missing"
+    assert widget.filename.value not in html, "the file bar (save/load) should not be on paper"
