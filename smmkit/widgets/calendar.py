@@ -93,6 +93,26 @@ class ContentCalendar(SmmkitWidget):
     def table(self, result):
         return result.rows()
 
+    def import_csv(self, path) -> None:
+        """Replace the posts by those in a CSV file (columns datum, kanaal, onderwerp, type; as exported)."""
+        import csv
+        from pathlib import Path
+
+        try:
+            with Path(path).open(encoding="utf-8-sig", newline="") as handle:
+                first = handle.readline()
+                handle.seek(0)
+                rows = list(csv.DictReader(handle, delimiter=";" if first.count(";") > first.count(",") else ","))
+        except FileNotFoundError:
+            raise SmmkitError(msg("widgets.file_not_found", path=path)) from None
+        except UnicodeDecodeError:
+            raise SmmkitError(msg("calendar.w.bad_csv", path=path)) from None
+        dutch = {"datum": "date", "kanaal": "channel", "onderwerp": "topic", "type": "kind"}
+        posts = [{dutch.get(k.strip().lower(), k.strip().lower()): (v or "").strip() for k, v in r.items() if k}
+                 for r in rows]
+        with self.hold_updates():
+            self.set_state({"posts": posts, "view": self.view.value})
+
     def state(self) -> dict:
         return {"posts": self.records.values(), "view": self.view.value}
 

@@ -62,3 +62,28 @@ def test_load_rejects_unknown_channel(tmp_path):
     path.write_text(__import__("json").dumps({"widget": "ContentCalendar", "version": 1, "state": state}))
     with pytest.raises(SmmkitError, match="'Hyves' is geen geldige keuze voor 'kanaal'"):
         c.load(path)
+
+
+def test_import_csv_reads_an_exported_or_excel_file(tmp_path):
+    c = ContentCalendar()
+    c.auto_chart = False
+    exported = c.export_csv(tmp_path / "cal.csv")
+    other = ContentCalendar(posts=[])
+    other.auto_chart = False
+    other.import_csv(exported)
+    assert other.result.posts == c.result.posts
+    excel = tmp_path / "excel.csv"
+    excel.write_text("\ufeffDatum;Kanaal;Onderwerp;Type\n6-4-2026;instagram;Paaseieren zoeken in het park;likeable\n",
+                     encoding="utf-8")
+    other.import_csv(excel)
+    assert [(p.channel, p.topic) for p in other.result.posts] == [("Instagram", "Paaseieren zoeken in het park")]
+
+
+def test_import_csv_errors_in_dutch(tmp_path):
+    c = ContentCalendar()
+    c.auto_chart = False
+    with pytest.raises(SmmkitError, match="ontbreekt een kolom: kind"):
+        bad = tmp_path / "bad.csv"
+        bad.write_text("datum,kanaal,onderwerp\n2026-04-06,X,iets\n", encoding="utf-8")
+        c.import_csv(bad)
+    assert len(c.result.posts) == 6                  # nothing changed

@@ -22,6 +22,7 @@ MESSAGES = {
     "calendar.w.topic": "Onderwerp",
     "calendar.w.kind": "Type",
     "calendar.w.new": "Nieuw bericht",
+    "calendar.w.bad_csv": "'{path}' is geen leesbaar CSV-bestand (UTF-8). Sla het in Excel op als 'CSV UTF-8' en probeer opnieuw.",
     "calendar.w.bad_view": "Dit bestand heeft een onbekend overzicht. Geldig zijn: {valid}.",
     "calendar.w.view": "Overzicht",
     "calendar.w.view_week": "per week",
