@@ -67,9 +67,12 @@ c.OverwriteCells.missing_cell_notification = (
     "Deze cel (id: {cell_id}) ontbrak in de ingeleverde versie en is door nbgrader teruggezet.\n\n"
 )
 
-# Feedback never shows hidden tests (stock nbgrader does: its feedback is the autograded notebook).
+# Feedback never shows hidden tests. Stock nbgrader does (its feedback is the autograded notebook,
+# hidden lines included), and a failed hidden assert also prints its line in the traceback; the
+# kit's preprocessor rewrites those tracebacks before ClearHiddenTests removes the hidden lines.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
+    "smmkit.grading.feedback.HideHiddenTestErrors",
     "nbgrader.preprocessors.ClearHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]

@@ -1,0 +1,153 @@
+"""Every assignment in solutions/: conventions, release, full marks for the source, zero for the release."""
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+
+from .conftest import ASSIGNMENTS, ROOT
+
+pytestmark = pytest.mark.slow
+
+BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
+BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+QUESTION = re.compile(r"^## Vraag (\d+) \((\d+) punt(en)?(, [^)]*)?\)", re.MULTILINE)
+
+
+def notebook(folder: str, assignment: str) -> dict:
+    paths = sorted((ROOT / folder / assignment).glob("*.ipynb"))
+    assert [p.name for p in paths] == [f"{assignment}.ipynb"], "one notebook per assignment, named like the folder"
+    return json.loads(paths[0].read_text(encoding="utf-8"))
+
+
+def source_of(cell) -> str:
+    return cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+
+
+def nbg(cell) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def region_lines(text: str, begin: str, end: str) -> list[str]:
+    lines, inside = [], False
+    for line in text.splitlines():
+        if begin in line:
+            inside = True
+        elif end in line:
+            inside = False
+        elif inside and line.strip():
+            lines.append(line.strip())
+    return lines
+
+
+def secret_lines(assignment: str) -> list[str]:
+    """Lines of worked answers and hidden tests that must never reach a student (comments excluded)."""
+    found = []
+    for cell in notebook("solutions", assignment)["cells"]:
+        text = source_of(cell)
+        for line in region_lines(text, BEGIN_SOLUTION, END_SOLUTION) + region_lines(text, BEGIN_HIDDEN, END_HIDDEN):
+            if len(line) > 12 and not line.startswith("#") and line not in {"}", "]", ")"}:
+                found.append(line)
+    return found
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_conventions(assignment):
+    """The pattern of solutions/README.md, checked so that h02–h09 follow h01."""
+    prefix = assignment[:3] + "_"
+    cells = notebook("solutions", assignment)["cells"]
+    ids = [nbg(c).get("grade_id") for c in cells if nbg(c)]
+    assert len(ids) == len(set(ids)), "grade_ids must be unique"
+    assert all(i.startswith(prefix) for i in ids), f"every grade_id starts with {prefix}"
+    tests = [c for c in cells if nbg(c).get("grade") and not nbg(c).get("solution")]
+    manual = [c for c in cells if nbg(c).get("grade") and nbg(c).get("solution")]
+    answers = [c for c in cells if nbg(c).get("solution") and not nbg(c).get("grade")]
+    assert 4 <= len(tests) <= 8, "4–8 autograded questions"
+    assert manual, "at least one manually graded judgement question"
+    assert all(c["cell_type"] == "markdown" for c in manual)
+    assert all("Rubric" in source_of(c) and BEGIN_SOLUTION in source_of(c) for c in manual), \
+        "the rubric sits inside the solution region of the manually graded cell"
+    for cell in tests:
+        text = source_of(cell)
+        assert cell["cell_type"] == "code"
+        assert text.startswith("# Controleer je antwoord"), f"{nbg(cell)['grade_id']}: one-line comment first"
+        assert "check." in text.split(BEGIN_HIDDEN)[0], f"{nbg(cell)['grade_id']}: a visible smmkit.check call"
+        assert BEGIN_HIDDEN in text and region_lines(text, BEGIN_HIDDEN, END_HIDDEN), \
+            f"{nbg(cell)['grade_id']}: every test cell has hidden asserts (they decide the score)"
+        assert f'question="{nbg(cell)["grade_id"]}"' in text, "the check's question is the cell's grade_id"
+    for cell in answers:
+        assert nbg(cell)["grade_id"].endswith("_antwoord")
+        assert BEGIN_SOLUTION in source_of(cell)
+    # the points in each "## Vraag N (x punten)" heading equal the points of its graded cells
+    headings = [(i, QUESTION.search(source_of(c))) for i, c in enumerate(cells) if c["cell_type"] == "markdown"]
+    headings = [(i, m) for i, m in headings if m]
+    assert [int(m.group(1)) for _, m in headings] == list(range(1, len(headings) + 1))
+    bounds = [i for i, _ in headings] + [len(cells)]
+    for (start, match), end in zip(headings, bounds[1:]):
+        points = sum(nbg(c).get("points", 0) for c in cells[start:end] if nbg(c).get("grade"))
+        assert points == int(match.group(2)), f"Vraag {match.group(1)}: heading says {match.group(2)}, cells {points}"
+    assert all(not c.get("outputs") for c in cells if c["cell_type"] == "code"), "stored without outputs"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_release_contains_no_solutions_and_no_hidden_tests(assignment):
+    release = notebook("exercises", assignment)
+    text = "\n".join(source_of(c) for c in release["cells"])
+    for marker in ("BEGIN SOLUTION", "END SOLUTION", "HIDDEN TESTS", "MARK SCHEME", "Rubric", "Voorbeeldantwoord"):
+        assert marker not in text
+    leaked = [line for line in secret_lines(assignment) if line in text]
+    assert not leaked, f"solution or hidden-test lines in the release: {leaked}"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_exercises_folder_is_up_to_date(course, assignment):
+    """exercises/ is what nbgrader generate_assignment makes from solutions/ now (never hand-edited)."""
+    def essence(nb):
+        return [(c["cell_type"], source_of(c), c.get("metadata", {})) for c in nb["cells"]]
+
+    fresh = json.loads((course.root / "exercises" / assignment / f"{assignment}.ipynb").read_text(encoding="utf-8"))
+    committed = notebook("exercises", assignment)
+    assert essence(committed) == essence(fresh), (
+        f"exercises/{assignment} is out of date: run `nbgrader generate_assignment {assignment} --force` "
+        "in the repository root and commit the result")
+    extra = {p.name for p in (ROOT / "exercises" / assignment).iterdir()} - \
+        {p.name for p in (course.root / "exercises" / assignment).iterdir()}
+    assert not extra, f"files in exercises/{assignment} that nbgrader does not make: {extra}"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_source_notebook_gets_full_autograded_marks(course, assignment):
+    row = course.report(assignment)["bron"]
+    assert row["status"] == "beoordeeld", row
+    assert row["max_score"] > 0
+    assert row["score"] == row["max_score"], row
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_untouched_release_gets_zero(course, assignment):
+    row = course.report(assignment)["leeg"]
+    assert row["status"] == "beoordeeld", row
+    assert row["score"] == 0 and row["max_score"] > 0, row
+
+
+def feedback_text(path) -> str:
+    raw = path.read_text(encoding="utf-8")
+    raw = re.sub(r"<style.*?</style>", "", raw, flags=re.S)
+    raw = re.sub(r"<script.*?</script>", "", raw, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", raw))
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_feedback_shows_no_hidden_tests(course, assignment):
+    pages = sorted(course.root.glob(f"feedback/*/{assignment}/*.html"))
+    students = {p.parts[-3] for p in pages}
+    assert {"bron", "leeg"} <= students
+    hidden = [line for cell in notebook("solutions", assignment)["cells"]
+              for line in region_lines(source_of(cell), BEGIN_HIDDEN, END_HIDDEN) if len(line) > 10]
+    assert hidden
+    for page in pages:
+        text = feedback_text(page)
+        assert "HIDDEN TESTS" not in text, page
+        assert not [line for line in hidden if line in text], f"hidden test source in {page}"

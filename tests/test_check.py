@@ -1,0 +1,192 @@
+"""smmkit.check: Dutch feedback that says what is wrong without giving the answer away."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from smmkit import check, progress
+from smmkit.check import CheckFailed, answer_code, mapping_codes
+from smmkit.errors import SmmkitError
+
+Q = "h99_vraag"
+
+
+@pytest.fixture(autouse=True)
+def learning_mode(monkeypatch, tmp_path):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    monkeypatch.delenv("SMMKIT_CHECK_RAISE", raising=False)
+    monkeypatch.setattr(check, "_GRADING_AT_IMPORT", False)
+    monkeypatch.setenv("SMMKIT_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def grading(monkeypatch):
+    monkeypatch.setenv("SMMKIT_CHECK_RAISE", "1")
+
+
+def verdict(capsys) -> str:
+    return capsys.readouterr().out
+
+
+def test_correct_number_passes_records_progress_and_is_honest(capsys):
+    antwoord = 25.97
+    check.number("antwoord", question=Q, code=answer_code(26.0, Q, 1), decimals=1)
+    out = verdict(capsys)
+    assert "✔" in out and "nog geen cijfer" in out and "verborgen tests" in out
+    assert progress.passed() == {"h99": [Q]}
+
+
+def test_the_check_cell_does_not_contain_the_answer():
+    code = answer_code(26.0, Q, 1)
+    assert "26" not in code and len(code) == 16
+    assert code != answer_code(26.0, "h99_andere_vraag", 1), "salted per question"
+
+
+def test_missing_variable_and_ellipsis_are_explained(capsys):
+    check.number("bestaat_niet", question=Q, code="x")
+    assert "Er bestaat nog geen variabele `bestaat_niet`" in verdict(capsys)
+    leeg = ...
+    check.number("leeg", question=Q, code="x")
+    assert "er staat nog `...`" in verdict(capsys)
+    assert progress.passed() == {}
+
+
+@pytest.mark.parametrize("value, text", [
+    ("26.0", "Haal die weg"),
+    (pd.Series([1.0, 2.0]), "hele kolom"),
+    (None, "geen print()"),
+    ([26.0], "een lijst"),
+])
+def test_wrong_types_get_a_hint(capsys, value, text):
+    antwoord = value
+    check.number("antwoord", question=Q, code=answer_code(26.0, Q, 1), decimals=1)
+    out = verdict(capsys)
+    assert "moet een kommagetal (float) zijn" in out and text in out
+
+
+def test_factor_100_both_ways(capsys):
+    fractie = 0.4216
+    check.number("fractie", question=Q, code=answer_code(42.2, Q, 1), decimals=1, kind="percentage")
+    assert "Vermenigvuldig met 100" in verdict(capsys)
+    percentage = 42.16
+    check.number("percentage", question=Q, code=answer_code(0.42, Q, 2), decimals=2, kind="fraction")
+    assert "Deel door 100" in verdict(capsys)
+
+
+def test_close_but_rounded_differently(capsys):
+    afgekapt = 25.9  # truncated instead of rounded to 26.0
+    check.number("afgekapt", question=Q, code=answer_code(26.0, Q, 1), decimals=1)
+    out = verdict(capsys)
+    assert "dicht bij" in out and "round(..., 1)" in out
+    assert "26" not in out
+
+
+def test_out_of_range_and_plain_wrong(capsys):
+    som = 207.8
+    check.number("som", question=Q, code=answer_code(26.0, Q, 1), decimals=1, valid_range=(0, 100),
+                 hint="Gebruik .mean().")
+    out = verdict(capsys)
+    assert "tussen 0 en 100" in out and "Tip: Gebruik .mean()." in out
+    fout = 12.0
+    check.number("fout", question=Q, code=answer_code(26.0, Q, 1), decimals=1)
+    out = verdict(capsys)
+    assert "klopt nog niet" in out and "26" not in out
+
+
+def test_count_wants_a_whole_number(capsys):
+    aantal = 3.5
+    check.count("aantal", question=Q, code=answer_code(4, Q))
+    assert "geheel getal" in verdict(capsys)
+    aantal = 4
+    check.count("aantal", question=Q, code=answer_code(4, Q))
+    assert "✔" in verdict(capsys)
+
+
+def test_text_ignores_case_and_lists_options(capsys):
+    kanaal = "  facebook "
+    check.text("kanaal", question=Q, code=answer_code("Facebook", Q), options=["Facebook", "Twitter"])
+    assert "✔" in verdict(capsys)
+    kanaal = "Tiktok"
+    check.text("kanaal", question=Q, code=answer_code("Facebook", Q), options=["Facebook", "Twitter"])
+    assert "geen geldige keuze. Kies uit: Facebook of Twitter" in verdict(capsys)
+    kanaal = "Twitter"
+    check.text("kanaal", question=Q, code=answer_code("Facebook", Q), options=["Facebook", "Twitter"])
+    out = verdict(capsys)
+    assert "nog niet het goede antwoord" in out and "Facebook" not in out
+
+
+def test_table_columns_rows_order_values(capsys):
+    good = pd.DataFrame({"kanaal": ["A", "B"], "percentage": [50.0, 40.0]})
+    code = answer_code([["A", 50.0], ["B", 40.0]], Q, 2)
+    tabel = good[["kanaal"]]
+    check.table("tabel", question=Q, columns=["kanaal", "percentage"], rows=2, code=code)
+    assert "mist de kolom(men) percentage" in verdict(capsys)
+    tabel = good.assign(jaar=2012)
+    check.table("tabel", question=Q, columns=["kanaal", "percentage"], rows=2, code=code)
+    assert "horen: jaar" in verdict(capsys)
+    tabel = good.head(1)
+    check.table("tabel", question=Q, columns=["kanaal", "percentage"], rows=2, code=code)
+    assert "1 rijen; verwacht worden er 2" in verdict(capsys)
+    tabel = good.iloc[::-1]
+    check.table("tabel", question=Q, columns=["kanaal", "percentage"], rows=2, sorted_by="percentage", code=code)
+    assert "van hoog naar laag" in verdict(capsys)
+    tabel = good
+    check.table("tabel", question=Q, columns=["kanaal", "percentage"], rows=2, sorted_by="percentage", code=code)
+    assert "✔" in verdict(capsys)
+
+
+def test_mapping_says_which_keys_are_wrong_not_what_is_right(capsys):
+    codes = mapping_codes({"LinkedIn": "autonomie", "YouTube": "competentie"}, Q)
+    keuze = {"LinkedIn": "autonomie", "YouTube": "verbondenheid"}
+    check.mapping("keuze", question=Q, codes=codes, options=["competentie", "autonomie", "verbondenheid"])
+    out = verdict(capsys)
+    assert "1 van de 2 koppelingen kloppen" in out and "YouTube" in out and "competentie" not in out
+    keuze = {"LinkedIn": "autonomie"}
+    check.mapping("keuze", question=Q, codes=codes)
+    assert "ontbreken nog: YouTube" in verdict(capsys)
+    keuze = {"linkedin": "Autonomie", "youtube": "competentie"}
+    check.mapping("keuze", question=Q, codes=codes)
+    assert "✔" in verdict(capsys)
+
+
+def test_saved_file_and_consistent(capsys, tmp_path):
+    path = tmp_path / "werk.json"
+    assert check.saved_file(str(path), question=Q) is None
+    assert "bestaat nog niet" in verdict(capsys)
+    path.write_text("{kapot", encoding="utf-8")
+    check.saved_file(str(path), question=Q)
+    assert "geen leesbaar JSON-bestand" in verdict(capsys)
+    path.write_text(json.dumps({"widget": "X", "state": {}}), encoding="utf-8")
+    assert check.saved_file(str(path), question=Q, keys=["widget", "state"]) == {"widget": "X", "state": {}}
+    mijn = "Facebook"
+    check.consistent("mijn", question=Q, allowed=["YouTube"])
+    assert "past niet bij wat je zelf" in verdict(capsys)
+
+
+def test_grading_mode_raises_dutch_assertion(grading, capsys):
+    fout = 12.0
+    with pytest.raises(CheckFailed, match="klopt nog niet") as info:
+        check.number("fout", question=Q, code=answer_code(26.0, Q, 1), decimals=1)
+    assert isinstance(info.value, AssertionError) and isinstance(info.value, SmmkitError)
+    goed = 26.0
+    check.number("goed", question=Q, code=answer_code(26.0, Q, 1), decimals=1)
+    assert verdict(capsys) == "" and progress.passed() == {}, "no output and no progress while grading"
+
+
+def test_grading_mode_cannot_be_switched_off_after_import(monkeypatch):
+    monkeypatch.setattr(check, "_GRADING_AT_IMPORT", True)  # NBGRADER_EXECUTION was set at import
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    fout = 1.0
+    with pytest.raises(CheckFailed):
+        check.number("fout", question=Q, code=answer_code(26.0, Q, 1), decimals=1)
+
+
+def test_a_fake_number_does_not_fool_the_check(capsys):
+    class Alles(float):
+        def __eq__(self, other):
+            return True
+    nep = Alles(3.0)
+    check.number("nep", question=Q, code=answer_code(26.0, Q, 1), decimals=1)
+    assert "klopt nog niet" in verdict(capsys)

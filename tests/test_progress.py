@@ -1,0 +1,61 @@
+"""smmkit.progress: the learner's local record of passed checks, robust to a damaged file."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from smmkit import progress
+
+
+@pytest.fixture(autouse=True)
+def home(monkeypatch, tmp_path):
+    monkeypatch.setenv("SMMKIT_HOME", str(tmp_path / "thuis"))
+    return tmp_path / "thuis"
+
+
+def test_empty_overview_explains_what_to_do():
+    text = str(progress.overzicht())
+    assert "Nog geen geslaagde controles" in text and "geen cijfer" in text
+    assert not progress.path().exists(), "looking does not create the file"
+
+
+def test_record_and_overview(home):
+    progress.record("h01_top3")
+    progress.record("h01_top3")
+    progress.record("h02_groei")
+    data = json.loads((home / "voortgang.json").read_text(encoding="utf-8"))
+    assert data["controles"]["h01_top3"]["aantal"] == 2
+    assert progress.passed() == {"h01": ["h01_top3"], "h02": ["h02_groei"]}
+    overview = progress.overzicht()
+    text = str(overview)
+    assert "h01-introductie" in text, "assignment names come from exercises/"
+    assert "1 van " in text
+    html = overview._repr_html_()
+    assert "<table>" in html and "h01_top3" in html and "geslaagde controles" in html
+
+
+@pytest.mark.parametrize("content", ["{kapot", "[1, 2]", '{"controles": 3}'])
+def test_damaged_file_is_kept_aside_and_reported(home, capsys, content):
+    home.mkdir(parents=True)
+    (home / "voortgang.json").write_text(content, encoding="utf-8")
+    progress.record("h01_top3")
+    out = capsys.readouterr().out
+    assert "beschadigd" in out and "kopie bewaard" in out
+    backups = list(home.glob("voortgang.json.kapot-*"))
+    assert len(backups) == 1 and backups[0].read_text(encoding="utf-8") == content
+    assert progress.passed() == {"h01": ["h01_top3"]}
+
+
+def test_unwritable_home_does_not_break_anything(monkeypatch, tmp_path, capsys):
+    blocker = tmp_path / "bestand"
+    blocker.write_text("geen map", encoding="utf-8")
+    monkeypatch.setenv("SMMKIT_HOME", str(blocker / "sub"))
+    progress.record("h01_top3")
+    assert "kon niet worden opgeslagen" in capsys.readouterr().out
+
+
+def test_no_temporary_files_left(home):
+    for i in range(5):
+        progress.record(f"h01_vraag{i}")
+    assert sorted(p.name for p in home.iterdir()) == ["voortgang.json"]
