@@ -231,8 +231,11 @@ class SmmkitWidget(w.VBox):
         from smmkit import plots
 
         if self._fig is None:  # one figure per widget, reused; fixed margins (no layout engine) for speed
+            from matplotlib.backends.backend_agg import FigureCanvasAgg
+
             with mpl.rc_context({"figure.constrained_layout.use": False, "figure.autolayout": False}):
                 self._fig = Figure(figsize=self.chart_size)
+            FigureCanvasAgg(self._fig)  # a lasting Agg canvas: its renderer caches text metrics between redraws
         with plots.use_style():
             self._fig.clear()
             self._fig.subplots_adjust(**self.chart_margins)
