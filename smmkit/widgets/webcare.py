@@ -38,9 +38,7 @@ class WebcareTriage(SmmkitWidget):
         }
         self.records = RecordEditor(self, fields, None, show_add=False)
         self.records.set_rows(self._initial)
-        self.new_text = w.Text(placeholder=msg("webcare.w.new"), layout=w.Layout(width="520px"))
-        if hasattr(self, "ignore"):
-            self.ignore(self.new_text)
+        self.new_text = self.ignore(w.Text(placeholder=msg("webcare.w.new"), layout=w.Layout(width="520px")))
         add = w.Button(description=msg("widgets.add"), icon="plus", layout=w.Layout(width="auto"))
         add.on_click(lambda _b: self.add_message(self.new_text.value))
         self.new_text.on_submit(lambda _t: self.add_message(self.new_text.value))
