@@ -93,6 +93,7 @@ class LCSSMapper(SmmkitWidget):
         files = change["new"]
         if files:
             self.load_csv(bytes(files[0]["content"]))
+            self.upload.value = ()  # so uploading the same file again (after editing it) loads it again
 
     # ------------------------------------------------------------------ model and rendering
     def target_values(self) -> dict[str, int]:

@@ -65,6 +65,10 @@ def test_load_csv_from_path_and_upload(widget, tmp_path):
                "content": memoryview(b"titel,categorie\nQuiz,sharable\n")}]
     widget.upload.value = upload
     assert widget.state()["items"] == [["Quiz", "sharable"]]
+    assert widget.upload.value == ()  # cleared, so the same file can be uploaded again
+    widget.rows.remove_at(0)
+    widget.upload.value = upload
+    assert widget.state()["items"] == [["Quiz", "sharable"]]
 
 
 @pytest.mark.parametrize("text, pattern", [
