@@ -120,10 +120,9 @@ def title_of(nb: nbformat.NotebookNode, fallback: str) -> str:
 def export(nb: nbformat.NotebookNode, title: str) -> str:
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab")
+    exporter = HTMLExporter(template_name="lab", language_code="nl")
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    # the lab template writes <html> without a language; the course is Dutch
-    return body.replace("<html>", '<html lang="nl">', 1)
+    return body
 
 
 INDEX = """<!DOCTYPE html>
