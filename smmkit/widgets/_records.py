@@ -26,7 +26,7 @@ class RecordEditor:
         self._rows: list[tuple[dict, w.HBox]] = []
         self.add_button = w.Button(description=msg("widgets.add"), icon="plus", layout=w.Layout(width="auto"))
         self.add_button.on_click(lambda _b: self.add())
-        parts = [self.rows_box, self.add_button] if show_add else [self.rows_box]
+        parts = [self.rows_box, w.HBox([self.add_button])] if show_add else [self.rows_box]
         if header:
             cells = [w.HTML(f"<b>{owner.esc(text)}</b>", layout=w.Layout(width=width))
                      for text, width in header.values()]
@@ -87,3 +87,21 @@ def integer_axis(ax, axis: str = "y") -> None:
     from matplotlib.ticker import MaxNLocator
 
     getattr(ax, f"{axis}axis").set_major_locator(MaxNLocator(integer=True))
+
+
+def fit_left_margin(fig, labels, width_inches: float | None = None) -> None:
+    """Make room for the longest tick label left of the axes (the live chart has fixed margins)."""
+    longest = max((len(str(label)) for label in labels), default=0)
+    width = width_inches or fig.get_figwidth()
+    fig.subplots_adjust(left=min(0.5, 0.03 + (0.3 + 0.085 * longest) / width))
+
+
+def title_to_figure(fig, ax) -> None:
+    """Put the axes title at the figure's left edge, so a wide left margin cannot push it off the chart."""
+    for loc, artist in (("left", ax._left_title), ("center", ax.title), ("right", ax._right_title)):
+        title = ax.get_title(loc=loc)
+        if title:
+            font = artist.get_fontproperties()
+            ax.set_title("", loc=loc)
+            fig.text(0.01, 0.985, title, ha="left", va="top", fontproperties=font)
+            return

@@ -6,7 +6,7 @@ import ipywidgets as w
 from smmkit.messages import msg
 from smmkit.models import flywheel as fw
 from smmkit.models._input import fmt
-from smmkit.widgets._records import RecordEditor
+from smmkit.widgets._records import RecordEditor, fit_left_margin, title_to_figure
 from smmkit.widgets.base import SmmkitWidget
 
 EXAMPLE = [  # a municipality's plan for its new sports pass
@@ -42,7 +42,7 @@ class FlywheelMapper(SmmkitWidget):
             "channel": lambda v: w.Text(value=v, continuous_update=False, layout=w.Layout(width="110px")),
         }
         header = {"name": (msg("flywheel.w.name"), "300px"), "phase": (msg("flywheel.field.phase"), "230px"),
-                  "part": (msg("flywheel.field.part"), "190px"), "channel": (msg("flywheel.w.channel"), "110px")}
+                  "part": (msg("flywheel.w.part"), "190px"), "channel": (msg("flywheel.w.channel"), "110px")}
         self.records = RecordEditor(self, fields, self._new_row, header=header)
         self.records.set_rows(self._initial)
         return [w.HTML(f"<p>{self.esc(msg('flywheel.w.intro'))}</p>"), self.records.box]
@@ -71,6 +71,7 @@ class FlywheelMapper(SmmkitWidget):
         from smmkit import plots
 
         ax = fig.add_subplot()
+        fit_left_margin(fig, [fw.flywheel_label(f).split(" (")[0] for f in fw.FLYWHEEL])
         counts = [[len(result.grid[(p, f)]) for p in fw.PHASES] for f in fw.FLYWHEEL]
         cmap = LinearSegmentedColormap.from_list("smmkit", ["#FFFFFF", plots.PALETTE[0]])
         ax.imshow(counts, cmap=cmap, vmin=0, vmax=max(2, *(max(r) for r in counts)), aspect="auto")
@@ -78,12 +79,13 @@ class FlywheelMapper(SmmkitWidget):
             for x, n in enumerate(row):
                 ax.text(x, y, str(n) if n else "–", ha="center", va="center", fontsize=12,
                         color=plots.HIGHLIGHT if not n else ("white" if n > 1 else "black"))
-        ax.set_xticks(range(len(fw.PHASES)), [f"{i + 1}\n{p}" for i, p in enumerate(fw.PHASES)], fontsize=9)
+        ax.set_xticks(range(len(fw.PHASES)), [f"{i + 1}\n{p}" for i, p in enumerate(fw.PHASES)], fontsize=8)
         ax.set_yticks(range(len(fw.FLYWHEEL)), [fw.flywheel_label(f).split(" (")[0] for f in fw.FLYWHEEL])
         ax.grid(False)
         ax.axvline(3.5, color=plots.GREY, linewidth=2)
         ax.set_xlabel(msg("flywheel.w.axis", buying=msg("flywheel.buying"), usage=msg("flywheel.usage")))
         ax.set_title(msg("flywheel.w.chart_title"))
+        title_to_figure(fig, ax)
         plots.source_note(fig, msg("flywheel.w.source"))
 
     def table(self, result):

@@ -6,6 +6,7 @@ import ipywidgets as w
 from smmkit.messages import msg
 from smmkit.models import funnel as fn
 from smmkit.models._input import fmt
+from smmkit.widgets._records import fit_left_margin, title_to_figure
 from smmkit.widgets.base import SmmkitWidget
 
 EXAMPLE = {"budget": 750.0, "cpm": 6.0, "ctr": 1.2, "conversion_rate": 8.0}   # sign-ups for a sports pass
@@ -19,8 +20,8 @@ class CampaignFunnel(SmmkitWidget):
     chart_size = (7.0, 3.6)
 
     def build(self):
-        style = {"description_width": "200px"}
-        layout = w.Layout(width="520px")
+        style = {"description_width": "250px"}
+        layout = w.Layout(width="570px")
         self.budget = w.BoundedFloatText(value=EXAMPLE["budget"], min=0, max=10_000_000, step=50,
                                          description=msg("funnel.field.budget"), style=style, layout=layout)
         self.cpm = w.FloatSlider(value=EXAMPLE["cpm"], min=0.5, max=40, step=0.5, description=msg("funnel.field.cpm"),
@@ -44,6 +45,7 @@ class CampaignFunnel(SmmkitWidget):
         stages = ("impressions", "clicks", "leads")
         values = [getattr(result, s) for s in stages]
         ax = fig.add_subplot()
+        fit_left_margin(fig, [fn.stage_label(s) for s in stages])
         plots.grouped_bar([fn.stage_label(s) for s in stages], {msg("funnel.w.axis"): [max(v, 0.5) for v in values]},
                           title=msg("funnel.w.chart_title"), source=msg("funnel.w.source"), ax=ax, horizontal=True,
                           value_label=msg("funnel.w.axis"), labels=False)
@@ -52,7 +54,8 @@ class CampaignFunnel(SmmkitWidget):
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt(int(v)) if v >= 1 else ""))
         ax.xaxis.set_minor_locator(NullLocator())          # fewer ticks: faster redraw, calmer chart
         top = max(values + [10])
-        ax.set_xlim(0.5, top * 20)
+        ax.set_xlim(0.5, top * 4)
+        title_to_figure(fig, ax)
         for y, v in enumerate(values):
             ax.annotate(fmt(int(v)), (max(v, 0.5), y), xytext=(4, 0), textcoords="offset points", va="center")
 

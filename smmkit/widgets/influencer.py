@@ -7,7 +7,7 @@ from smmkit.messages import msg
 from smmkit.errors import SmmkitError
 from smmkit.models import influencer as inf
 from smmkit.models._input import fmt, number
-from smmkit.widgets._records import RecordEditor
+from smmkit.widgets._records import RecordEditor, fit_left_margin, title_to_figure
 from smmkit.widgets.base import SmmkitWidget
 
 KEYS = ("name", "followers", "engagement_rate", "fit", "cost")
@@ -53,8 +53,9 @@ class InfluencerScorer(SmmkitWidget):
     def render_text(self, result) -> str:
         lines = "".join(f"<li>{self.esc(line)}</li>" for line in result.text.split("\n"))
         rows = "".join(
-            f"<tr><td>{i + 1}</td><td>{self.esc(c.name)}</td><td>{self.esc(c.tier)}</td>"
-            f"<td style='text-align:right'>{fmt(round(c.score, 1))}</td></tr>"
+            f"<tr><td>{i + 1}</td><td style='padding:0 10px'>{self.esc(c.name)}</td>"
+            f"<td style='padding:0 10px'>{self.esc(c.tier)}</td>"
+            f"<td style='text-align:right;padding:0 10px'>{fmt(round(c.score, 1))}</td></tr>"
             for i, c in enumerate(result.ranked))
         return f"<ul>{lines}</ul><table>{rows}</table>"
 
@@ -62,11 +63,13 @@ class InfluencerScorer(SmmkitWidget):
         from smmkit import plots
 
         names = [c.name for c in result.ranked] or ["-"]
+        fit_left_margin(fig, names)
         scores = [round(c.score, 1) for c in result.ranked] or [0]
         plots.grouped_bar(names, {msg("influencer.w.axis"): scores}, title=msg("influencer.w.chart_title"),
                           source=msg("influencer.w.source"), ax=fig.add_subplot(), horizontal=True,
                           value_label=msg("influencer.w.axis"), value_format="{:.0f}",
                           limits=(0, max(scores + [1]) * 1.2))
+        title_to_figure(fig, fig.axes[0])
 
     def table(self, result):
         return result.rows()

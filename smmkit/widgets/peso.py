@@ -77,7 +77,7 @@ class PESOClassifier(SmmkitWidget):
         from smmkit import plots
 
         top = max([1, *result.mix.counts.values()])
-        plots.grouped_bar([peso.label(c) for c in peso.CATEGORIES],
+        plots.grouped_bar([c.capitalize() for c in peso.CATEGORIES],
                           {msg("peso.w.count"): [result.mix.counts[c] for c in peso.CATEGORIES]},
                           title=msg("peso.w.chart_title"), source=msg("peso.w.source"), ax=(ax := fig.add_subplot()),
                           value_label=msg("peso.w.count"), limits=(0, top + 1))

@@ -6,6 +6,7 @@ import ipywidgets as w
 from smmkit.messages import msg
 from smmkit.models import reputation as rep
 from smmkit.models._input import fmt
+from smmkit.widgets._records import fit_left_margin, title_to_figure
 from smmkit.widgets.base import SmmkitWidget
 
 
@@ -23,7 +24,7 @@ class ReputationScorer(SmmkitWidget):
     def build(self):
         self.sliders = {d: w.IntSlider(value=int(round(self._initial[d])), min=rep.SCALE[0], max=rep.SCALE[1],
                                        description=rep.label(d), continuous_update=False,
-                                       style={"description_width": "210px"}, layout=w.Layout(width="420px"))
+                                       style={"description_width": "250px"}, layout=w.Layout(width="480px"))
                         for d in rep.DRIVERS}
         pillars = w.VBox([w.HTML(f"<b>{self.esc(msg('reputation.w.pillars'))}</b>"),
                           *(self.sliders[p] for p in rep.PILLARS)])
@@ -47,9 +48,11 @@ class ReputationScorer(SmmkitWidget):
         from smmkit import plots
 
         ax = fig.add_subplot()
+        fit_left_margin(fig, [rep.label(d) for d in rep.DRIVERS])
         plots.grouped_bar([rep.label(d) for d in rep.DRIVERS], {msg("reputation.w.axis"): [result.scores[d] for d in rep.DRIVERS]},
                           title=msg("reputation.w.chart_title"), source=msg("reputation.w.source"), ax=ax,
                           horizontal=True, value_label=msg("reputation.w.axis"), limits=(0, rep.SCALE[1] + 0.6))
+        title_to_figure(fig, ax)
         for driver, patch in zip(rep.DRIVERS, ax.patches):
             if driver in rep.FOUNDATIONS:
                 patch.set_color(plots.PALETTE[2])

@@ -43,14 +43,15 @@ class WebcareTriage(SmmkitWidget):
         add.on_click(lambda _b: self.add_message(self.new_text.value))
         self.new_text.on_submit(lambda _t: self.add_message(self.new_text.value))
         style = {"description_width": "150px"}
+        layout = w.Layout(width="380px")
         self.per_hour = w.IntSlider(value=SIM_DEFAULTS["per_hour"], min=1, max=60, description=msg("webcare.w.per_hour"),
-                                    continuous_update=False, style=style)
+                                    continuous_update=False, style=style, layout=layout)
         self.hours = w.IntSlider(value=SIM_DEFAULTS["hours"], min=1, max=12, description=msg("webcare.w.hours"),
-                                 continuous_update=False, style=style)
+                                 continuous_update=False, style=style, layout=layout)
         self.agents = w.IntSlider(value=SIM_DEFAULTS["agents"], min=1, max=10, description=msg("webcare.w.agents"),
-                                  continuous_update=False, style=style)
+                                  continuous_update=False, style=style, layout=layout)
         self.handling = w.IntSlider(value=SIM_DEFAULTS["handling"], min=1, max=60, description=msg("webcare.w.handling"),
-                                    continuous_update=False, style=style)
+                                    continuous_update=False, style=style, layout=layout)
         norms = ", ".join(f"{c} {wc.TARGET_MINUTES[c]} min" for c in wc.CATEGORIES)
         return [w.HTML(f"<p>{self.esc(msg('webcare.w.intro'))}</p>"), self.records.box,
                 w.HBox([self.new_text, add]),

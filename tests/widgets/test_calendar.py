@@ -12,9 +12,9 @@ def test_example_calendar_overview():
     c.auto_chart = False
     assert c.error == "" and len(c.result.posts) == 6
     assert "Weken zonder bericht: 2026-W13" in c.text.value
-    assert "<td>2026-W10</td><td style='text-align:right'>2</td>" in c.text.value
+    assert "<td>2026-W10</td><td style='text-align:right;padding-left:12px'>2</td>" in c.text.value
     c.view.value = "channel"
-    assert "<td>Instagram</td><td style='text-align:right'>2</td>" in c.text.value
+    assert "<td>Instagram</td><td style='text-align:right;padding-left:12px'>2</td>" in c.text.value
 
 
 def test_editing_dates_validates_and_recovers():

@@ -34,6 +34,7 @@ MESSAGES = {
     "flywheel.w.goals": "Doel en voorbeeld-KPI's per onderdeel (Merkx, 2023)",
     "flywheel.w.goal": "{part}: doel {goal}; meet bijvoorbeeld {kpis}.",
     "flywheel.w.channel": "Kanaal",
+    "flywheel.w.part": "Flywheel",
     "flywheel.w.chart_title": "Aantal contactmomenten per vakje",
     "flywheel.w.source": "klantcyclus (Rietberg & Ruigrok, 2025) en social flywheel (Merkx, 2023); eigen plaatsing",
     "flywheel.w.axis": "fasen 1-4: {buying}   |   fasen 5-8: {usage}   (– = leeg vakje)",
