@@ -157,7 +157,8 @@ def simulate(messages, agents=1, handling_minutes=10) -> Simulation:
             per_cat[c] = round(100 * sum(flags) / len(flags), 1)
     mean = sum(response) / len(response)
     worst = min(per_cat, key=per_cat.get)
-    text_ = msg("webcare.sim.text", within=_pct(within), mean=round(mean), agents=agents)
+    staff = msg("webcare.staff_one") if agents == 1 else msg("webcare.staff_many")
+    text_ = msg("webcare.sim.text", within=_pct(within), mean=round(mean), agents=agents, staff=staff)
     if per_cat[worst] < 100:
         text_ += " " + msg("webcare.sim.worst", category=worst, share=_pct(per_cat[worst]),
                            target=TARGET_MINUTES[worst])

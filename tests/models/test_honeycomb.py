@@ -27,8 +27,8 @@ def test_compare_differences_and_largest():
     assert c.differences["sharing"] == -2
     assert c.differences["identity"] == 3
     assert c.largest == ("identity", "sharing", "groups")
-    assert "identiteit: Gemeente-account scoort 3 punt(en) hoger dan Bakkerij-account" in c.summary
-    assert "delen: Bakkerij-account scoort 2" in c.summary
+    assert "identiteit: Gemeente-account scoort 3 punten hoger dan Bakkerij-account" in c.summary
+    assert "delen: Bakkerij-account scoort 2 punten" in c.summary
     assert "Gelijk op: conversaties" in c.summary
 
 

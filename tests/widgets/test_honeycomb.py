@@ -26,7 +26,7 @@ def test_preset_and_slider_changes_update_result_and_text():
     assert h.a["preset"].value == ""          # moved away from the example: now own scores
     h.a["sliders"]["sharing"].value = 0
     assert h.result.largest[0] == "sharing"
-    assert "delen: Facebook scoort 4 punt(en) hoger dan LinkedIn" in h.text.value
+    assert "delen: Facebook scoort 4 punten hoger dan LinkedIn" in h.text.value
 
 
 def test_same_name_is_shown_as_message():

@@ -33,7 +33,7 @@ def test_own_item_counts_in_mix_but_is_not_checked():
     p.check_button.value = True
     assert p.result.mix.counts["owned"] == 1
     assert p.result.check.answered == 0
-    assert "1 eigen uiting(en)" in p.text.value
+    assert "Eigen uitingen (1)" in p.text.value
 
 
 def test_save_load_round_trip_and_exports(tmp_path):

@@ -33,7 +33,7 @@ def test_simulator_reacts_to_staff_and_handling_time():
     assert "zwakst scoort de categorie crisis" in unescape(x.text.value)
     x.agents.value = 4
     assert x.result.simulation.within_target > slow
-    assert "Met 4 medewerker(s)" in unescape(x.text.value)
+    assert "Met 4 medewerkers" in unescape(x.text.value)
 
 
 def test_empty_message_text_is_a_message():

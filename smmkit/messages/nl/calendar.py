@@ -9,7 +9,7 @@ MESSAGES = {
     "calendar.bad_item": "Regel {row} ({item}) lees ik niet als bericht. Geef (datum, kanaal, onderwerp, type) of een dict met die vier velden.",
     "calendar.valid": "Kanalen: {channels}. Typen: {kinds}.",
     "calendar.advice.empty": "De kalender is nog leeg. Voeg een eerste bericht toe.",
-    "calendar.advice.count": "{posts} berichten verspreid over {weeks} week/weken en {channels} kanaal/kanalen.",
+    "calendar.advice.count": "Berichten: {posts}, verspreid over weken: {weeks}, kanalen: {channels}.",
     "calendar.advice.empty_weeks": "Weken zonder bericht: {weeks}. Stilte valt op; plan daar iets kleins in.",
     "calendar.advice.busy": "Week {week} is erg vol ({n} berichten). Spreid je content als dat kan.",
     "calendar.advice.lonely": "Op {channels} staat maar één bericht. Een kanaal vraagt om regelmaat; kies of je het echt gebruikt.",

@@ -16,10 +16,12 @@ MESSAGES = {
     "honeycomb.missing_block": "Er ontbreekt een score voor: {blocks}. Geef elke bouwsteen een score van 0 tot 5.",
     "honeycomb.same_name": "Beide platformen heten '{name}'. Geef ze een verschillende naam, "
                            "anders is de vergelijking niet te lezen.",
+    "honeycomb.point": "{n} punt",
+    "honeycomb.points": "{n} punten",
     "honeycomb.summary.equal": "{a} en {b} hebben precies hetzelfde profiel: op geen enkele bouwsteen "
                                "zit verschil. Kijk nog eens kritisch naar je scores.",
     "honeycomb.summary.intro": "Waar {a} en {b} het meest van elkaar verschillen:",
-    "honeycomb.summary.line": "• {block}: {winner} scoort {points} punt(en) hoger dan {loser}.",
+    "honeycomb.summary.line": "• {block}: {winner} scoort {points} hoger dan {loser}.",
     "honeycomb.summary.strongest": "Sterkste bouwsteen van {a}: {top_a}. Sterkste bouwsteen van {b}: {top_b}.",
     "honeycomb.summary.same": "Gelijk op: {blocks}.",
     "honeycomb.w.title": "Honingraatmodel: twee platformen naast elkaar",

@@ -34,7 +34,7 @@ MESSAGES = {
     "peso.w.intro": "Raad eerst zelf welk mediatype bij elke uiting hoort. Klik daarna op 'Nakijken'.",
     "peso.w.check": "Nakijken",
     "peso.w.new": "Nieuwe uiting",
-    "peso.w.own_items": "{n} eigen uiting(en) staan niet in de voorbeeldlijst; die tellen wel mee in de mix, maar worden niet nagekeken.",
+    "peso.w.own_items": "Eigen uitingen ({n}) staan niet in de voorbeeldlijst; die tellen wel mee in de mix, maar worden niet nagekeken.",
     "peso.w.choose": "(kies)",
     "peso.w.right": "goed",
     "peso.w.wrong": "fout, het is {answer}",
