@@ -49,7 +49,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 # A cold kernel plus widget manager start can take a while on a 2-core CI machine.
-SLOW_MS = 120_000
+SLOW_MS = 240_000
 
 
 def chromium_missing_reason() -> str | None:

@@ -70,10 +70,17 @@ def take(names: list[str], out: Path) -> dict[str, str]:
     with tempfile.TemporaryDirectory() as tmp:
         notebook = make_notebook(names, Path(tmp))
         with labdriver.LabServer([notebook]) as lab, labdriver.browser_page((1280, 2400)) as page:
-            labdriver.open_notebook(page, lab, notebook.name)
-            page.locator(".jp-NotebookPanel .jp-Notebook").first.click(position={"x": 5, "y": 5})
-            page.keyboard.press("Control+b")  # hide the file browser: more room for the widgets
-            labdriver.run_all_cells(page)
+            try:
+                labdriver.open_notebook(page, lab, notebook.name)
+                page.locator(".jp-NotebookPanel .jp-Notebook").first.click(position={"x": 5, "y": 5})
+                page.keyboard.press("Control+b")  # hide the file browser: more room for the widgets
+                # every widget takes a few seconds to build and render on a busy 2-core machine
+                labdriver.run_all_cells(page, timeout_ms=120_000 + 60_000 * len(names))
+            except Exception:
+                failed = Path(tempfile.gettempdir()) / "smmkit-screenshots-failed.png"
+                page.screenshot(path=str(failed))
+                print(f"Mislukt; zo zag JupyterLab eruit: {failed}\n{lab.log()}", file=sys.stderr)
+                raise
             for index, name in enumerate(names, start=1):
                 box = labdriver.code_cell_output(page, index).locator(".smmkit-widget").first
                 box.wait_for(state="visible")
