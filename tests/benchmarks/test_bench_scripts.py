@@ -1,0 +1,60 @@
+"""The benchmark scripts keep working (their figures are printed by ``kit.py bench``, not tested here).
+
+No timing is asserted: a busy CI machine must not fail a test. What is asserted is that every
+model widget can be measured (it has a control the script can change, and changing it gives no
+error) and that the import probe returns figures.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import bench_import  # noqa: E402
+import bench_widgets  # noqa: E402
+
+
+def test_every_model_widget_is_measurable():
+    import smmkit.widgets as pkg
+
+    rows = bench_widgets.run(repeat=2)
+    classes = bench_widgets.widget_classes()
+    exported = {n for n in pkg.__all__ if n != "SmmkitWidget" and n in classes}
+    assert len(exported) >= 3
+    measured = {r.name.split(":")[0] for r in rows if r.measured is not None}
+    assert exported <= measured, f"not measured: {sorted(exported - measured)}; rows: {[r.note for r in rows]}"
+    problems = [f"{r.name}: {r.note}" for r in rows if "FOUT" in r.note or "let op" in r.note]
+    assert not problems, problems
+    charts = {r.name.split(":")[0] for r in rows if "grafiek" in r.name}
+    with_chart = {n for n in exported if classes[n].has_chart}
+    assert with_chart == charts, "every widget with a chart gets a chart-redraw figure"
+
+
+def test_flip_changes_and_restores_a_control():
+    import ipywidgets as w
+
+    slider = w.IntSlider(value=10, min=0, max=10)
+    flip = bench_widgets._flip(slider)
+    flip()
+    assert slider.value == 9
+    flip()
+    assert slider.value == 10
+    dropdown = w.Dropdown(options=["a", "b"], value="a")
+    flip = bench_widgets._flip(dropdown)
+    flip()
+    assert dropdown.value == "b"
+    assert bench_widgets._flip(w.Dropdown(options=["a"])) is None
+
+
+@pytest.mark.timeout(300)
+def test_import_probe_returns_figures():
+    rows = bench_import.run(repeat=1)
+    by_name = {r.name: r for r in rows}
+    base = by_name["basis (pandas, matplotlib, ipywidgets)"]
+    assert base.measured and base.measured > 0
+    extra = by_name["extra: smmkit + data + widgets"]
+    assert extra.measured is not None and extra.target == 150.0
