@@ -91,6 +91,31 @@ def compare(scores_a, scores_b, name_a: str = "Platform A", name_b: str = "Platf
     return Comparison(name_a, name_b, a, b, diff, largest, _summary(name_a, name_b, a, b, diff, largest))
 
 
+def block(name: str) -> str:
+    """The block meant by ``name``: its English key or its Dutch label, any case."""
+    wanted = str(name).strip().lower()
+    for key in BLOCKS:
+        if wanted in (key, label(key).lower()):
+            return key
+    raise SmmkitError(msg("honeycomb.unknown_block", block=name, valid=choices(label(b) for b in BLOCKS)))
+
+
+def rank_for_goal(needed, profiles=None) -> list[tuple[str, float]]:
+    """Platforms ordered by their summed score on the blocks a goal needs (Dutch or English names).
+
+    ``profiles`` maps platform -> scores (default: the example PRESETS). Ties keep the given order.
+
+    >>> rank_for_goal(["delen", "Conversaties"])[0]
+    ('X', 9.0)
+    """
+    if isinstance(needed, str) or not needed:
+        raise SmmkitError(msg("honeycomb.goal_needs_list", valid=choices(label(b) for b in BLOCKS)))
+    keys = list(dict.fromkeys(block(n) for n in needed))
+    profiles = PRESETS if profiles is None else profiles
+    totals = [(name, sum(validate(scores)[k] for k in keys)) for name, scores in profiles.items()]
+    return sorted(totals, key=lambda item: -item[1])
+
+
 def strongest(scores) -> list[str]:
     """The block(s) with the highest score of one profile."""
     s = validate(scores)

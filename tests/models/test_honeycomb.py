@@ -71,3 +71,17 @@ def test_errors_in_dutch():
         hc.compare(full, full, "X", "x")
     with pytest.raises(SmmkitError, match="woordenboek"):
         hc.validate([1, 2, 3])
+
+
+def test_rank_for_goal_accepts_dutch_and_english_names_and_sums_scores():
+    ranking = hc.rank_for_goal(["delen", "Conversations", "AANWEZIGHEID"])
+    expected = {name: s["sharing"] + s["conversations"] + s["presence"] for name, s in hc.PRESETS.items()}
+    assert dict(ranking) == expected
+    assert [score for _, score in ranking] == sorted(expected.values(), reverse=True)
+
+
+def test_rank_for_goal_names_valid_blocks_on_a_typo():
+    with pytest.raises(SmmkitError, match=r"'deeln' is geen bouwsteen.*delen"):
+        hc.rank_for_goal(["deeln"])
+    with pytest.raises(SmmkitError, match="als lijst"):
+        hc.rank_for_goal("delen")

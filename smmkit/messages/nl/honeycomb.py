@@ -13,6 +13,8 @@ MESSAGES = {
     "honeycomb.not_a_dict": "Geef de scores als woordenboek (dict) met per bouwsteen een getal, "
                             "bijvoorbeeld {{'identity': 4, ...}}. Je gaf een {kind}.",
     "honeycomb.unknown_block": "'{block}' is geen bouwsteen van het honingraatmodel. Geldig zijn: {valid}.",
+    "honeycomb.goal_needs_list": "Geef de bouwstenen die je doel nodig heeft als lijst, bijvoorbeeld "
+                                 "[\"delen\", \"conversaties\"]. Kies uit: {valid}.",
     "honeycomb.missing_block": "Er ontbreekt een score voor: {blocks}. Geef elke bouwsteen een score van 0 tot 5.",
     "honeycomb.same_name": "Beide platformen heten '{name}'. Geef ze een verschillende naam, "
                            "anders is de vergelijking niet te lezen.",
