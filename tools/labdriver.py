@@ -189,7 +189,15 @@ class LabServer:
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
-            # Lab and its kernels share the process group we created with start_new_session.
+            # Ask the server to shut down itself and its kernels (jupyter_client starts kernels in
+            # their own session, so they are not in our process group) ...
+            with contextlib.suppress(OSError):
+                request = urllib.request.Request(self.url("api/shutdown"), method="POST")
+                urllib.request.urlopen(request, timeout=10).close()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.proc.wait(timeout=20)
+        if self.proc is not None and self.proc.poll() is None:
+            # ... and if it does not, end the process group we created with start_new_session.
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.proc.pid, signal.SIGTERM)
             try:
