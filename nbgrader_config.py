@@ -29,10 +29,21 @@ c.CourseDirectory.release_directory = "exercises"
 # Teachers can move the gradebook (e.g. on JupyterHub) without editing this file.
 if os.environ.get("SMMKIT_GRADEBOOK"):
     c.CourseDirectory.db_url = "sqlite:///" + os.path.abspath(os.environ["SMMKIT_GRADEBOOK"])
-# Files that never belong in a release or a submission copy.
-c.CourseDirectory.ignore = [
-    ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.smmkit.json", "README.md",
-]
+# Files that never belong in a release or a submission copy. (Not the learner's saved widget
+# work, e.g. h01_behoeften.json: nbgrader's submit uses this list too, and the tests need the file.)
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "README.md"]
+
+# autograde copies every other file of solutions/<opdracht>/ over the student's files. The kit's
+# assignments get their data from smmkit.data, so such files can only be leftovers of a teacher who
+# ran the source notebook (e.g. the teacher's own h01_behoeften.json): never let them replace a
+# student's saved work.
+c.Autograde.exclude_overwriting = {
+    entry.name: [
+        os.path.relpath(os.path.join(folder, name), entry.path)
+        for folder, _dirs, names in os.walk(entry.path) for name in names if not name.endswith(".ipynb")
+    ]
+    for entry in os.scandir(os.path.join(HERE, "solutions")) if entry.is_dir()
+} if os.path.isdir(os.path.join(HERE, "solutions")) else {}
 
 # --- what students see where the answer goes (Dutch, and no traceback when run as is) ------
 c.ClearSolutions.code_stub = {"python": "# JOUW CODE HIER\n..."}

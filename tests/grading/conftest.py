@@ -3,13 +3,13 @@
 For every assignment in solutions/ (so h02–h09 are covered as soon as they exist):
 generate the release with nbgrader, submit the source notebook as student ``bron`` and the
 untouched release as student ``leeg``; for h01 also the library of faulty submissions
-(tests/grading/faulty/make_faulty.py). Everything is graded with the kit's batch runner
-(``python -m smmkit.grading autograde``, which runs stock nbgrader per student) and feedback is
-generated. The tests then only read the results.
+(tests/grading/faulty/make_faulty.py). Everything is graded with the kit's batch runner (stock
+nbgrader autograde per student) and feedback is generated: see course_worker.py. Two workers run
+side by side (h01 with its faulty library, and the other assignments), each with its own course
+folder and gradebook, to use both cores. The tests then only read the results.
 """
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import os
@@ -26,8 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "solutions").iterdir() if p.is_dir() and re.match(r"h\d\d-", p.name))
 FAULTY_FOR = "h01-introductie"
-CELL_TIMEOUT = 10  # seconds per cell in the tests (the course default is 20)
-CHEAT_RUN_ANYWAY = "vals_check_vervangen"
+CHEAT_RUN_ANYWAY = "vals_check_vervangen"  # the one cheat course_worker.py also runs with --allow-suspicious
 
 
 def _load_faulty():
@@ -49,75 +48,65 @@ def env(home: Path) -> dict:
     return out
 
 
-def run(cmd, root: Path, home: Path, timeout: float = 900) -> subprocess.CompletedProcess:
+def run(cmd, root: Path, home: Path, timeout: float = 900, check: bool = True) -> subprocess.CompletedProcess:
     result = subprocess.run([str(c) for c in cmd], cwd=root, env=env(home), capture_output=True, text=True,
                             timeout=timeout)
-    if result.returncode != 0:
+    if check and result.returncode != 0:
         raise AssertionError(f"{cmd} failed ({result.returncode}):\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     return result
 
 
-def digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 class Course:
-    def __init__(self, root: Path, home: Path):
-        self.root, self.home = root, home
-        self.reports: dict[str, dict[str, dict]] = {}
-        self.timings: dict[str, float] = {}
-        self.submitted_before: dict[str, str] = {}
-        self.cheat_run_anyway: dict | None = None
+    """Two temporary nbgrader courses graded side by side: h01 with the faulty library, and the rest."""
+
+    def __init__(self, roots: dict[str, Path], home: Path, summaries: list[dict]):
+        self.roots, self.home = roots, home
+        self.root = roots.get(FAULTY_FOR)  # the course with the faulty submissions
+        self.generated, self.reports, self.timings, self.log = {}, {}, {}, ""
+        self.cheat_run_anyway = None
+        for summary in summaries:
+            self.generated.update(summary["generated"])
+            self.reports.update(summary["reports"])
+            first = next(iter(summary["generated"]), "?")
+            self.timings.update({f"[{first[:3]}…] {k}": v for k, v in summary["timings"].items()})
+            self.log += summary["log"]
+            self.cheat_run_anyway = self.cheat_run_anyway or summary["cheat_run_anyway"]
+
+    def root_of(self, assignment: str) -> Path:
+        return self.roots[assignment]
 
     def report(self, assignment: str) -> dict[str, dict]:
+        assert self.generated.get(assignment), f"nbgrader generate_assignment {assignment} failed:\n{self.log}"
+        assert assignment in self.reports, f"the batch runner failed for {assignment}:\n{self.log}"
         return self.reports[assignment]
 
 
 @pytest.fixture(scope="session")
 def course(tmp_path_factory) -> Course:
-    root = tmp_path_factory.mktemp("cursus")
     home = tmp_path_factory.mktemp("leerling")
-    shutil.copy(ROOT / "nbgrader_config.py", root)
-    for assignment in ASSIGNMENTS:
-        shutil.copytree(ROOT / "solutions" / assignment, root / "solutions" / assignment)
-    c = Course(root, home)
-
+    groups = [[a for a in ASSIGNMENTS if a == FAULTY_FOR], [a for a in ASSIGNMENTS if a != FAULTY_FOR]]
+    roots, workers = {}, []
     start = time.monotonic()
-    run([sys.executable, Path(__file__).parent / "nbgrader_batch.py", root, "generate_assignment", *ASSIGNMENTS],
-        root, home)
-    c.timings["generate_assignment"] = time.monotonic() - start
-
-    for assignment in ASSIGNMENTS:
-        notebook = sorted((root / "solutions" / assignment).glob("*.ipynb"))[0].name
-        for student, source in [("bron", root / "solutions" / assignment / notebook),
-                                ("leeg", root / "exercises" / assignment / notebook)]:
-            folder = root / "submitted" / student / assignment
-            folder.mkdir(parents=True)
-            shutil.copy(source, folder / notebook)
-    faulty.write({k: v for k, v in faulty.build(root / "solutions" / FAULTY_FOR, root / "exercises" / FAULTY_FOR).items()
-                  if k != "leeg"}, root / "submitted", FAULTY_FOR)
-    c.submitted_before = digest(root / "submitted")
-
-    for assignment in ASSIGNMENTS:
-        start = time.monotonic()
-        run([sys.executable, "-m", "smmkit.grading", "autograde", assignment, "--timeout", "240",
-             "--memory-mb", "3072", "--", f"--SafeExecute.timeout={CELL_TIMEOUT}"], root, home)
-        c.timings[f"autograde {assignment}"] = time.monotonic() - start
-        rows = json.loads((root / "autograded" / f"rapport-{assignment}.json").read_text(encoding="utf-8"))
-        c.reports[assignment] = {row["student"]: row for row in rows}
-
-    # Defence in depth: run one cheat that the scan rejects anyway; it must still score 0.
-    start = time.monotonic()
-    run([sys.executable, "-m", "smmkit.grading", "autograde", FAULTY_FOR, "--student", CHEAT_RUN_ANYWAY,
-         "--allow-suspicious", "--", f"--SafeExecute.timeout={CELL_TIMEOUT}"], root, home)
-    rows = json.loads((root / "autograded" / f"rapport-{FAULTY_FOR}.json").read_text(encoding="utf-8"))
-    c.cheat_run_anyway = rows[0]
-    c.timings["cheat run anyway"] = time.monotonic() - start
-
-    start = time.monotonic()
-    run([sys.executable, Path(__file__).parent / "nbgrader_batch.py", root, "generate_feedback", *ASSIGNMENTS],
-        root, home)
-    c.timings["generate_feedback"] = time.monotonic() - start
+    for group in [g for g in groups if g]:
+        root = tmp_path_factory.mktemp("cursus")
+        shutil.copy(ROOT / "nbgrader_config.py", root)
+        for assignment in group:
+            shutil.copytree(ROOT / "solutions" / assignment, root / "solutions" / assignment)
+            roots[assignment] = root
+        cmd = [sys.executable, Path(__file__).parent / "course_worker.py", root, root / "summary.json",
+               *(["--faulty"] if FAULTY_FOR in group else []), *group]
+        log = open(root / "worker.log", "w", encoding="utf-8")
+        workers.append((root, log, subprocess.Popen([str(c) for c in cmd], cwd=root, env=env(home),
+                                                      stdout=log, stderr=subprocess.STDOUT)))
+    summaries = []
+    for root, log, process in workers:
+        process.wait(timeout=1800)
+        log.close()
+        summary = root / "summary.json"
+        text = (root / "worker.log").read_text(encoding="utf-8", errors="replace")
+        assert summary.exists(), f"course worker failed:\n{text[-5000:]}"
+        summaries.append(json.loads(summary.read_text(encoding="utf-8")))
+    c = Course(roots, home, summaries)
+    c.timings["total"] = time.monotonic() - start
     print("\n[grading timings] " + ", ".join(f"{k}: {v:.0f} s" for k, v in c.timings.items()))
     return c

@@ -42,15 +42,40 @@ def region_lines(text: str, begin: str, end: str) -> list[str]:
     return lines
 
 
+def outside_lines(text: str) -> set[str]:
+    """The lines of a cell that are outside every solution and hidden-tests region."""
+    lines, depth = set(), 0
+    for line in text.splitlines():
+        if BEGIN_SOLUTION in line or BEGIN_HIDDEN in line:
+            depth += 1
+        elif END_SOLUTION in line or END_HIDDEN in line:
+            depth -= 1
+        elif depth == 0:
+            lines.add(line.strip())
+    return lines
+
+
 def secret_lines(assignment: str) -> list[str]:
-    """Lines of worked answers and hidden tests that must never reach a student (comments excluded)."""
-    found = []
+    """Lines of worked answers and hidden tests that must never reach a student (comments excluded,
+    and lines that the source also shows outside those regions, such as a shared helper line)."""
+    found, visible = [], set()
     for cell in notebook("solutions", assignment)["cells"]:
         text = source_of(cell)
-        for line in region_lines(text, BEGIN_SOLUTION, END_SOLUTION) + region_lines(text, BEGIN_HIDDEN, END_HIDDEN):
-            if len(line) > 12 and not line.startswith("#") and line not in {"}", "]", ")"}:
-                found.append(line)
-    return found
+        secret = region_lines(text, BEGIN_SOLUTION, END_SOLUTION) + region_lines(text, BEGIN_HIDDEN, END_HIDDEN)
+        visible |= outside_lines(text)
+        found += [line for line in secret if len(line) > 12 and not line.startswith("#")]
+    return [line for line in found if line not in visible]
+
+
+def hidden_only_lines(assignment: str) -> list[str]:
+    """Hidden-test lines that appear nowhere else in the source (not visible, not in a worked answer,
+    which a student may write too)."""
+    cells = [source_of(c) for c in notebook("solutions", assignment)["cells"]]
+    elsewhere = set()
+    for text in cells:
+        elsewhere |= outside_lines(text) | set(region_lines(text, BEGIN_SOLUTION, END_SOLUTION))
+    return [line for text in cells for line in region_lines(text, BEGIN_HIDDEN, END_HIDDEN)
+            if len(line) > 10 and line not in elsewhere]
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -107,13 +132,14 @@ def test_exercises_folder_is_up_to_date(course, assignment):
     def essence(nb):
         return [(c["cell_type"], source_of(c), c.get("metadata", {})) for c in nb["cells"]]
 
-    fresh = json.loads((course.root / "exercises" / assignment / f"{assignment}.ipynb").read_text(encoding="utf-8"))
+    assert course.generated.get(assignment), f"nbgrader generate_assignment {assignment} failed:\n{course.log}"
+    fresh = json.loads((course.root_of(assignment) / "exercises" / assignment / f"{assignment}.ipynb").read_text(encoding="utf-8"))
     committed = notebook("exercises", assignment)
     assert essence(committed) == essence(fresh), (
         f"exercises/{assignment} is out of date: run `nbgrader generate_assignment {assignment} --force` "
         "in the repository root and commit the result")
     extra = {p.name for p in (ROOT / "exercises" / assignment).iterdir()} - \
-        {p.name for p in (course.root / "exercises" / assignment).iterdir()}
+        {p.name for p in (course.root_of(assignment) / "exercises" / assignment).iterdir()}
     assert not extra, f"files in exercises/{assignment} that nbgrader does not make: {extra}"
 
 
@@ -141,11 +167,11 @@ def feedback_text(path) -> str:
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_feedback_shows_no_hidden_tests(course, assignment):
-    pages = sorted(course.root.glob(f"feedback/*/{assignment}/*.html"))
+    assert course.generated.get(assignment), course.log
+    pages = sorted(course.root_of(assignment).glob(f"feedback/*/{assignment}/*.html"))
     students = {p.parts[-3] for p in pages}
     assert {"bron", "leeg"} <= students
-    hidden = [line for cell in notebook("solutions", assignment)["cells"]
-              for line in region_lines(source_of(cell), BEGIN_HIDDEN, END_HIDDEN) if len(line) > 10]
+    hidden = hidden_only_lines(assignment)
     assert hidden
     for page in pages:
         text = feedback_text(page)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import json
 
 import pytest
 
@@ -14,11 +13,7 @@ pytestmark = pytest.mark.slow
 def test_stock_commands(course):
     root, home = course.root, course.home
     nbgrader = BIN / "nbgrader"
-    release = root / "exercises" / FAULTY_FOR / f"{FAULTY_FOR}.ipynb"
-    before = json.loads(release.read_text(encoding="utf-8"))
-    run([nbgrader, "generate_assignment", FAULTY_FOR, "--force"], root, home)
-    assert json.loads(release.read_text(encoding="utf-8"))["cells"] == before["cells"]
-
+    # (generate_assignment: the course workers use nbgrader's API; docs/docent.md runs the command)
     run([nbgrader, "autograde", FAULTY_FOR, "--student", "goed", "--force", "--SafeExecute.timeout=10"], root, home)
     run([nbgrader, "generate_feedback", FAULTY_FOR, "--student", "goed", "--force"], root, home)
     assert (root / "feedback" / "goed" / FAULTY_FOR / f"{FAULTY_FOR}.html").exists()

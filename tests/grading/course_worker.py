@@ -1,0 +1,100 @@
+"""Build, grade and give feedback for one temporary nbgrader course, in ONE process.
+
+    python course_worker.py <course root> <summary.json> [--faulty] <assignment> …
+
+The course root must already hold nbgrader_config.py and solutions/<assignment>/. Steps, all with
+real nbgrader: generate_assignment (nbgrader's API), submissions ``bron`` (the source) and ``leeg``
+(the untouched release) per assignment, with ``--faulty`` also the library of faulty submissions for
+the first assignment, the kit's batch runner (stock ``nbgrader autograde`` per student, forked from
+this process so nbgrader is imported once), then generate_feedback. Writes a JSON summary for the
+tests. The grading tests run two of these side by side, each with its own course and gradebook.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from nbgrader.apps import NbGraderAPI
+from nbgrader.coursedir import CourseDirectory
+from traitlets.config.loader import PyFileConfigLoader
+
+from smmkit.grading.batch import autograde
+
+HERE = Path(__file__).resolve().parent
+CELL_TIMEOUT = 10  # seconds per cell in the tests (the course default is 20)
+CHEAT_RUN_ANYWAY = "vals_check_vervangen"
+
+
+def load_faulty():
+    spec = importlib.util.spec_from_file_location("make_faulty", HERE / "faulty" / "make_faulty.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def api(root: Path) -> NbGraderAPI:
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+    return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+
+
+def main(root: Path, summary_path: Path, assignments: list[str], with_faulty: bool) -> None:
+    os.chdir(root)
+    summary = {"generated": {}, "reports": {}, "timings": {}, "log": "", "cheat_run_anyway": None}
+    grader = api(root)
+    start = time.monotonic()
+    for assignment in assignments:
+        result = grader.generate_assignment(assignment, force=True)
+        summary["generated"][assignment] = bool(result["success"])
+        if not result["success"]:
+            summary["log"] += f"generate_assignment {assignment}:\n{result.get('log', '')}{result.get('error', '')}\n"
+    summary["timings"]["generate_assignment"] = time.monotonic() - start
+    ready = [a for a in assignments if summary["generated"][a]]
+
+    for assignment in ready:
+        notebook = sorted((root / "solutions" / assignment).glob("*.ipynb"))[0].name
+        for student, source in [("bron", root / "solutions" / assignment / notebook),
+                                ("leeg", root / "exercises" / assignment / notebook)]:
+            folder = root / "submitted" / student / assignment
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, folder / notebook)
+    if with_faulty and ready and ready[0] == assignments[0]:
+        faulty = load_faulty()
+        cases = faulty.build(root / "solutions" / ready[0], root / "exercises" / ready[0])
+        faulty.write({k: v for k, v in cases.items() if k != "leeg"}, root / "submitted", ready[0])
+
+    extra = [f"--SafeExecute.timeout={CELL_TIMEOUT}"]
+    for assignment in ready:
+        start = time.monotonic()
+        try:
+            outcomes = autograde(root, assignment, timeout=240, memory_mb=2048, extra_args=extra)
+            summary["reports"][assignment] = {o.student: o.__dict__ for o in outcomes}
+        except BaseException as exc:  # keep going: the tests of this assignment will report it
+            summary["log"] += f"autograde {assignment}: {type(exc).__name__}: {exc}\n"
+        summary["timings"][f"autograde {assignment}"] = time.monotonic() - start
+
+    if with_faulty and assignments[0] in summary["reports"]:
+        start = time.monotonic()
+        outcomes = autograde(root, assignments[0], students=[CHEAT_RUN_ANYWAY], timeout=240, memory_mb=2048,
+                             allow_suspicious=True, extra_args=extra)
+        summary["cheat_run_anyway"] = outcomes[0].__dict__
+        summary["timings"]["cheat run anyway"] = time.monotonic() - start
+
+    start = time.monotonic()
+    for assignment in summary["reports"]:
+        result = grader.generate_feedback(assignment, force=True)
+        if not result["success"]:
+            summary["log"] += f"generate_feedback {assignment}:\n{result.get('log', '')}{result.get('error', '')}\n"
+    summary["timings"]["generate_feedback"] = time.monotonic() - start
+    summary_path.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    faulty_flag = "--faulty" in args
+    args = [a for a in args if a != "--faulty"]
+    main(Path(args[0]).resolve(), Path(args[1]).resolve(), args[2:], faulty_flag)
