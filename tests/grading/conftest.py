@@ -25,6 +25,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "solutions").iterdir() if p.is_dir() and re.match(r"h\d\d-", p.name))
+# While writing one assignment: SMMKIT_GRADING_ONLY=h02-typen-en-kanalen grades only that one (CI grades all).
+if os.environ.get("SMMKIT_GRADING_ONLY"):
+    ASSIGNMENTS = [a for a in ASSIGNMENTS if a in os.environ["SMMKIT_GRADING_ONLY"].split(",")]
 FAULTY_FOR = "h01-introductie"
 CHEAT_RUN_ANYWAY = "vals_check_vervangen"  # the one cheat course_worker.py also runs with --allow-suspicious
 
