@@ -17,8 +17,7 @@ Two modes, one behaviour for the learner's eyes:
   written to the local progress record (``smmkit.progress``).
 * **Grading** (``nbgrader autograde``/``validate`` set ``NBGRADER_EXECUTION``; or
   ``SMMKIT_CHECK_RAISE=1``): a wrong answer raises :class:`CheckFailed`, an ``AssertionError`` so the
-  test cell scores 0. It is also a ``SmmkitError``, so the notebook (and the feedback) shows the
-  same Dutch text, not a traceback. The mode is fixed when this module is first imported *or* read
+  test cell scores 0. IPython renders it as the same Dutch text, not as a traceback. The mode is fixed when this module is first imported *or* read
   at call time, whichever says "grading": a submission cannot switch grading off by editing
   ``os.environ``.
 
@@ -34,7 +33,6 @@ import os
 import sys
 from pathlib import Path
 
-from smmkit.errors import SmmkitError
 from smmkit.messages import choices, msg
 
 __all__ = ["CheckFailed", "number", "count", "text", "table", "mapping", "consistent", "saved_file",
@@ -43,8 +41,15 @@ __all__ = ["CheckFailed", "number", "count", "text", "table", "mapping", "consis
 _GRADING_AT_IMPORT = bool(os.environ.get("NBGRADER_EXECUTION") or os.environ.get("SMMKIT_CHECK_RAISE"))
 
 
-class CheckFailed(SmmkitError, AssertionError):
-    """A check that did not pass while grading. Its message is the Dutch feedback."""
+class CheckFailed(AssertionError):
+    """A check that did not pass while grading. Its message is the Dutch feedback.
+
+    IPython shows ``_render_traceback_`` instead of a traceback, so ``nbgrader validate``, the autograded
+    notebook and the feedback show only the Dutch text (no code frames of the kit).
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        return str(self).splitlines()
 
 
 class _Wrong(Exception):
