@@ -242,8 +242,13 @@ def browser_page(viewport: tuple[int, int] = (1400, 1000)) -> Iterator["object"]
 
 def open_notebook(page, lab: LabServer, name: str) -> None:
     """Open ``name`` (relative to the server root) and wait until its kernel is idle."""
-    page.goto(lab.url(f"lab/tree/{name}"))
+    # ?reset: start from an empty workspace, so no tab of an earlier notebook is restored next to
+    # this one (Run All would run whichever notebook Lab restored as the current tab)
+    page.goto(lab.url(f"lab/tree/{name}?reset"))
     page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first.wait_for(state="visible")
+    panels = page.locator(".jp-NotebookPanel").count()
+    if panels != 1:
+        raise RuntimeError(f"expected only {name} open in JupyterLab, found {panels} notebook tabs")
     wait_kernel_idle(page)
 
 
@@ -279,14 +284,21 @@ def run_all_cells(page, timeout_ms: int = SLOW_MS) -> None:
     page.locator(".jp-NotebookPanel .jp-Notebook").first.click(position={"x": 5, "y": 5})
     # the Run menu's entry is "runmenu:run-all" in Lab 4; older builds used the notebook command
     run_command_from_menu(page, "runmenu:run-all", "notebook:run-all-cells")
-    page.wait_for_function(
-        """() => {
-            const prompts = [...document.querySelectorAll(
-                '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputArea-prompt')];
-            return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
-        }""",
-        timeout=timeout_ms,
-    )
+    try:
+        page.wait_for_function(
+            """() => {
+                const prompts = [...document.querySelectorAll(
+                    '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputArea-prompt')];
+                return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+            }""",
+            timeout=timeout_ms,
+        )
+    except Exception as exc:
+        prompts = page.locator(".jp-NotebookPanel .jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
+        status = page.locator(".jp-Notebook-ExecutionIndicator").evaluate_all(
+            "els => els.map(e => e.getAttribute('data-status'))")
+        raise RuntimeError(f"not every cell ran within {timeout_ms / 1000:.0f} s; prompts {prompts}, "
+                           f"kernel status {status}") from exc
     wait_kernel_idle(page, timeout_ms)
 
 
