@@ -5,7 +5,7 @@
     python3 kit.py test    run the whole test suite (installs what tests need on first use)
 
 Other commands: ``setup`` (install only), ``html`` (build the static course site),
-``bench`` (run the benchmarks), ``grade-demo`` (see docs/docent.md).
+``bench`` (run the benchmarks). Grading is done with stock nbgrader commands (docs/docent.md).
 The environment lives in ``.venv/`` beside this file; it is reinstalled only when
 ``pyproject.toml`` changes.
 """
