@@ -102,7 +102,17 @@ def _flip(control):
 def measure(cls, repeat: int) -> tuple[list[float], list[float], str]:
     """(text samples ms, chart samples ms, note) for one widget class."""
     widget = cls()
-    flips = [f for f in (_flip(c) for c in _controls(widget)) if f is not None]
+    candidates = [f for f in (_flip(c) for c in _controls(widget)) if f is not None]
+    # keep only changes that leave the widget valid: a change that makes the widget show an error
+    # (e.g. target percentages that no longer add up to 100) skips the chart and would flatter it
+    flips, invalid = [], 0
+    for flip in candidates:
+        flip()
+        if widget.error:
+            invalid += 1
+        else:
+            flips.append(flip)
+        flip()
     if not flips:
         return [], [], "geen bedienbare keuze gevonden"
     text, chart = [], []
@@ -122,7 +132,7 @@ def measure(cls, repeat: int) -> tuple[list[float], list[float], str]:
             flip()
             if i >= 2:
                 chart.append((time.perf_counter() - start) * 1000)
-    note = f"{len(flips)} keuzes afgewisseld"
+    note = f"{len(flips)} keuzes afgewisseld" + (f", {invalid} overgeslagen (gaven een fout)" if invalid else "")
     if widget.error:
         note += f"; let op, widget toont fout: {widget.error[:60]}"
     widget.close()
