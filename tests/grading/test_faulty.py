@@ -45,6 +45,8 @@ def test_specific_outcomes(course):
     full = report["goed"]["max_score"]
     assert report["goed"]["score"] == full
     assert report["leeg"]["score"] == 0
+    # the learner's own saved widget work is what gets graded, not the widget's example
+    assert report["eigen_werk"]["score"] == full, report["eigen_werk"]
     # restored test cells: a good notebook without its tests still gets every point ...
     assert report["testcellen_verwijderd"]["score"] == full
     assert "teruggezet" in report["testcellen_verwijderd"]["reason"]

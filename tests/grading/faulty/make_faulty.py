@@ -19,6 +19,13 @@ from pathlib import Path
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 
+# h01's widget question: the learner moved the sliders, saved, and typed the answer by hand. The
+# saved file (see extra_files) says LinkedIn, the widget's own example says Instagram/WhatsApp, so
+# this case only gets the points if grading uses the learner's saved work.
+OWN_WORK_CELL = "h01_eigen_profiel_antwoord"
+OWN_WORK_FILE = "h01_behoeften.json"
+OWN_WORK_ANSWER = 'profiel.save("h01_behoeften.json")\nmijn_verbondenheid = "LinkedIn"\n'
+
 
 def _nb(meta_of):
     return meta_of.get("metadata", {}).get("nbgrader", {})
@@ -140,6 +147,7 @@ EXPECT = {
     "kapotte_json": ("rejected", "truncated file"),
     "leeg_bestand": ("rejected", "0 bytes"),
     "verkeerde_naam": ("rejected", "good notebook under another file name"),
+    "eigen_werk": ("graded", "h01: answer typed by hand from the learner's own saved widget work: full marks"),
     "vals_check_vervangen": ("rejected", "replaces smmkit.check functions"),
     "vals_check_eigen": ("rejected", "binds its own object to the name check"),
     "vals_omgeving": ("rejected", "removes NBGRADER_EXECUTION to switch grading mode off"),
@@ -190,6 +198,12 @@ def build(source_dir: Path, release_dir: Path) -> dict[str, tuple[str, bytes]]:
     cell.pop("execution_count", None)
     add("antwoord_als_markdown", markdown)
 
+    own = copy.deepcopy(good)
+    for cell in own["cells"]:
+        if _nb(cell).get("grade_id") == OWN_WORK_CELL:
+            cell["source"] = OWN_WORK_ANSWER
+    add("eigen_werk", own)
+
     add("kapotte_json", _dump(good)[: len(_dump(good)) // 2])
     add("leeg_bestand", b"")
     add("verkeerde_naam", good, file_name="h01.ipynb" if notebook != "h01.ipynb" else "opdracht.ipynb")
@@ -203,11 +217,25 @@ def build(source_dir: Path, release_dir: Path) -> dict[str, tuple[str, bytes]]:
     return cases
 
 
+def extra_files() -> dict[str, dict[str, bytes]]:
+    """Files handed in beside the notebook: the widget work that "eigen_werk" saved earlier."""
+    scores = {
+        "LinkedIn": {"competentie": 4, "autonomie": 4, "verbondenheid": 5},
+        "YouTube": {"competentie": 5, "autonomie": 3, "verbondenheid": 2},
+        "Instagram": {"competentie": 2, "autonomie": 3, "verbondenheid": 3},
+    }
+    work = {"widget": "NeedsProfile", "version": 1, "state": {"scores": scores, "compare": True, "chart": "bars"}}
+    return {"eigen_werk": {OWN_WORK_FILE: (json.dumps(work, indent=2) + "\n").encode("utf-8")}}
+
+
 def write(cases: dict[str, tuple[str, bytes]], submitted: Path, assignment: str) -> None:
+    extras = extra_files()
     for student, (file_name, data) in cases.items():
         folder = submitted / student / assignment
         folder.mkdir(parents=True, exist_ok=True)
         (folder / file_name).write_bytes(data)
+        for extra_name, extra_data in extras.get(student, {}).items():
+            (folder / extra_name).write_bytes(extra_data)
 
 
 if __name__ == "__main__":
