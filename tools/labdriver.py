@@ -245,10 +245,14 @@ def open_notebook(page, lab: LabServer, name: str) -> None:
     # ?reset: start from an empty workspace, so no tab of an earlier notebook is restored next to
     # this one (Run All would run whichever notebook Lab restored as the current tab)
     page.goto(lab.url(f"lab/tree/{name}?reset"))
+    page.wait_for_url(lambda url: "reset" not in url, timeout=SLOW_MS)  # Lab drops it once reset
     page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first.wait_for(state="visible")
-    panels = page.locator(".jp-NotebookPanel").count()
-    if panels != 1:
-        raise RuntimeError(f"expected only {name} open in JupyterLab, found {panels} notebook tabs")
+    try:
+        page.wait_for_function("() => document.querySelectorAll('.jp-NotebookPanel').length === 1",
+                               timeout=30_000)
+    except Exception as exc:
+        panels = page.locator(".jp-NotebookPanel").count()
+        raise RuntimeError(f"expected only {name} open in JupyterLab, found {panels} notebook tabs") from exc
     wait_kernel_idle(page)
 
 
