@@ -25,7 +25,7 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".smmkit-installed"
 # Debian packages the browser test needs (installed by `test` when we are root on apt).
-APT_PACKAGES = ["chromium"]
+APT_PACKAGES = ["chromium", "fonts-dejavu-core"]  # a font, or pages render without text
 CHROMIUM = "/usr/bin/chromium"
 
 
