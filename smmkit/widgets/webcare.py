@@ -38,10 +38,12 @@ class WebcareTriage(SmmkitWidget):
         }
         self.records = RecordEditor(self, fields, None, show_add=False)
         self.records.set_rows(self._initial)
-        self.new_text = self.ignore(w.Text(placeholder=msg("webcare.w.new"), layout=w.Layout(width="520px")))
+        # Enter (or leaving the box) commits the text; the observer then adds the message.
+        self.new_text = self.ignore(w.Text(placeholder=msg("webcare.w.new"), continuous_update=False,
+                                           layout=w.Layout(width="520px")))
         add = w.Button(description=msg("widgets.add"), icon="plus", layout=w.Layout(width="auto"))
         add.on_click(lambda _b: self.add_message(self.new_text.value))
-        self.new_text.on_submit(lambda _t: self.add_message(self.new_text.value))
+        self.new_text.observe(lambda change: self.add_message(change["new"]), names="value")
         style = {"description_width": "150px"}
         layout = w.Layout(width="380px")
         self.per_hour = w.IntSlider(value=SIM_DEFAULTS["per_hour"], min=1, max=60, description=msg("webcare.w.per_hour"),

@@ -55,3 +55,14 @@ def test_save_load_round_trip_and_exports(tmp_path):
     rows = list(csv.DictReader(open(x.export_csv(tmp_path / "wc.csv"), encoding="utf-8")))
     assert rows[0]["volgorde"] == "1" and rows[0]["categorie"] == "crisis"
     assert x.export_png(tmp_path / "wc.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_pressing_enter_in_the_new_message_box_adds_it_once():
+    from smmkit.widgets import WebcareTriage
+
+    widget = WebcareTriage()
+    before = len(widget.records.values())
+    widget.new_text.value = "Waarom is de milieustraat vandaag dicht?"   # what Enter commits
+    rows = widget.records.values()
+    assert len(rows) == before + 1 and rows[-1]["text"].startswith("Waarom is de milieustraat")
+    assert widget.new_text.value == ""
