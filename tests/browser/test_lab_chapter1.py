@@ -8,22 +8,13 @@ option is praised. Shares ``tools/labdriver.py`` with the other browser tests; s
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
 
-import labdriver  # noqa: E402
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.timeout(600),
-    pytest.mark.skipif(labdriver.chromium_missing_reason() is not None,
-                       reason=str(labdriver.chromium_missing_reason())),
-]
+import labdriver  # set up by conftest.py: tools/ on the path, marks, skip without chromium
 
 CHAPTER = ROOT / "chapters" / "01-introductie.ipynb"
 WRONG = "De pdf van de gemeentegids op de website"

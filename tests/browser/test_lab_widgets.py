@@ -16,23 +16,14 @@ or Playwright is missing. The set-up lives in ``tools/labdriver.py`` and is shar
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "tools"))
 
-import labdriver  # noqa: E402
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.timeout(600),
-    pytest.mark.skipif(labdriver.chromium_missing_reason() is not None,
-                       reason=str(labdriver.chromium_missing_reason())),
-]
+import labdriver  # set up by conftest.py: tools/ on the path, marks, skip without chromium
 
 DEMO = "widgets_demo.ipynb"
 HARNESS = "harness_demo.ipynb"
