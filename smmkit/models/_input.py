@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Callable, NamedTuple
 
 from smmkit.errors import SmmkitError
 from smmkit.messages import choices, msg
@@ -66,6 +67,37 @@ def text(value, field: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise SmmkitError(msg("modelinput.empty_text", field=field))
     return value.strip()
+
+
+class ScoreMessages(NamedTuple):
+    """The message keys a model uses for :func:`scores`, one text per kind of mistake.
+
+    ``item`` is the field name the model's texts use for one key (``block``); the text for missing
+    keys uses its plural with an ``s`` (``blocks``).
+    """
+
+    not_a_dict: str     # fields: {kind}
+    unknown: str        # fields: {<item>}, {valid}
+    missing: str        # fields: {<item>s}
+    item: str
+
+
+def scores(value, keys, label: Callable[[str], str], scale: tuple[float, float],
+           messages: ScoreMessages) -> dict[str, float]:
+    """A dict with one score on ``scale`` (min, max) for each of ``keys``, as numbers in key order.
+
+    Refuses something that is not a dict, a key not in ``keys`` (the first one found), missing keys
+    (all named, by ``label``) and scores that are no number or fall outside the scale.
+    """
+    if not isinstance(value, dict):
+        raise SmmkitError(msg(messages.not_a_dict, kind=type(value).__name__))
+    unknown = [k for k in value if k not in keys]
+    if unknown:
+        raise SmmkitError(msg(messages.unknown, **{messages.item: unknown[0], "valid": choices(keys)}))
+    missing = [k for k in keys if k not in value]
+    if missing:
+        raise SmmkitError(msg(messages.missing, **{messages.item + "s": ", ".join(label(k) for k in missing)}))
+    return {k: number(value[k], label(k), minimum=scale[0], maximum=scale[1]) for k in keys}
 
 
 def _fmt(value: float) -> str:

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from smmkit.errors import SmmkitError
 from smmkit.messages import choices, msg
-from smmkit.models._input import number, text
+from smmkit.models import _input
+from smmkit.models._input import text
 
 BLOCKS = ("identity", "conversations", "sharing", "presence", "relationships", "reputation", "groups")
 SCALE = (0, 5)
+_SCORE_MESSAGES = _input.ScoreMessages("honeycomb.not_a_dict", "honeycomb.unknown_block", "honeycomb.missing_block", "block")
 
 # Example scores for teaching (0-5): a starting point for discussion, not research results.
 PRESETS: dict[str, dict[str, int]] = {
@@ -46,15 +48,7 @@ def preset(platform: str) -> dict[str, int]:
 
 def validate(scores) -> dict[str, float]:
     """Check a dict of block -> score (0-5) and return it in block order, as numbers."""
-    if not isinstance(scores, dict):
-        raise SmmkitError(msg("honeycomb.not_a_dict", kind=type(scores).__name__))
-    unknown = [k for k in scores if k not in BLOCKS]
-    if unknown:
-        raise SmmkitError(msg("honeycomb.unknown_block", block=unknown[0], valid=choices(BLOCKS)))
-    missing = [b for b in BLOCKS if b not in scores]
-    if missing:
-        raise SmmkitError(msg("honeycomb.missing_block", blocks=", ".join(label(b) for b in missing)))
-    return {b: number(scores[b], label(b), minimum=SCALE[0], maximum=SCALE[1]) for b in BLOCKS}
+    return _input.scores(scores, BLOCKS, label, SCALE, _SCORE_MESSAGES)
 
 
 @dataclass(frozen=True)

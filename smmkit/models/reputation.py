@@ -1,11 +1,11 @@
-"""Reputation temple: score the drivers of a reputation and find the weakest pillar.
+"""Reputation temple (Fombrun & Shanley 1990): six pillars on three foundations.
 
-The temple follows the reputation research that grew out of Fombrun & Shanley (1990) and the
-Reputation Institute's RepTrak (Fombrun & Van Riel): seven pillars carry the roof (the overall
-feeling of trust and esteem), and the temple stands on a foundation of identity, behaviour and
-communication (Fombrun's "reputation = performance + behaviour + communication"). Chapter 6 of
-the book may draw the temple slightly differently; the drivers here are the ones the research
-names and are easy to rename in a lesson.
+The temple as Elving describes it in Kok e.a. (2012), after Fombrun & Shanley (1990). Six pillars
+carry a reputation: leadership and vision, emotional appeal, working conditions, social
+involvement, (the appeal of) products and/or services, and financial performance. They stand on
+three foundations: credibility, trust and honesty. An organisation gets the pillars across best
+with its corporate story: why it exists, what it stands for, why it decides as it does.
+The Reputation Institute's RepTrak is a later variant with other drivers; the kit follows the source.
 
 A learner scores each driver 1 (weak) to 5 (strong) for an organisation, e.g. as residents see it.
 
@@ -18,21 +18,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from smmkit.errors import SmmkitError
-from smmkit.messages import choices, msg
-from smmkit.models._input import fmt, number
+from smmkit.messages import msg
+from smmkit.models import _input
+from smmkit.models._input import fmt
 
-PILLARS = ("products", "innovation", "workplace", "governance", "citizenship", "leadership", "performance")
-FOUNDATIONS = ("identity", "behaviour", "communication")
+PILLARS = ("leadership", "emotional_appeal", "workplace", "citizenship", "products", "financial")
+FOUNDATIONS = ("credibility", "trust", "honesty")
 DRIVERS = PILLARS + FOUNDATIONS
 SCALE = (1, 5)
 
+# Drivers of the earlier RepTrak-style temple of the kit: files saved with them get a clear message.
+_OLD_DRIVERS = ("innovation", "governance", "performance", "identity", "behaviour", "communication")
+_SCORE_MESSAGES = _input.ScoreMessages("reputation.not_a_dict", "reputation.unknown_driver", "reputation.missing",
+                                       "driver")
+
 EXAMPLE = {  # a municipality as residents might see it (invented for the lesson)
-    "products": 4, "innovation": 3, "workplace": 3, "governance": 4, "citizenship": 4,
-    "leadership": 2, "performance": 3, "identity": 3, "behaviour": 4, "communication": 2,
+    "leadership": 2, "emotional_appeal": 4, "workplace": 3, "citizenship": 3, "products": 4, "financial": 3,
+    "credibility": 3, "trust": 4, "honesty": 3,
 }
 
 
 def label(driver: str) -> str:
+    """Dutch name of a pillar or foundation, for tables and charts."""
     return msg(f"reputation.driver.{driver}")
 
 
@@ -41,7 +48,7 @@ class Temple:
     scores: dict
     pillar_mean: float
     foundation_mean: float
-    overall: float              # mean of all ten drivers
+    overall: float              # mean of all nine drivers
     weakest_pillars: tuple
     strongest_pillars: tuple
     weakest_foundation: tuple
@@ -53,15 +60,18 @@ class Temple:
 
 
 def validate(scores) -> dict[str, float]:
-    if not isinstance(scores, dict):
-        raise SmmkitError(msg("reputation.not_a_dict", kind=type(scores).__name__))
-    unknown = [k for k in scores if k not in DRIVERS]
-    if unknown:
-        raise SmmkitError(msg("reputation.unknown_driver", driver=unknown[0], valid=choices(DRIVERS)))
-    missing = [d for d in DRIVERS if d not in scores]
-    if missing:
-        raise SmmkitError(msg("reputation.missing", drivers=", ".join(label(d) for d in missing)))
-    return {d: number(scores[d], label(d), minimum=SCALE[0], maximum=SCALE[1]) for d in DRIVERS}
+    """Check a dict of driver -> score (1-5) and return it in driver order, as numbers."""
+    if isinstance(scores, dict):
+        old = [k for k in scores if k in _OLD_DRIVERS]
+        if old:
+            raise SmmkitError(msg("reputation.old_layout", driver=old[0], valid=_valid_parts()))
+    return _input.scores(scores, DRIVERS, label, SCALE, _SCORE_MESSAGES)
+
+
+def _valid_parts() -> str:
+    pillars = ", ".join(f"{d} ({label(d)})" for d in PILLARS)
+    foundations = ", ".join(f"{d} ({label(d)})" for d in FOUNDATIONS)
+    return msg("reputation.valid_parts", pillars=pillars, foundations=foundations)
 
 
 def score(scores) -> Temple:
@@ -90,10 +100,11 @@ def _advice(s, p_mean, f_mean, weakest, strongest, weakest_f, low, high) -> str:
                  msg("reputation.advice.strongest", pillars=", ".join(label(p) for p in strongest), score=fmt(high))]
     lines.append(msg("reputation.advice.foundation", foundation=", ".join(label(f) for f in weakest_f),
                      score=fmt(s[weakest_f[0]])))
+    lines.append(msg(f"reputation.advice.story.{weakest_f[0]}"))
     if f_mean < p_mean - 0.5:
         lines.append(msg("reputation.advice.shaky", f_mean=fmt(round(f_mean, 1)), p_mean=fmt(round(p_mean, 1))))
-    if s["communication"] - s["behaviour"] >= 2:
-        lines.append(msg("reputation.advice.talk_more_than_do"))
+    if s["emotional_appeal"] - s["honesty"] >= 2:
+        lines.append(msg("reputation.advice.charm_over_honesty"))
     if low <= 2:
         lines.append(msg("reputation.advice.social", pillar=label(weakest[0])))
     return "\n".join(lines)
