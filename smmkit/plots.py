@@ -22,6 +22,7 @@ import math
 from contextlib import contextmanager
 from typing import Any, Iterator, Mapping, Sequence
 
+from smmkit import livechart
 from smmkit.errors import SmmkitError
 from smmkit.messages import msg
 
@@ -185,6 +186,7 @@ def grouped_bar(
     limits: tuple[float, float] | None = None,
 ):
     """Bars per category, one bar per series side by side (one series = a plain bar chart)."""
+    arguments = dict(locals())  # for livechart: a widget can later give these bars new values
     categories = [str(c) for c in categories]
     names = list(series)
     if not names:
@@ -199,14 +201,16 @@ def grouped_bar(
         fig = ax.figure
         colours = list(colours or PALETTE)
         width = 0.8 / len(names)
+        containers, texts = [], []
         for i, name in enumerate(names):
             pos = [k - 0.4 + width * (i + 0.5) for k in range(len(categories))]
             values = [float(v) for v in series[name]]
             draw = ax.barh if horizontal else ax.bar
             bars = draw(pos, values, width * 0.92, label=name if len(names) > 1 else None,
                         color=colours[i % len(colours)])
-            if labels:
-                ax.bar_label(bars, labels=[value_format.format(v) for v in values], padding=2, fontsize=10)
+            containers.append(bars)
+            texts.append(ax.bar_label(bars, labels=[value_format.format(v) for v in values], padding=2,
+                                      fontsize=10) if labels else None)
         ticks = list(range(len(categories)))
         if horizontal:
             ax.set_yticks(ticks, categories)
@@ -226,6 +230,8 @@ def grouped_bar(
         if len(names) > 1:
             ax.legend(ncols=min(len(names), 4), loc="upper right")
         _finish(fig, ax, title, source, own)
+        livechart.remember(ax, livechart.BARS, livechart.layout_key(names, categories, arguments),
+                           (containers, texts))
     return fig if own else ax
 
 
@@ -259,6 +265,7 @@ def profile(scores: Mapping[str, Mapping[str, float]], *, title: str, source: st
     ``scores`` is ``{series: {axis: value}}``; every series must have the same axes. Series named in
     ``dashed`` are drawn as dashed reference lines without fill (e.g. the book's view).
     """
+    arguments = dict(locals())  # for livechart: a widget can later give these lines new values
     names = list(scores)
     if not names:
         raise SmmkitError(msg("plots.no_data"))
@@ -275,13 +282,14 @@ def profile(scores: Mapping[str, Mapping[str, float]], *, title: str, source: st
         angles = [2 * math.pi * k / len(axes_names) for k in range(len(axes_names))]
         closed = angles + angles[:1]
         colours = list(colours or PALETTE)
+        drawn = {}
         for i, name in enumerate(names):
             values = [float(scores[name][a]) for a in axes_names]
             colour = colours[i % len(colours)]
             style = "--" if name in dashed else "-"
-            ax.plot(closed, values + values[:1], style, color=colour, linewidth=2, label=name)
-            if name not in dashed:
-                ax.fill(closed, values + values[:1], color=colour, alpha=0.12)
+            (line,) = ax.plot(closed, values + values[:1], style, color=colour, linewidth=2, label=name)
+            fill = None if name in dashed else ax.fill(closed, values + values[:1], color=colour, alpha=0.12)[0]
+            drawn[name] = (line, fill)
         ax.set_xticks(angles, axes_names)
         ax.set_ylim(*scale)
         ax.set_yticks(list(range(int(scale[0]), int(scale[1]) + 1)))
@@ -290,6 +298,8 @@ def profile(scores: Mapping[str, Mapping[str, float]], *, title: str, source: st
         ax.grid(True)
         ax.legend(loc="upper left", bbox_to_anchor=(1.1, 1.0))
         _finish(fig, ax, title, source, own, pad=24)
+        livechart.remember(ax, livechart.PROFILE, livechart.layout_key(names, axes_names, arguments),
+                           (closed, drawn))
     return fig if own else ax
 
 

@@ -88,6 +88,7 @@ class SmmkitWidget(w.VBox):
         self._pending = False
         self._watched: list = []
         self._fig = None
+        self._blit = None   # smmkit.livechart.Blit of the last full draw, when update_chart allows it
         self.heading = w.HTML(self._heading_html())
         self.message = w.HTML(layout=w.Layout(min_height="0"))
         self.text = w.HTML()
@@ -116,6 +117,14 @@ class SmmkitWidget(w.VBox):
 
     def draw(self, fig, result) -> None:
         """Draw ``result`` on the (cleared, reused) matplotlib figure ``fig``."""
+
+    def update_chart(self, fig, result):
+        """Optional fast path: change the last drawing in place for ``result``; return the changed artists.
+
+        Return ``None`` (the default) to have the chart drawn anew with ``draw``. See
+        ``smmkit.livechart``: ``update_grouped_bar`` and ``update_profile`` do this for the plot helpers.
+        """
+        return None
 
     def table(self, result):
         """Rows for ``export_csv``: a list of dicts or a pandas DataFrame."""
@@ -225,10 +234,12 @@ class SmmkitWidget(w.VBox):
             self.message.value = self._box(msg("widgets.chart_failed"))
 
     def _draw_png(self, dpi: int, fast: bool = True) -> bytes:
+        """The chart as PNG. Live (``fast``): only the changed artists are redrawn when ``update_chart``
+        allows it (see ``smmkit.livechart``); otherwise, and for files, the figure is drawn anew."""
         import matplotlib as mpl
         from matplotlib.figure import Figure
 
-        from smmkit import plots
+        from smmkit import livechart, plots
 
         if self._fig is None:  # one figure per widget, reused; fixed margins (no layout engine) for speed
             from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -237,10 +248,27 @@ class SmmkitWidget(w.VBox):
                 self._fig = Figure(figsize=self.chart_size)
             FigureCanvasAgg(self._fig)  # a lasting Agg canvas: its renderer caches text metrics between redraws
         with plots.use_style():
+            if fast and self._blit is not None and self._blit.fig.dpi == dpi:
+                changed = self._changed_artists()
+                if changed is not None and self._blit.covers(changed):
+                    return self._blit.png(changed)
+            self._blit = None
             self._fig.clear()
             self._fig.subplots_adjust(**self.chart_margins)
             self.draw(self._fig, self.result)
+            if fast:
+                changed = self._changed_artists()  # which artists move when the learner changes something
+                if changed:
+                    self._blit = livechart.Blit(self._fig, changed, dpi)
+                    return self._blit.png(changed)
         return plots.to_png(self._fig, dpi=dpi, fast=fast)
+
+    def _changed_artists(self):
+        try:
+            return self.update_chart(self._fig, self.result)
+        except Exception:  # the fast path is an optimisation: on any trouble, draw the chart anew
+            log.exception("%s.update_chart failed", type(self).__name__)
+            return None
 
     @staticmethod
     def _box(text: str) -> str:

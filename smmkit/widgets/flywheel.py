@@ -64,6 +64,21 @@ class FlywheelMapper(SmmkitWidget):
         return (f"<p><b>{self.esc(head)}</b></p><ul>{lines}</ul>"
                 f"<details><summary>{self.esc(msg('flywheel.w.goals'))}</summary><ul>{goals}</ul></details>")
 
+    @staticmethod
+    def _counts(result) -> list[list[int]]:
+        return [[len(result.grid[(p, f)]) for p in fw.PHASES] for f in fw.FLYWHEEL]
+
+    def _fill_cells(self, counts) -> None:
+        """Colour scale and the number in each cell (an en dash and the highlight colour for an empty one)."""
+        from smmkit import plots
+
+        image, texts = self._cells
+        image.set_data(counts)
+        image.set_clim(0, max(2, *(max(r) for r in counts)))
+        for text, n in zip(texts, (n for row in counts for n in row)):
+            text.set_text(str(n) if n else "–")
+            text.set_color(plots.HIGHLIGHT if not n else ("white" if n > 1 else "black"))
+
     def draw(self, fig, result) -> None:
         """The grid itself: 3 rows (flywheel) × 8 columns (phases); empty cells marked."""
         from matplotlib.colors import LinearSegmentedColormap
@@ -72,13 +87,15 @@ class FlywheelMapper(SmmkitWidget):
 
         ax = fig.add_subplot()
         fit_left_margin(fig, [fw.flywheel_label(f).split(" (")[0] for f in fw.FLYWHEEL])
-        counts = [[len(result.grid[(p, f)]) for p in fw.PHASES] for f in fw.FLYWHEEL]
+        counts = self._counts(result)
         cmap = LinearSegmentedColormap.from_list("smmkit", ["#FFFFFF", plots.PALETTE[0]])
-        ax.imshow(counts, cmap=cmap, vmin=0, vmax=max(2, *(max(r) for r in counts)), aspect="auto")
-        for y, row in enumerate(counts):
-            for x, n in enumerate(row):
-                ax.text(x, y, str(n) if n else "–", ha="center", va="center", fontsize=12,
-                        color=plots.HIGHLIGHT if not n else ("white" if n > 1 else "black"))
+        # zorder just above the axis (0.5, ticks point outwards, no grid): a live update redraws
+        # the cells without redrawing the tick labels (smmkit.livechart redraws what lies on top)
+        image = ax.imshow(counts, cmap=cmap, aspect="auto", zorder=0.6)
+        texts = [ax.text(x, y, "", ha="center", va="center", fontsize=12)
+                 for y in range(len(counts)) for x in range(len(counts[0]))]
+        self._cells = (image, texts)
+        self._fill_cells(counts)
         ax.set_xticks(range(len(fw.PHASES)), [f"{i + 1}\n{p}" for i, p in enumerate(fw.PHASES)], fontsize=8)
         ax.set_yticks(range(len(fw.FLYWHEEL)), [fw.flywheel_label(f).split(" (")[0] for f in fw.FLYWHEEL])
         ax.grid(False)
@@ -87,6 +104,14 @@ class FlywheelMapper(SmmkitWidget):
         ax.set_title(msg("flywheel.w.chart_title"))
         title_to_figure(fig, ax)
         plots.source_note(fig, msg("flywheel.w.source"))
+
+    def update_chart(self, fig, result):
+        """Only the numbers change (the grid is always 3 × 8): new colours and counts in place."""
+        if not fig.axes or getattr(self, "_cells", None) is None:
+            return None
+        self._fill_cells(self._counts(result))
+        image, texts = self._cells
+        return [image, *texts]
 
     def table(self, result):
         return result.rows()

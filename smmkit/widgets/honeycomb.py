@@ -79,14 +79,24 @@ class HoneycombCompare(SmmkitWidget):
             note = f"<p style='color:#555'><i>{self.esc(msg('honeycomb.w.example_note'))}</i></p>"
         return f"<p><b>{head}</b></p><ul>{''.join(lines)}</ul>{note}"
 
-    def draw(self, fig, result) -> None:
-        from smmkit import plots
-
+    def _chart(self, result) -> tuple[dict, dict]:
         labels = [hc.label(b) for b in hc.BLOCKS]
         series = {result.name_a: dict(zip(labels, (result.scores_a[b] for b in hc.BLOCKS))),
                   result.name_b: dict(zip(labels, (result.scores_b[b] for b in hc.BLOCKS)))}
-        plots.profile(series, title=msg("honeycomb.w.chart_title", a=result.name_a, b=result.name_b),
-                      source=msg("honeycomb.w.source"), ax=fig.add_subplot(projection="polar"), scale=hc.SCALE)
+        return series, {"title": msg("honeycomb.w.chart_title", a=result.name_a, b=result.name_b),
+                        "source": msg("honeycomb.w.source"), "scale": hc.SCALE}
+
+    def draw(self, fig, result) -> None:
+        from smmkit import plots
+
+        series, options = self._chart(result)
+        plots.profile(series, ax=fig.add_subplot(projection="polar"), **options)
+
+    def update_chart(self, fig, result):
+        from smmkit import livechart
+
+        series, options = self._chart(result)
+        return livechart.update_profile(fig.axes[0], series, **options) if fig.axes else None
 
     def table(self, result):
         return result.rows()

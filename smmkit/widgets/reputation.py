@@ -44,21 +44,41 @@ class ReputationScorer(SmmkitWidget):
                     foundation=fmt(round(result.foundation_mean, 1)), overall=fmt(round(result.overall, 1)))
         return f"<p><b>{self.esc(means)}</b></p><ul>{lines}</ul>"
 
+    def _chart(self, result) -> tuple[list, dict, dict]:
+        return ([rep.label(d) for d in rep.DRIVERS], {msg("reputation.w.axis"): [result.scores[d] for d in rep.DRIVERS]},
+                {"title": msg("reputation.w.chart_title"), "source": msg("reputation.w.source"), "horizontal": True,
+                 "value_label": msg("reputation.w.axis"), "limits": (0, rep.SCALE[1] + 0.6)})
+
+    def _colour(self, ax, result) -> None:
+        from smmkit import plots
+
+        for driver, patch in zip(rep.DRIVERS, ax.patches):
+            colour = plots.PALETTE[2] if driver in rep.FOUNDATIONS else plots.PALETTE[0]
+            if driver in result.weakest_pillars or driver in result.weakest_foundation:
+                colour = plots.HIGHLIGHT
+            patch.set_color(colour)
+
     def draw(self, fig, result) -> None:
         from smmkit import plots
 
         ax = fig.add_subplot()
         fit_left_margin(fig, [rep.label(d) for d in rep.DRIVERS])
-        plots.grouped_bar([rep.label(d) for d in rep.DRIVERS], {msg("reputation.w.axis"): [result.scores[d] for d in rep.DRIVERS]},
-                          title=msg("reputation.w.chart_title"), source=msg("reputation.w.source"), ax=ax,
-                          horizontal=True, value_label=msg("reputation.w.axis"), limits=(0, rep.SCALE[1] + 0.6))
+        categories, series, options = self._chart(result)
+        plots.grouped_bar(categories, series, ax=ax, **options)
         title_to_figure(fig, ax)
-        for driver, patch in zip(rep.DRIVERS, ax.patches):
-            if driver in rep.FOUNDATIONS:
-                patch.set_color(plots.PALETTE[2])
-            if driver in result.weakest_pillars or driver in result.weakest_foundation:
-                patch.set_color(plots.HIGHLIGHT)
+        self._colour(ax, result)
         ax.axhline(len(rep.PILLARS) - 0.5, color=plots.GREY, linewidth=1, linestyle="--")
+
+    def update_chart(self, fig, result):
+        from smmkit import livechart
+
+        if not fig.axes:
+            return None
+        categories, series, options = self._chart(result)
+        changed = livechart.update_grouped_bar(fig.axes[0], categories, series, **options)
+        if changed is not None:
+            self._colour(fig.axes[0], result)
+        return changed
 
     def table(self, result):
         return result.rows()

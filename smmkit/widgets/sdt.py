@@ -140,25 +140,32 @@ class NeedsProfile(SmmkitWidget):
             parts.append(f"</ul><p style='color:#555'><i>{self.esc(msg('sdt.book_note'))}</i></p>")
         return "".join(parts)
 
+    def _chart(self, result: NeedsView) -> tuple:
+        """(data, options) for plots.profile (radar) or (categories, series, options) for grouped_bar."""
+        scores = result.profile.scores
+        labels = [sdt.need_label(n) for n in sdt.NEEDS]
+        options = {"title": msg("sdt.chart_title"), "source": msg("sdt.chart_source")}
+        if result.chart == "radar":
+            series = {p: dict(zip(labels, (r[n] for n in sdt.NEEDS))) for p, r in scores.items()}
+            return series, {**options, "scale": sdt.SCALE}
+        platforms = list(scores)
+        series = {label: [scores[p][n] for p in platforms] for label, n in zip(labels, sdt.NEEDS)}
+        return platforms, series, {**options, "value_label": msg("sdt.chart_axis"),
+                                   "limits": (0, sdt.SCALE[1] + 0.9), "labels": False}
+
     def draw(self, fig, result: NeedsView) -> None:
         from smmkit import plots
 
-        scores = result.profile.scores
-        labels = [sdt.need_label(n) for n in sdt.NEEDS]
+        self._drawn = (result.chart, result.comparison is not None)
         if result.chart == "radar":
             fig.subplots_adjust(left=0.04, right=0.58, top=0.8, bottom=0.22)
-            ax = fig.add_subplot(projection="polar")
-            series = {p: dict(zip(labels, (r[n] for n in sdt.NEEDS))) for p, r in scores.items()}
-            plots.profile(series, title=msg("sdt.chart_title"), source=msg("sdt.chart_source"), ax=ax,
-                          scale=sdt.SCALE)
+            series, options = self._chart(result)
+            plots.profile(series, ax=fig.add_subplot(projection="polar"), **options)
             return
         ax = fig.add_subplot()
-        platforms = list(scores)
-        series = {label: [scores[p][n] for p in platforms] for label, n in zip(labels, sdt.NEEDS)}
-        plots.grouped_bar(platforms, series, title=msg("sdt.chart_title"), source=msg("sdt.chart_source"),
-                          ax=ax, value_label=msg("sdt.chart_axis"), limits=(0, sdt.SCALE[1] + 0.9),
-                          labels=False)
-        if result.comparison is not None:
+        platforms, series, options = self._chart(result)
+        plots.grouped_bar(platforms, series, ax=ax, **options)
+        if result.comparison is not None:  # the book's view per platform: fixed while the platforms stay
             width = 0.8 / len(sdt.NEEDS)
             xs, ys = [], []
             index = {p: k for k, p in enumerate(platforms)}
@@ -170,6 +177,17 @@ class NeedsProfile(SmmkitWidget):
                 ax.scatter(xs, ys, marker="_", s=260, linewidths=2.5, color="black", zorder=3,
                            label=msg("sdt.book_marker"))
                 ax.legend(ncols=4, loc="upper right")
+
+    def update_chart(self, fig, result: NeedsView):
+        from smmkit import livechart
+
+        if not fig.axes or getattr(self, "_drawn", None) != (result.chart, result.comparison is not None):
+            return None
+        if result.chart == "radar":
+            series, options = self._chart(result)
+            return livechart.update_profile(fig.axes[0], series, **options)
+        platforms, series, options = self._chart(result)
+        return livechart.update_grouped_bar(fig.axes[0], platforms, series, **options)
 
     def table(self, result: NeedsView) -> list[dict]:
         rows = []
