@@ -1,4 +1,6 @@
-"""ReputationScorer: score the pillars and foundation of the reputation temple; the weakest pillar is named."""
+"""ReputationScorer: score the six pillars and three foundations of the reputation temple (Fombrun & Shanley 1990).
+
+The weakest pillar and the weakest foundation are named and coloured in the chart."""
 from __future__ import annotations
 
 import ipywidgets as w
@@ -11,7 +13,7 @@ from smmkit.widgets.base import SmmkitWidget
 
 
 class ReputationScorer(SmmkitWidget):
-    """Ten sliders (seven pillars, three foundations), advice text and a bar chart of the temple."""
+    """Nine sliders (six pillars, three foundations), advice text and a bar chart of the temple."""
 
     title_key = "reputation.w.title"
     has_chart = True
