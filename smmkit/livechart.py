@@ -88,6 +88,25 @@ def update_grouped_bar(ax, categories: Sequence[str], series: Mapping[str, Seque
     return changed
 
 
+def update_bars(fig, chart):
+    """``update_grouped_bar`` on the figure's first axes; ``chart`` is (categories, series, options)."""
+    if not fig.axes:
+        return None
+    categories, series, options = chart
+    return update_grouped_bar(fig.axes[0], categories, series, **options)
+
+
+def stable_limit(top: float, step: float) -> float:
+    """The smallest multiple of ``step`` at or above ``top`` (at least one step).
+
+    Axis limits that grow in steps rather than with every value keep a chart's layout the same
+    while a learner changes values, so the fast path above can be used.
+    """
+    import math
+
+    return max(step, math.ceil(top / step - 1e-9) * step)
+
+
 def update_profile(ax, scores: Mapping[str, Mapping[str, float]], **options):
     """Give the lines of ``plots.profile(scores, ax=ax, **options)`` new values (same arguments).
 

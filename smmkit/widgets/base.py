@@ -24,6 +24,9 @@ How to write a widget (a thin view over a pure model in ``smmkit.models``)::
         def draw(self, fig, result):       # 4. (optional) draw on the reused figure, via smmkit.plots
             plots.grouped_bar([...], {...}, title=..., source=..., ax=fig.add_subplot())
 
+        def update_chart(self, fig, result):  # 4b. (optional) fast redraw: change the drawn artists in place
+            return livechart.update_bars(fig, (categories, series, options))  # or None: draw() anew
+
         def table(self, result):           # 5. (optional) rows for export_csv: list of dicts or DataFrame
             return [{"kpi": "CTR", "waarde": result.ctr}]
 

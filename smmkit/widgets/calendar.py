@@ -71,10 +71,9 @@ class ContentCalendar(SmmkitWidget):
                            for c, n in sorted(result.per_channel.items(), key=lambda kv: -kv[1]))
         return f"<ul>{lines}</ul><table>{rows}</table>"
 
-    def draw(self, fig, result) -> None:
-        from smmkit import plots
+    def _chart(self, result) -> tuple:
+        from smmkit import livechart
 
-        ax = fig.add_subplot()
         if self.view.value == "week":
             table = result.week_channel_table()
             channels = [c for c in cal.CHANNELS if result.per_channel.get(c)] or ["-"]
@@ -85,10 +84,21 @@ class ContentCalendar(SmmkitWidget):
             channels = [c for c in cal.CHANNELS if result.per_channel.get(c)] or ["-"]
             weeks, series = channels, {msg("calendar.w.count"): [result.per_channel.get(c, 0) for c in channels]}
             top = max([1] + list(result.per_channel.values()))
-        plots.grouped_bar(weeks, series, title=msg("calendar.w.chart_title"), source=msg("calendar.w.source"),
-                          ax=ax, value_label=msg("calendar.w.count"), labels=self.view.value != "week",
-                          limits=(0, top + 1))
+        return (weeks, series, {"title": msg("calendar.w.chart_title"), "source": msg("calendar.w.source"),
+                                "value_label": msg("calendar.w.count"), "labels": self.view.value != "week",
+                                "limits": (0, livechart.stable_limit(top + 1, 2))})
+
+    def draw(self, fig, result) -> None:
+        from smmkit import plots
+
+        categories, series, options = self._chart(result)
+        plots.grouped_bar(categories, series, ax=(ax := fig.add_subplot()), **options)
         integer_axis(ax)
+
+    def update_chart(self, fig, result):
+        from smmkit import livechart
+
+        return livechart.update_bars(fig, self._chart(result))
 
     def table(self, result):
         return result.rows()

@@ -61,21 +61,35 @@ class FourCSorter(SmmkitWidget):
                 f"<table class='smmkit-table'>{''.join(rows)}</table>"
                 f"<h4>{self.esc(msg('fourc.advice_heading'))}</h4><ul>{advice}</ul>")
 
+    def _chart(self, cov: fourc.Coverage) -> tuple:
+        from smmkit import livechart
+
+        top = max(max(cov.counts.values()), 1) * 1.2
+        return ([fourc.c_label(c) for c in fourc.CS], {msg("fourc.chart_axis"): [cov.counts[c] for c in fourc.CS]},
+                {"title": msg("fourc.chart_title"), "source": msg("fourc.chart_source"), "horizontal": True,
+                 "value_label": msg("fourc.chart_axis"), "value_format": "{:.0f}",
+                 "limits": (0, livechart.stable_limit(top, 2))})
+
     def draw(self, fig, cov: fourc.Coverage) -> None:
         from smmkit import plots
 
         ax = fig.add_subplot()
-        labels = [fourc.c_label(c) for c in fourc.CS]
-        plots.grouped_bar(labels, {msg("fourc.chart_axis"): [cov.counts[c] for c in fourc.CS]},
-                          title=msg("fourc.chart_title"), source=msg("fourc.chart_source"), ax=ax,
-                          horizontal=True, value_label=msg("fourc.chart_axis"), value_format="{:.0f}",
-                          limits=(0, max(max(cov.counts.values()), 1) * 1.2))
+        categories, series, options = self._chart(cov)
+        plots.grouped_bar(categories, series, ax=ax, **options)
         for patch, tick, c in zip(ax.patches, ax.get_yticklabels(), fourc.CS):
             if c in cov.neglected:
                 patch.set_color(plots.HIGHLIGHT)
                 tick.set_color(plots.HIGHLIGHT)
                 tick.set_fontweight("bold")
         ax.xaxis.get_major_locator().set_params(integer=True)
+        self._drawn_neglected = cov.neglected
+
+    def update_chart(self, fig, cov: fourc.Coverage):
+        from smmkit import livechart
+
+        if getattr(self, "_drawn_neglected", None) != cov.neglected:  # the tick labels change colour
+            return None
+        return livechart.update_bars(fig, self._chart(cov))
 
     def table(self, cov: fourc.Coverage) -> list[dict]:
         return [{msg("fourc.col.activity"): a.text, msg("fourc.col.c"): fourc.c_label(a.c) if a.c else ""}

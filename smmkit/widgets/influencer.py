@@ -59,17 +59,28 @@ class InfluencerScorer(SmmkitWidget):
             for i, c in enumerate(result.ranked))
         return f"<ul>{lines}</ul><table>{rows}</table>"
 
+    def _chart(self, result) -> tuple:
+        from smmkit import livechart
+
+        names = [c.name for c in result.ranked] or ["-"]
+        scores = [round(c.score, 1) for c in result.ranked] or [0]
+        return (names, {msg("influencer.w.axis"): scores},
+                {"title": msg("influencer.w.chart_title"), "source": msg("influencer.w.source"), "horizontal": True,
+                 "value_label": msg("influencer.w.axis"), "value_format": "{:.0f}",
+                 "limits": (0, livechart.stable_limit(max(scores + [1]) * 1.2, 20))})
+
     def draw(self, fig, result) -> None:
         from smmkit import plots
 
-        names = [c.name for c in result.ranked] or ["-"]
-        fit_left_margin(fig, names)
-        scores = [round(c.score, 1) for c in result.ranked] or [0]
-        plots.grouped_bar(names, {msg("influencer.w.axis"): scores}, title=msg("influencer.w.chart_title"),
-                          source=msg("influencer.w.source"), ax=fig.add_subplot(), horizontal=True,
-                          value_label=msg("influencer.w.axis"), value_format="{:.0f}",
-                          limits=(0, max(scores + [1]) * 1.2))
+        categories, series, options = self._chart(result)
+        fit_left_margin(fig, categories)
+        plots.grouped_bar(categories, series, ax=fig.add_subplot(), **options)
         title_to_figure(fig, fig.axes[0])
+
+    def update_chart(self, fig, result):
+        from smmkit import livechart
+
+        return livechart.update_bars(fig, self._chart(result))  # None when the ranking changed
 
     def table(self, result):
         return result.rows()

@@ -116,17 +116,27 @@ class LCSSMapper(SmmkitWidget):
         return (f"<h4>{self.esc(msg('lcss.mix_heading'))}</h4><ul>{rows}</ul>"
                 f"<h4>{self.esc(msg('lcss.advice_heading'))}</h4><ul>{advice}</ul>")
 
+    def _chart(self, b: lcss.Balance) -> tuple:
+        from smmkit import livechart, plots
+
+        top = max(max(b.shares.values()), max(b.target.values())) * 1.25
+        return (list(lcss.CATEGORIES),
+                {msg("lcss.series_mix"): [b.shares[c] for c in lcss.CATEGORIES],
+                 msg("lcss.series_target"): [b.target[c] for c in lcss.CATEGORIES]},
+                {"title": msg("lcss.chart_title"), "source": msg("lcss.chart_source"),
+                 "value_label": msg("lcss.chart_axis"), "colours": [plots.PALETTE[0], "#BBBBBB"],
+                 "value_format": "{:.0f}", "limits": (0, livechart.stable_limit(top, 10))})
+
     def draw(self, fig, b: lcss.Balance) -> None:
         from smmkit import plots
 
-        ax = fig.add_subplot()
-        plots.grouped_bar(
-            list(lcss.CATEGORIES),
-            {msg("lcss.series_mix"): [b.shares[c] for c in lcss.CATEGORIES],
-             msg("lcss.series_target"): [b.target[c] for c in lcss.CATEGORIES]},
-            title=msg("lcss.chart_title"), source=msg("lcss.chart_source"), ax=ax,
-            value_label=msg("lcss.chart_axis"), colours=[plots.PALETTE[0], "#BBBBBB"],
-            value_format="{:.0f}", limits=(0, max(max(b.shares.values()), max(b.target.values())) * 1.25))
+        categories, series, options = self._chart(b)
+        plots.grouped_bar(categories, series, ax=fig.add_subplot(), **options)
+
+    def update_chart(self, fig, b: lcss.Balance):
+        from smmkit import livechart
+
+        return livechart.update_bars(fig, self._chart(b))
 
     def table(self, b: lcss.Balance) -> list[dict]:
         return [{msg("lcss.col.category"): c, msg("lcss.col.count"): b.counts[c],

@@ -73,15 +73,26 @@ class PESOClassifier(SmmkitWidget):
                 parts.append(f"<p><i>{self.esc(msg('peso.w.own_items', n=len(own)))}</i></p>")
         return "".join(parts)
 
+    def _chart(self, result: PesoView) -> tuple:
+        from smmkit import livechart
+
+        top = max([1, *result.mix.counts.values()])
+        return ([c.capitalize() for c in peso.CATEGORIES],
+                {msg("peso.w.count"): [result.mix.counts[c] for c in peso.CATEGORIES]},
+                {"title": msg("peso.w.chart_title"), "source": msg("peso.w.source"),
+                 "value_label": msg("peso.w.count"), "limits": (0, livechart.stable_limit(top + 1, 2))})
+
     def draw(self, fig, result: PesoView) -> None:
         from smmkit import plots
 
-        top = max([1, *result.mix.counts.values()])
-        plots.grouped_bar([c.capitalize() for c in peso.CATEGORIES],
-                          {msg("peso.w.count"): [result.mix.counts[c] for c in peso.CATEGORIES]},
-                          title=msg("peso.w.chart_title"), source=msg("peso.w.source"), ax=(ax := fig.add_subplot()),
-                          value_label=msg("peso.w.count"), limits=(0, top + 1))
+        categories, series, options = self._chart(result)
+        plots.grouped_bar(categories, series, ax=(ax := fig.add_subplot()), **options)
         integer_axis(ax)
+
+    def update_chart(self, fig, result: PesoView):
+        from smmkit import livechart
+
+        return livechart.update_bars(fig, self._chart(result))
 
     def table(self, result: PesoView):
         answers = {}

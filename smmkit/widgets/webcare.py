@@ -85,14 +85,23 @@ class WebcareTriage(SmmkitWidget):
         return (f"<p>{self.esc(wc.summary(list(result.tickets)))}</p><ol>{items}</ol>"
                 f"<p><b>{self.esc(result.simulation.text)}</b></p>")
 
+    def _chart(self, result: WebcareView) -> tuple:
+        per = result.simulation.per_category
+        cats = [c for c in wc.CATEGORIES if c in per]
+        return (cats, {msg("webcare.w.axis"): [per[c] for c in cats]},
+                {"title": msg("webcare.w.chart_title"), "source": msg("webcare.w.source"),
+                 "value_label": msg("webcare.w.axis"), "limits": (0, 115), "value_format": "{:.0f}"})
+
     def draw(self, fig, result: WebcareView) -> None:
         from smmkit import plots
 
-        per = result.simulation.per_category
-        cats = [c for c in wc.CATEGORIES if c in per]
-        plots.grouped_bar(cats, {msg("webcare.w.axis"): [per[c] for c in cats]}, title=msg("webcare.w.chart_title"),
-                          source=msg("webcare.w.source"), ax=fig.add_subplot(), value_label=msg("webcare.w.axis"),
-                          limits=(0, 115), value_format="{:.0f}")
+        categories, series, options = self._chart(result)
+        plots.grouped_bar(categories, series, ax=fig.add_subplot(), **options)
+
+    def update_chart(self, fig, result: WebcareView):
+        from smmkit import livechart
+
+        return livechart.update_bars(fig, self._chart(result))
 
     def table(self, result: WebcareView):
         return [{"volgorde": i + 1, **t.row()} for i, t in enumerate(result.tickets)]

@@ -8,8 +8,16 @@ import numpy as np
 import pytest
 from PIL import Image
 
+import ipywidgets as w
+
+import smmkit.widgets as widgets
 from smmkit import livechart, plots
 from smmkit.widgets import FlywheelMapper, HoneycombCompare, NeedsProfile, ReputationScorer
+from smmkit.widgets.base import SmmkitWidget
+
+FAST = sorted((cls for cls in (getattr(widgets, n) for n in widgets.__all__)
+               if isinstance(cls, type) and issubclass(cls, SmmkitWidget)
+               and cls.update_chart is not SmmkitWidget.update_chart), key=lambda c: c.__name__)
 
 
 def pixels(png: bytes) -> np.ndarray:
@@ -101,3 +109,36 @@ def test_update_helpers_refuse_another_layout():
     changed = livechart.update_profile(ax, {"p": {"a": 3, "b": 2, "c": 1}}, title="t", source="s")
     assert list(changed[0].get_ydata()) == [3, 2, 1, 3]
     assert livechart.update_profile(ax, {"q": {"a": 3, "b": 2, "c": 1}}, title="t", source="s") is None
+
+
+def test_most_chart_widgets_have_the_fast_path():
+    assert len(FAST) >= 10, [c.__name__ for c in FAST]
+
+
+def _flips(widget):
+    """Every observed control changed the way a learner would: next option, one step, a tick."""
+    for control in list(widget._watched):
+        if isinstance(control, w.widgets.widget_selection._MultipleSelection):
+            continue
+        if isinstance(control, w.widgets.widget_selection._Selection) and len(control.options) > 1:
+            yield lambda c=control: setattr(c, "index", (c.index + 1) % len(c.options))
+        elif isinstance(control, (w.Checkbox, w.ToggleButton)):
+            yield lambda c=control: setattr(c, "value", not c.value)
+        elif control.has_trait("max") and isinstance(control.value, (int, float)):
+            step = getattr(control, "step", None) or 1
+            yield lambda c=control, s=step: setattr(c, "value", c.value + s if c.value + s <= c.max else c.value - s)
+
+
+@pytest.mark.parametrize("cls", FAST, ids=lambda c: c.__name__)
+def test_every_change_shows_the_same_chart_as_a_full_draw(cls):
+    """Whatever the learner changes (fast path or a new layout), the live chart is right."""
+    widget = cls()
+    fast = 0
+    for flip in list(_flips(widget))[:12]:
+        blit = widget._blit
+        flip()
+        if widget.error or widget.result is None:
+            continue
+        fast += widget._blit is blit and blit is not None
+        assert_same_as_full_draw(widget)
+    assert fast > 0 or cls.__name__ in {"FourCSorter", "InfluencerScorer"}, "no change took the fast path"
