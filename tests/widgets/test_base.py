@@ -151,3 +151,34 @@ def test_file_buttons_show_status_inside_the_widget(tmp_path):
     assert "bestaat niet" in d.file_status.value
     d.file_buttons["Exporteer PNG"].click()
     assert (tmp_path / "bestaat-niet.png").exists()
+
+
+def test_restore_brings_back_saved_work_and_never_stops_the_cell(tmp_path):
+    from smmkit.widgets import ReputationScorer
+
+    path = tmp_path / "werk.json"
+    first = ReputationScorer()
+    assert first.restore(path) is False and first.file_status.value == ""   # no file yet: nothing happens
+    driver = list(first.sliders)[0]
+    first.sliders[driver].value = 1
+    first.save(path)
+    again = ReputationScorer()
+    assert again.restore(path) is True
+    assert again.sliders[driver].value == 1 and "teruggezet" in again.file_status.value
+
+
+@pytest.mark.parametrize("content", ['{"widget": "ReputationScorer", "version": 1, "state": {"scores": {"innovation": 3}}}',
+                                     "{kapot", '{"widget": "LCSSMapper", "version": 1, "state": {}}'])
+def test_restore_of_an_unreadable_file_keeps_a_copy_and_says_so(tmp_path, content):
+    from smmkit.widgets import ReputationScorer
+
+    path = tmp_path / "h06_reputatie.json"
+    path.write_text(content, encoding="utf-8")
+    widget = ReputationScorer()
+    assert widget.restore(path) is False
+    copy = tmp_path / "h06_reputatie-kopie.json"
+    assert copy.read_text(encoding="utf-8") == content                      # nothing lost
+    assert "kon niet worden teruggezet" in widget.file_status.value and "h06_reputatie-kopie.json" in widget.file_status.value
+    assert widget.result is not None and widget.error == ""                  # the example is shown
+    widget.save(path)                                                         # saving again now works
+    assert ReputationScorer().restore(path) is True

@@ -38,6 +38,11 @@ MESSAGES = {
     "widgets.export_png": "Exporteer PNG",
     "widgets.done": "Klaar: {path}",
     "widgets.loaded": "Je opgeslagen werk is teruggezet.",
+    "widgets.restored": "Je opgeslagen werk uit {path} is teruggezet.",
+    "widgets.restore_failed": (
+        "Je opgeslagen werk in {path} kon niet worden teruggezet, dus je ziet het voorbeeld.\n{error}\n"
+        "Er is niets weg: een kopie van het bestand staat in {copy}. Vul de widget opnieuw in en bewaar."
+    ),
     "widgets.add": "Voeg toe",
     "widgets.remove": "Verwijder",
     "widgets.empty_text": "Typ eerst een tekst in het invoerveld en klik dan op 'Voeg toe'.",
