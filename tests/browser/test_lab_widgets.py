@@ -122,3 +122,21 @@ def test_required_widget_renders_and_reacts(demo, name):
     box = _widget(demo, REQUIRED[name][1])
     _assert_rendered(box, name)
     _assert_reacts(demo, box, name)
+
+
+def test_live_chart_redraw_reaches_the_browser(demo):
+    """A slider move redraws only the changed bars (smmkit.livechart); the browser must get and show it."""
+    box = _widget(demo, REQUIRED["NeedsProfile"][1])
+    image = box.locator("img").first
+    image.wait_for(state="visible")
+    before = image.evaluate("i => i.src")
+    handle = box.locator(".noUi-handle").first
+    at_max = handle.evaluate("h => h.getAttribute('aria-valuenow') === h.getAttribute('aria-valuemax')")
+    handle.focus()
+    handle.press("ArrowLeft" if at_max else "ArrowRight")
+    demo.wait_for_function("([img, old]) => img.src !== old", arg=[image.element_handle(), before],
+                           timeout=30_000)
+    demo.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle(),
+                           timeout=30_000)
+    width, height = image.evaluate("i => [i.naturalWidth, i.naturalHeight]")
+    assert width >= 600 and height >= 300, f"the new chart did not decode as a full picture: {width}×{height}"
