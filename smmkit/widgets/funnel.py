@@ -39,25 +39,47 @@ class CampaignFunnel(SmmkitWidget):
     def render_text(self, result) -> str:
         return f"<p style='font-size:1.1em'>{self.esc(result.text)}</p>"
 
+    STAGES = ("impressions", "clicks", "leads")
+
+    def _chart(self, result) -> tuple:
+        import math
+
+        values = [getattr(result, s) for s in self.STAGES]
+        top = 10 ** math.ceil(math.log10(max(values + [10]) * 4))   # the axis grows per power of ten
+        return ([fn.stage_label(s) for s in self.STAGES], {msg("funnel.w.axis"): [max(v, 0.5) for v in values]},
+                {"title": msg("funnel.w.chart_title"), "source": msg("funnel.w.source"), "horizontal": True,
+                 "value_label": msg("funnel.w.axis"), "labels": False, "limits": (0.5, top)}), values
+
     def draw(self, fig, result) -> None:
+        from matplotlib.ticker import FuncFormatter, NullLocator
+
         from smmkit import plots
 
-        stages = ("impressions", "clicks", "leads")
-        values = [getattr(result, s) for s in stages]
+        (categories, series, options), values = self._chart(result)
         ax = fig.add_subplot()
-        fit_left_margin(fig, [fn.stage_label(s) for s in stages])
-        plots.grouped_bar([fn.stage_label(s) for s in stages], {msg("funnel.w.axis"): [max(v, 0.5) for v in values]},
-                          title=msg("funnel.w.chart_title"), source=msg("funnel.w.source"), ax=ax, horizontal=True,
-                          value_label=msg("funnel.w.axis"), labels=False)
+        fit_left_margin(fig, categories)
+        plots.grouped_bar(categories, series, ax=ax, **options)
         ax.set_xscale("log")
-        from matplotlib.ticker import FuncFormatter, NullLocator
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt(int(v)) if v >= 1 else ""))
         ax.xaxis.set_minor_locator(NullLocator())          # fewer ticks: faster redraw, calmer chart
-        top = max(values + [10])
-        ax.set_xlim(0.5, top * 4)
+        ax.set_xlim(*options["limits"])
         title_to_figure(fig, ax)
-        for y, v in enumerate(values):
-            ax.annotate(fmt(int(v)), (max(v, 0.5), y), xytext=(4, 0), textcoords="offset points", va="center")
+        self._notes = [ax.annotate("", (0.5, y), xytext=(4, 0), textcoords="offset points", va="center")
+                       for y in range(len(values))]
+        self._write_notes(values)
+
+    def _write_notes(self, values) -> list:
+        for y, (note, v) in enumerate(zip(self._notes, values)):
+            note.set_text(fmt(int(v)))
+            note.xy = (max(v, 0.5), y)
+        return self._notes
+
+    def update_chart(self, fig, result):
+        from smmkit import livechart
+
+        chart, values = self._chart(result)
+        changed = livechart.update_bars(fig, chart)
+        return None if changed is None else changed + self._write_notes(values)
 
     def table(self, result):
         return result.rows()
