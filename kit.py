@@ -27,6 +27,9 @@ STAMP = VENV / ".smmkit-installed"
 # Debian packages the browser test needs (installed by `test` when we are root on apt).
 APT_PACKAGES = ["chromium", "fonts-dejavu-core"]  # a font, or pages render without text
 CHROMIUM = "/usr/bin/chromium"
+# The JupyterHub test (tests/hub) needs JupyterHub's proxy from npm, kept inside .venv/node.
+NODE_PREFIX = VENV / "node"
+PROXY_PACKAGE = "configurable-http-proxy@5.3.0"  # needs node >= 20; 4.6.3 runs on older node (Debian 12: 18)
 
 
 def say(text: str) -> None:
@@ -83,19 +86,36 @@ def configure_lab() -> None:
 
 
 def ensure_apt_packages() -> None:
-    """Install chromium through apt when it is missing and we may (root on Debian/Ubuntu)."""
-    if Path(CHROMIUM).exists():
+    """Install what the browser and JupyterHub tests need (chromium; node and npm for the hub's proxy)
+    through apt when it is missing and we may (root on Debian/Ubuntu)."""
+    wanted = ([] if Path(CHROMIUM).exists() else APT_PACKAGES) + ([] if shutil.which("npm") else ["nodejs", "npm"])
+    if not wanted:
         return
     if shutil.which("apt-get") is None:
-        say("geen apt-get: de browsertest wordt overgeslagen tenzij chromium al geïnstalleerd is.")
+        say(f"geen apt-get: zonder {', '.join(wanted)} worden de browser- of JupyterHub-test overgeslagen.")
         return
     prefix = [] if hasattr(os, "geteuid") and os.geteuid() == 0 else ["sudo", "-n"]
-    say("chromium installeren via apt (eenmalig, voor de browsertest) …")
+    say(f"{', '.join(wanted)} installeren via apt (eenmalig, voor de browser- en JupyterHub-test) …")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     if run(prefix + ["apt-get", "update", "-qq"], env=env) != 0 or run(
-        prefix + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *APT_PACKAGES], env=env
+        prefix + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *wanted], env=env
     ) != 0:
-        say("chromium kon niet worden geïnstalleerd; de browsertest wordt overgeslagen.")
+        say(f"{', '.join(wanted)} kon niet worden geïnstalleerd; de test die het nodig heeft wordt overgeslagen.")
+
+
+def ensure_proxy() -> None:
+    """Install configurable-http-proxy into .venv/node with npm when it is missing and npm is there."""
+    if (NODE_PREFIX / "node_modules" / ".bin" / "configurable-http-proxy").exists():
+        return
+    if shutil.which("npm") is None or shutil.which("node") is None:
+        say("geen node/npm: de JupyterHub-test wordt overgeslagen.")
+        return
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()  # "v20.1.0"
+    package = PROXY_PACKAGE if node[1:].split(".")[0].isdigit() and int(node[1:].split(".")[0]) >= 20 \
+        else "configurable-http-proxy@4.6.3"
+    say(f"{package} installeren met npm (eenmalig, voor de JupyterHub-test) …")
+    if run(["npm", "install", "--prefix", NODE_PREFIX, "--no-audit", "--no-fund", "--silent", package]) != 0:
+        say("configurable-http-proxy kon niet worden geïnstalleerd; de JupyterHub-test wordt overgeslagen.")
 
 
 def cmd_lab(args: list[str]) -> int:
@@ -112,6 +132,7 @@ def cmd_lab(args: list[str]) -> int:
 def cmd_test(args: list[str]) -> int:
     setup()
     ensure_apt_packages()
+    ensure_proxy()
     env = env_with_venv()
     env["MPLBACKEND"] = "Agg"
     return run([PY, "-m", "pytest", *args], cwd=ROOT, env=env)
