@@ -159,11 +159,11 @@ def remove_user(user: str) -> None:
 
 
 def open_paths_for_others(paths: list[Path]) -> list[tuple[Path, int]]:
-    """Give others 'x' on every folder above these paths that lacks it (e.g. /root, when the clone or
-    the Python that .venv was made from lives there); return what to restore afterwards."""
+    """Give others 'x' on these folders and every folder above them that lacks it (e.g. /root, when the
+    clone or the Python that .venv was made from lives there); return what to restore afterwards."""
     changed = []
     for path in paths:
-        for folder in reversed(path.parents):
+        for folder in [*reversed(path.parents), path]:
             mode = folder.stat().st_mode
             if not mode & stat.S_IXOTH:
                 os.chmod(folder, stat.S_IMODE(mode) | stat.S_IXOTH)
@@ -249,6 +249,7 @@ c.JupyterHub.cookie_secret_file = "{base / 'hub' / 'cookie_secret'}"
 c.Spawner.environment["JUPYTER_CONFIG_PATH"] = "{etc_jupyter}"
 c.JupyterHub.services[0]["environment"]["JUPYTER_CONFIG_PATH"] = "{etc_jupyter}"
 c.Spawner.start_timeout = 120
+c.JupyterHub.tornado_settings = {{"slow_spawn_timeout": 0}}  # POST .../server answers at once; the test polls
 c.Spawner.http_timeout = 120
 """
     return guide + test_only
@@ -258,11 +259,11 @@ c.Spawner.http_timeout = 120
 def hub():
     base = Path(tempfile.mkdtemp(prefix="smmkit-hub-"))
     os.chmod(base, 0o755)
-    restore_modes = []
+    restore_modes, log = [], None
     hub = Hub(base)
     try:
-        restore_modes = open_paths_for_others([ROOT / "x", Path(os.path.realpath(sys.executable)),
-                                               Path(sys.base_prefix) / "lib" / "x"])
+        restore_modes = open_paths_for_others([ROOT, Path(os.path.realpath(sys.executable)).parent,
+                                               Path(sys.base_prefix) / "lib"])
         for user in USERS:
             remove_user(user)  # a leftover of an interrupted run (marked as ours)
             subprocess.run(["useradd", "-m", "-s", "/bin/bash", "-c", MARK, user], check=True,
@@ -336,6 +337,16 @@ def hub():
                     hub.process.wait(timeout=10)
             else:
                 print(hub.log())
+            # the proxy runs in its own session: end it by the id the hub wrote, if it is still there
+            pid_file = base / "hub" / "jupyterhub-proxy.pid"
+            try:
+                pid = int(pid_file.read_text().strip())
+                if "configurable-http-proxy" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace"):
+                    os.kill(pid, signal.SIGKILL)
+            except (OSError, ValueError):
+                pass
+        if log is not None:
+            log.close()
         for user in USERS:
             remove_user(user)
         for folder, mode in restore_modes:
@@ -356,7 +367,11 @@ def server_api(hub: Hub, user: str, method: str, path: str, **kwargs) -> request
 
 
 def test_course_cycle_on_a_real_hub(hub):
-    started = time.monotonic()
+    laps, last = {}, [time.monotonic()]
+
+    def lap(name: str) -> None:
+        now = time.monotonic()
+        laps[name], last[0] = now - last[0], now
     for user in [TEACHER, *STUDENTS]:
         hub.login(user)
     for user in [TEACHER, *STUDENTS]:
@@ -366,12 +381,19 @@ def test_course_cycle_on_a_real_hub(hub):
     grader_run(hub, "nbgrader", "generate_assignment", ASSIGNMENT, "--force")
     grader_run(hub, "nbgrader", "release_assignment", ASSIGNMENT)
     assert (hub.exchange / COURSE / "outbound" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").exists()
+    grader_uid = pwd.getpwnam(GRADER).pw_uid
+    for folder, mode in [(COURSE, 0o755), (f"{COURSE}/outbound", 0o755), (f"{COURSE}/inbound", 0o2733)]:
+        info = (hub.exchange / folder).stat()
+        assert (info.st_uid, oct(stat.S_IMODE(info.st_mode))) == (grader_uid, oct(mode)), folder
+    lap("login, servers, generate, release")
 
     # --- the formgrader through the hub: the teacher yes (browser and token), students no ---
     for user in [TEACHER, *STUDENTS]:
         hub.wait_ready(user)
     teacher_page = hub.sessions[TEACHER].get(f"{hub.url}/services/{COURSE}/formgrader", timeout=60)
-    assert teacher_page.status_code == 200 and "/formgrader" in teacher_page.url, \
+    # (no consent page in between: the OAuth round trip lands on the formgrader's first page)
+    assert (teacher_page.status_code, teacher_page.url) == (
+        200, f"{hub.url}/services/{COURSE}/formgrader/manage_assignments"), \
         f"formgrader for the teacher: {teacher_page.status_code} {teacher_page.url}\n{hub.log()}"
     student_page = hub.sessions[STUDENTS[0]].get(f"{hub.url}/services/{COURSE}/formgrader", timeout=60)
     assert student_page.status_code == 403, f"a student reached the formgrader: {student_page.status_code}"
@@ -390,6 +412,8 @@ def test_course_cycle_on_a_real_hub(hub):
     assert any(c["course_id"] == COURSE and c["kind"] == "jupyterhub" for c in courses["value"]), courses
     student_courses = server_api(hub, STUDENTS[0], "GET", "/formgraders").json()
     assert not any(c["kind"] == "jupyterhub" for c in student_courses["value"]), student_courses
+
+    lap("formgrader access")
 
     # --- students: the Assignments tab (its server API) and the nbgrader Lab extension ---
     lab = hub.sessions[STUDENTS[0]].get(f"{hub.url}/user/{STUDENTS[0]}/lab", timeout=60)
@@ -419,6 +443,8 @@ def test_course_cycle_on_a_real_hub(hub):
     inbound = hub.exchange / COURSE / "inbound"
     assert as_user(student, ["ls", inbound], check=False).returncode != 0, "students can list all submissions"
 
+    lap("fetch, submit, permissions")
+
     # --- teacher: collect, grade with the kit's batch runner, check in the formgrader, feedback ---
     grader_run(hub, "nbgrader", "collect", ASSIGNMENT)
     for s in STUDENTS:
@@ -430,6 +456,7 @@ def test_course_cycle_on_a_real_hub(hub):
     assert report[STUDENTS[0]]["score"] == 0
     assert report[STUDENTS[1]]["score"] == report[STUDENTS[1]]["max_score"] > 0, report
 
+    lap("collect, autograde")
     submissions = hub.api("GET", f"/services/{COURSE}/formgrader/api/submissions/{ASSIGNMENT}", TEACHER)
     assert submissions.status_code == 200, submissions.text[:500]
     by_student = {s["student"]: s for s in submissions.json()}
@@ -449,4 +476,5 @@ def test_course_cycle_on_a_real_hub(hub):
     rows = {r["student_id"]: r for r in csv.DictReader(io.StringIO(
         (hub.course / "cijfers.csv").read_text(encoding="utf-8")))}
     assert float(rows[STUDENTS[1]]["raw_score"]) == report[STUDENTS[1]]["max_score"], export.stdout
-    print(f"\n[hub] course cycle: {time.monotonic() - started:.0f} s")
+    lap("formgrader grades, feedback, export")
+    print("\n[hub timings] " + ", ".join(f"{k}: {v:.0f} s" for k, v in laps.items()))
