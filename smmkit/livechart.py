@@ -46,12 +46,13 @@ def remember(ax, kind: str, key: tuple, artists) -> None:
 
 
 def _recorded(ax, kind: str, helper, data: tuple, names: Sequence, axes: Sequence, options: Mapping):
+    """(artists, all arguments of ``helper`` with defaults) when ``ax`` holds this layout, else None."""
     live = getattr(ax, "_smmkit_live", None)
     if live is None or live[0] != kind:
         return None
     bound = inspect.signature(helper).bind(*data, **options)
     bound.apply_defaults()
-    return live[2] if live[1] == layout_key(names, axes, bound.arguments) else None
+    return (live[2], bound.arguments) if live[1] == layout_key(names, axes, bound.arguments) else None
 
 
 # ---------------------------------------------------------------------- in-place updates
@@ -67,23 +68,20 @@ def update_grouped_bar(ax, categories: Sequence[str], series: Mapping[str, Seque
     recorded = _recorded(ax, BARS, plots.grouped_bar, (categories, series), list(series), categories, options)
     if recorded is None:
         return None
-    containers, labels = recorded
-    horizontal = options.get("horizontal", False)
-    value_format = options.get("value_format", "{:g}")
+    (containers, labels), arguments = recorded
     changed = []
     for i, (container, name) in enumerate(zip(containers, series)):
         values = [float(v) for v in series[name]]
         if len(values) != len(container.patches):
             return None
         for patch, value in zip(container.patches, values):
-            (patch.set_width if horizontal else patch.set_height)(value)
+            (patch.set_width if arguments["horizontal"] else patch.set_height)(value)
         container.datavalues = values  # bar_label reads the sign from here
         changed.extend(container.patches)
         if labels[i] is not None:
             for old in labels[i]:
                 old.remove()
-            labels[i] = ax.bar_label(container, labels=[value_format.format(v) for v in values],
-                                     padding=2, fontsize=10)
+            labels[i] = plots.label_bars(ax, container, values, arguments["value_format"])
             changed.extend(labels[i])
     return changed
 
@@ -123,7 +121,7 @@ def update_profile(ax, scores: Mapping[str, Mapping[str, float]], **options):
     recorded = _recorded(ax, PROFILE, plots.profile, (scores,), names, axes_names, options)
     if recorded is None:
         return None
-    angles, artists = recorded
+    (angles, artists), _arguments = recorded
     changed = []
     for name in names:
         values = [float(scores[name][a]) for a in axes_names]
@@ -141,7 +139,7 @@ def update_profile(ax, scores: Mapping[str, Mapping[str, float]], **options):
 class Blit:
     """A saved picture of ``fig`` without the moving artists, and PNGs of it with them drawn on top.
 
-    ``changed``: the artists that change between redraws. Everything in the same axes that is drawn
+    ``changed``: the artists that change between redraws, all inside axes. Everything in the same axes that is drawn
     on top of them (higher or equal zorder: lines over bars, labels, the legend, the spines) is
     redrawn with them, so the stacking order stays as in a full draw.
     """
@@ -149,12 +147,10 @@ class Blit:
     def __init__(self, fig, changed: Sequence, dpi: int):
         self.fig = fig
         fig.set_dpi(dpi)
-        self.floors = {}
+        self.floors = {}  # per axes: the lowest zorder that moves; all from there up is redrawn
         for artist in changed:
             ax = artist.axes
-            if ax is not None:
-                self.floors[ax] = min(self.floors.get(ax, artist.get_zorder()), artist.get_zorder())
-        self.loose = [a for a in changed if a.axes is None]
+            self.floors[ax] = min(self.floors.get(ax, artist.get_zorder()), artist.get_zorder())
         self._animate(changed)
         fig.canvas.draw()  # animated artists are left out of this picture
         self.background = fig.canvas.copy_from_bbox(fig.bbox)
@@ -168,24 +164,19 @@ class Blit:
                     artist.set_animated(True)
 
     def covers(self, changed: Sequence) -> bool:
-        """True when these changed artists can be blitted (no new axes, nothing lower than before)."""
-        return all(a.axes is None or (a.axes in self.floors and a.get_zorder() >= self.floors[a.axes])
-                   for a in changed)
+        """True when these changed artists can be blitted (same axes, nothing lower than before)."""
+        return all(a.axes in self.floors and a.get_zorder() >= self.floors[a.axes] for a in changed)
 
     def png(self, changed: Sequence = ()) -> bytes:
         """The figure as PNG: the saved picture plus every animated artist, in drawing order."""
         from PIL import Image
 
         self._animate(changed)
-        self.loose = list(dict.fromkeys([*self.loose, *(a for a in changed if a.axes is None)]))
         canvas = self.fig.canvas
         canvas.restore_region(self.background)
         for ax in self.floors:
             moving = [a for a in ax.get_children() if a.get_animated() and a.get_visible()]
             for artist in sorted(moving, key=attrgetter("zorder")):  # stable, as Axes.draw sorts
-                self.fig.draw_artist(artist)
-        for artist in self.loose:
-            if artist.get_visible():
                 self.fig.draw_artist(artist)
         width, height = canvas.get_width_height(physical=True)
         image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)

@@ -171,6 +171,11 @@ def _column(data, name: str) -> list:
     return list(column)
 
 
+def label_bars(ax, bars, values: Sequence[float], value_format: str = "{:g}"):
+    """Write each bar's value at its end, in the kit's style; returns the text artists."""
+    return ax.bar_label(bars, labels=[value_format.format(v) for v in values], padding=2, fontsize=10)
+
+
 def grouped_bar(
     categories: Sequence[str],
     series: Mapping[str, Sequence[float]],
@@ -209,8 +214,7 @@ def grouped_bar(
             bars = draw(pos, values, width * 0.92, label=name if len(names) > 1 else None,
                         color=colours[i % len(colours)])
             containers.append(bars)
-            texts.append(ax.bar_label(bars, labels=[value_format.format(v) for v in values], padding=2,
-                                      fontsize=10) if labels else None)
+            texts.append(label_bars(ax, bars, values, value_format) if labels else None)
         ticks = list(range(len(categories)))
         if horizontal:
             ax.set_yticks(ticks, categories)

@@ -26,6 +26,11 @@ NOTE_STYLE = "color:#444;padding:2px 0"
 class FileActions:
     """``save``, ``load``, ``restore``, ``export_csv``, ``export_png`` and the file bar."""
 
+    @staticmethod
+    def _note(text: str) -> str:
+        """A calm status line under the file bar (``_box`` is for problems)."""
+        return f'<div style="{NOTE_STYLE}">{html.escape(text)}</div>'
+
     # ------------------------------------------------------------------ save, load, export
     def save(self, path) -> Path:
         """Write the learner's work to a JSON file; returns the path."""
@@ -91,7 +96,7 @@ class FileActions:
                 return False
             self.file_status.value = self._box(msg("widgets.restore_failed", path=path, error=exc, copy=copy))
             return False
-        self.file_status.value = f'<div style="{NOTE_STYLE}">{html.escape(msg("widgets.restored", path=path))}</div>'
+        self.file_status.value = self._note(msg("widgets.restored", path=path))
         return True
 
     def _restore(self, state: dict) -> None:
@@ -170,7 +175,7 @@ class FileActions:
         try:
             path = action()
             done = msg("widgets.done", path=path) if path is not None else msg("widgets.loaded")
-            self.file_status.value = f'<div style="{NOTE_STYLE}">{html.escape(done)}</div>'
+            self.file_status.value = self._note(done)
         except SmmkitError as exc:
             self.file_status.value = self._box(str(exc))
         except Exception:

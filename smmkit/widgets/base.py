@@ -61,7 +61,7 @@ import ipywidgets as w
 
 from smmkit.errors import SmmkitError
 from smmkit.messages import msg
-from smmkit.widgets._files import NOTE_STYLE, SAVE_VERSION, FileActions  # noqa: F401 (re-exported)
+from smmkit.widgets._files import SAVE_VERSION, FileActions  # noqa: F401 (SAVE_VERSION re-exported)
 
 log = logging.getLogger("smmkit.widgets")
 

@@ -62,7 +62,6 @@ class CampaignFunnel(SmmkitWidget):
         ax.set_xscale("log")
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt(int(v)) if v >= 1 else ""))
         ax.xaxis.set_minor_locator(NullLocator())          # fewer ticks: faster redraw, calmer chart
-        ax.set_xlim(*options["limits"])
         title_to_figure(fig, ax)
         self._notes = [ax.annotate("", (0.5, y), xytext=(4, 0), textcoords="offset points", va="center")
                        for y in range(len(values))]

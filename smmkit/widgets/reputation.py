@@ -74,10 +74,7 @@ class ReputationScorer(SmmkitWidget):
     def update_chart(self, fig, result):
         from smmkit import livechart
 
-        if not fig.axes:
-            return None
-        categories, series, options = self._chart(result)
-        changed = livechart.update_grouped_bar(fig.axes[0], categories, series, **options)
+        changed = livechart.update_bars(fig, self._chart(result))
         if changed is not None:
             self._colour(fig.axes[0], result)
         return changed

@@ -140,18 +140,22 @@ class NeedsProfile(SmmkitWidget):
             parts.append(f"</ul><p style='color:#555'><i>{self.esc(msg('sdt.book_note'))}</i></p>")
         return "".join(parts)
 
-    def _chart(self, result: NeedsView) -> tuple:
-        """(data, options) for plots.profile (radar) or (categories, series, options) for grouped_bar."""
-        scores = result.profile.scores
+    @staticmethod
+    def _radar(result: NeedsView) -> tuple[dict, dict]:
+        """(scores, options) for plots.profile."""
         labels = [sdt.need_label(n) for n in sdt.NEEDS]
-        options = {"title": msg("sdt.chart_title"), "source": msg("sdt.chart_source")}
-        if result.chart == "radar":
-            series = {p: dict(zip(labels, (r[n] for n in sdt.NEEDS))) for p, r in scores.items()}
-            return series, {**options, "scale": sdt.SCALE}
+        series = {p: dict(zip(labels, (r[n] for n in sdt.NEEDS))) for p, r in result.profile.scores.items()}
+        return series, {"title": msg("sdt.chart_title"), "source": msg("sdt.chart_source"), "scale": sdt.SCALE}
+
+    @staticmethod
+    def _bars(result: NeedsView) -> tuple[list, dict, dict]:
+        """(categories, series, options) for plots.grouped_bar: platforms, one bar per need."""
+        scores = result.profile.scores
         platforms = list(scores)
-        series = {label: [scores[p][n] for p in platforms] for label, n in zip(labels, sdt.NEEDS)}
-        return platforms, series, {**options, "value_label": msg("sdt.chart_axis"),
-                                   "limits": (0, sdt.SCALE[1] + 0.9), "labels": False}
+        series = {sdt.need_label(n): [scores[p][n] for p in platforms] for n in sdt.NEEDS}
+        return platforms, series, {"title": msg("sdt.chart_title"), "source": msg("sdt.chart_source"),
+                                   "value_label": msg("sdt.chart_axis"), "limits": (0, sdt.SCALE[1] + 0.9),
+                                   "labels": False}
 
     def draw(self, fig, result: NeedsView) -> None:
         from smmkit import plots
@@ -159,11 +163,11 @@ class NeedsProfile(SmmkitWidget):
         self._drawn = (result.chart, result.comparison is not None)
         if result.chart == "radar":
             fig.subplots_adjust(left=0.04, right=0.58, top=0.8, bottom=0.22)
-            series, options = self._chart(result)
+            series, options = self._radar(result)
             plots.profile(series, ax=fig.add_subplot(projection="polar"), **options)
             return
         ax = fig.add_subplot()
-        platforms, series, options = self._chart(result)
+        platforms, series, options = self._bars(result)
         plots.grouped_bar(platforms, series, ax=ax, **options)
         if result.comparison is not None:  # the book's view per platform: fixed while the platforms stay
             width = 0.8 / len(sdt.NEEDS)
@@ -184,10 +188,9 @@ class NeedsProfile(SmmkitWidget):
         if not fig.axes or getattr(self, "_drawn", None) != (result.chart, result.comparison is not None):
             return None
         if result.chart == "radar":
-            series, options = self._chart(result)
+            series, options = self._radar(result)
             return livechart.update_profile(fig.axes[0], series, **options)
-        platforms, series, options = self._chart(result)
-        return livechart.update_grouped_bar(fig.axes[0], platforms, series, **options)
+        return livechart.update_bars(fig, self._bars(result))
 
     def table(self, result: NeedsView) -> list[dict]:
         rows = []
