@@ -29,7 +29,8 @@ APT_PACKAGES = ["chromium", "fonts-dejavu-core"]  # a font, or pages render with
 CHROMIUM = "/usr/bin/chromium"
 # The JupyterHub test (tests/hub) needs JupyterHub's proxy from npm, kept inside .venv/node.
 NODE_PREFIX = VENV / "node"
-PROXY_PACKAGE = "configurable-http-proxy@5.3.0"  # needs node >= 20; 4.6.3 runs on older node (Debian 12: 18)
+PROXY_PACKAGE = "configurable-http-proxy@5.3.0"  # needs node >= 20
+PROXY_PACKAGE_OLD_NODE = "configurable-http-proxy@4.6.3"  # for older node (Debian 12 ships 18)
 
 
 def say(text: str) -> None:
@@ -110,9 +111,9 @@ def ensure_proxy() -> None:
     if shutil.which("npm") is None or shutil.which("node") is None:
         say("geen node/npm: de JupyterHub-test wordt overgeslagen.")
         return
-    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()  # "v20.1.0"
-    package = PROXY_PACKAGE if node[1:].split(".")[0].isdigit() and int(node[1:].split(".")[0]) >= 20 \
-        else "configurable-http-proxy@4.6.3"
+    major = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip().lstrip("v")
+    major = major.split(".")[0]  # "v20.1.0" -> "20"
+    package = PROXY_PACKAGE if major.isdigit() and int(major) >= 20 else PROXY_PACKAGE_OLD_NODE
     say(f"{package} installeren met npm (eenmalig, voor de JupyterHub-test) …")
     if run(["npm", "install", "--prefix", NODE_PREFIX, "--no-audit", "--no-fund", "--silent", package]) != 0:
         say("configurable-http-proxy kon niet worden geïnstalleerd; de JupyterHub-test wordt overgeslagen.")

@@ -78,14 +78,17 @@ def source_notebooks(root: Path, assignment: str) -> list[str]:
     return sorted(p.name for p in (root / "solutions" / assignment).glob("*.ipynb"))
 
 
+def _graded_cells(path: Path):
+    """(cell, its nbgrader metadata) for every cell of a notebook file."""
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        yield cell, cell.get("metadata", {}).get("nbgrader", {})
+
+
 def locked_ids(root: Path, assignment: str) -> set[str]:
-    ids = set()
-    for path in (root / "solutions" / assignment).glob("*.ipynb"):
-        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
-            meta = cell.get("metadata", {}).get("nbgrader", {})
-            if meta.get("locked") or meta.get("grade") and not meta.get("solution"):
-                ids.add(meta.get("grade_id"))
-    return ids
+    return {meta.get("grade_id")
+            for path in (root / "solutions" / assignment).glob("*.ipynb")
+            for _cell, meta in _graded_cells(path)
+            if meta.get("locked") or meta.get("grade") and not meta.get("solution")}
 
 
 def release_cells(root: Path, assignment: str) -> dict[str, dict[str, tuple[str, str]]]:
@@ -93,8 +96,7 @@ def release_cells(root: Path, assignment: str) -> dict[str, dict[str, tuple[str,
     found = {}
     for path in (root / "exercises" / assignment).glob("*.ipynb"):
         cells = {}
-        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
-            meta = cell.get("metadata", {}).get("nbgrader", {})
+        for cell, meta in _graded_cells(path):
             if meta.get("locked"):
                 source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
                 cells[meta["grade_id"]] = (cell["cell_type"], source)
@@ -178,8 +180,7 @@ def _child(root: Path, argv: list[str], log: Path, result: Path, memory_mb: int,
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if code == 0:
-            score, max_score = _score(root, assignment, student)
-            result.write_text(json.dumps({"score": score, "max_score": max_score}))
+            _write_score(root, assignment, student, result)
     except BaseException:
         import traceback
 
@@ -227,9 +228,14 @@ def _run_subprocess(root, argv, log, result, timeout, memory_mb, assignment, stu
             process.wait()
             return None
     if code == 0:
-        score, max_score = _score(root, assignment, student)
-        result.write_text(json.dumps({"score": score, "max_score": max_score}))
+        _write_score(root, assignment, student, result)
     return code
+
+
+def _write_score(root, assignment, student, result: Path) -> None:
+    """After a clean nbgrader run: the gradebook's score, for the parent process to read."""
+    score, max_score = _score(root, assignment, student)
+    result.write_text(json.dumps({"score": score, "max_score": max_score}))
 
 
 def grade_one(root: Path, assignment: str, student: str, timeout: float, memory_mb: int,
