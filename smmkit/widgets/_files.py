@@ -81,6 +81,7 @@ class FileActions:
         Returns True when saved work was brought back.
         """
         path = Path(path)
+        self._remember_name(path)
         if not path.exists():
             return False
         try:
@@ -98,6 +99,11 @@ class FileActions:
             return False
         self.file_status.value = self._note(msg("widgets.restored", path=path))
         return True
+
+    def _remember_name(self, path: Path) -> None:
+        """The file bar shows the file ``restore`` reads, so its Save button writes that same file
+        (the name a notebook's check looks for), not the default ``<widget class>.json``."""
+        self.filename.value = str(path.with_suffix("") if path.suffix == ".json" else path)
 
     def _restore(self, state: dict) -> None:
         try:
