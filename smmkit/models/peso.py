@@ -3,6 +3,11 @@
 A learner classifies posts and activities, checks the guesses against example answers with a
 short reason per item, and sees the mix of the four media types in a plan.
 
+One rule for the whole kit (chapter 1, chapter 6, h06): *earned* is what others make or write about
+you (a journalist, a blogger, a customer's own photo or review); *shared* is others spreading what
+the organisation made. A post on the organisation's own social account is *owned*, as in
+Rietberg & Ruigrok (2025, §1.5.1); Dietrich herself files brand social accounts under *shared*.
+
     >>> r = check({"Advertentie op Instagram voor de kerstmarkt": "paid"}, EXAMPLES)
     >>> r.correct
     1
@@ -25,7 +30,7 @@ EXAMPLES = {
     "Nieuwsbericht op de eigen website van de gemeente": "owned",
     "Food-blogger prijst de zuurdesembroden van bakkerij De Korenaar": "earned",
     "Gesponsorde post van de bakkerij in de Facebook-tijdlijn": "paid",
-    "Klant zet een foto van haar verjaardagstaart op Instagram en tagt de bakkerij": "shared",
+    "Klant zet een foto van haar verjaardagstaart op Instagram en tagt de bakkerij": "earned",
     "Nieuwsbrief van de bakkerij aan vaste klanten": "owned",
     "Betaalde samenwerking met een lokale influencer (met #ad)": "paid",
     "Video op het eigen YouTube-kanaal van de gemeente": "owned",

@@ -58,3 +58,13 @@ def test_errors_in_dutch():
         peso.check({"Iets anders": "paid"})
     with pytest.raises(SmmkitError, match="dict van uiting naar mediatype"):
         peso.mix(["paid"])
+
+
+def test_one_rule_user_made_content_is_earned_spreading_is_shared():
+    """Issue 11: one rule across the kit. Made by someone else -> earned; the organisation's own content passed
+    on by others -> shared; the organisation's own social account -> owned (the book; Dietrich says shared)."""
+    assert peso.EXAMPLES["Klant zet een foto van haar verjaardagstaart op Instagram en tagt de bakkerij"] == "earned"
+    assert peso.EXAMPLES["Inwoners delen massaal de oproep om vrijwilliger te worden"] == "shared"
+    assert peso.EXAMPLES["Video op het eigen YouTube-kanaal van de gemeente"] == "owned"
+    assert "klant" in peso.explain("earned") and "jij maakte" in peso.explain("shared")
+    assert "Dietrich herself files brand social accounts under *shared*" in peso.__doc__
