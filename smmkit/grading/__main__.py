@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from smmkit.grading import export
 from smmkit.grading.batch import autograde
 
 
@@ -28,7 +29,10 @@ def main(argv=None) -> int:
     grade.add_argument("--memory-mb", type=int, default=3072, help="geheugenlimiet per student (standaard 3072)")
     grade.add_argument("--allow-suspicious", action="store_true",
                        help="ook inzendingen uitvoeren die de scan verdacht vindt (na eigen controle)")
+    export.add_parser(sub)
     args = parser.parse_args(argv)
+    if args.command == "export":
+        return args.func(args)
     outcomes = autograde(args.root, args.assignment, args.student, args.timeout, args.memory_mb,
                          args.allow_suspicious, extra)
     return 0 if outcomes else 1

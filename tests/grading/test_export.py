@@ -1,0 +1,245 @@
+"""LMS export: a real nbgrader gradebook (built with nbgrader's own API) and roster files in the formats
+Brightspace, Canvas and Moodle export, also as Dutch Excel saves them (semicolons, Windows-1252)."""
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from smmkit.grading import export as ex
+
+ROOT = Path(__file__).resolve().parents[2]
+A1, A2 = "h01-introductie", "h02-typen-en-kanalen"
+
+# (auto points per code cell q1..q3 of max 4, 4, 5; manual points of m1 (max 3) or None = not graded yet)
+CLASS = {
+    "ajansen": ([4, 4, 5], 3),      # 16/16 -> 10.0
+    "bdevries": ([4, 2.5, 0], 1),   # 7.5/16 -> 1 + 9 * 7.5 / 16 = 5.21875 -> 5.2
+    "cbakker": ([0, 0, 0], 0),      # 0 -> 1.0
+    "dvisser": ([4, 0, 5], None),   # open question not graded yet -> empty; auto-only 9/13 -> 7.2
+    "ewit": ([2, 2, 2], 2),         # in the gradebook, not in any roster -> reported
+}
+
+
+def make_gradebook(root: Path, second: bool = False) -> str:
+    from nbgrader.api import Gradebook
+
+    url = f"sqlite:///{root / 'gradebook.db'}"
+    with Gradebook(url, course_id="smmkit") as gb:
+        for assignment in [A1] + ([A2] if second else []):
+            gb.add_assignment(assignment)
+            gb.add_notebook(assignment, assignment)
+            for name, points in [("q1", 4), ("q2", 4), ("q3", 5)]:
+                gb.add_grade_cell(name, assignment, assignment, max_score=points, cell_type="code")
+            gb.add_grade_cell("m1", assignment, assignment, max_score=3, cell_type="markdown")
+        for student, (auto, manual) in CLASS.items():
+            gb.add_student(student)
+            for assignment in [A1] + ([A2] if second and student != "cbakker" else []):
+                gb.add_submission(assignment, student)
+                for name, points in zip(["q1", "q2", "q3"], auto):
+                    grade = gb.find_grade(name, assignment, assignment, student)
+                    grade.auto_score, grade.needs_manual_grade = points, False
+                grade = gb.find_grade("m1", assignment, assignment, student)
+                if manual is not None:
+                    grade.manual_score, grade.needs_manual_grade = manual, False
+        gb.db.commit()
+    return url
+
+
+@pytest.fixture(scope="module")
+def gradebooks(tmp_path_factory):
+    one, two = tmp_path_factory.mktemp("een"), tmp_path_factory.mktemp("twee")
+    make_gradebook(one)
+    make_gradebook(two, second=True)
+    return one / "gradebook.db", two / "gradebook.db"
+
+
+@pytest.fixture
+def course(tmp_path, gradebooks):
+    shutil.copy(ROOT / "nbgrader_config.py", tmp_path)
+    shutil.copy(gradebooks[0], tmp_path / "gradebook.db")
+    return tmp_path
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.replace("\n", "\r\n").encode(encoding))
+    return path
+
+
+BRIGHTSPACE_ROSTER = """OrgDefinedId,Username,Last Name,First Name,Email,h01-introductie Points Grade <Numeric MaxPoints:10>,End-of-Line Indicator
+#0100234,#ajansen,Jansen,Anna,a.jansen@student.example.nl,,#
+#0100235,#BdeVries,de Vries,Bram,b.devries@student.example.nl,,#
+#0100236,#cbakker,Bakker,Chantal,c.bakker@student.example.nl,,#
+#0100237,#dvisser,Visser,Daan,d.visser@student.example.nl,,#
+#0100238,#fmulder,Mulder,Fleur,f.mulder@student.example.nl,,#
+"""
+
+# Dutch Excel opened and saved the Brightspace export: semicolons, ANSI, a decimal comma in a grade
+BRIGHTSPACE_ROSTER_EXCEL = """OrgDefinedId;Username;Last Name;First Name;Email;h01-introductie Points Grade <Numeric MaxPoints:10>;End-of-Line Indicator
+#0100234;#ajansen;Jansen;Anna;a.jansen@student.example.nl;7,5;#
+#0100235;#bdevries;de Vries;Bram;b.devries@student.example.nl;;#
+#0100236;#cbakker;Bakker-Özdemir;Chantal;c.bakker@student.example.nl;;#
+#0100237;#dvisser;Visser;Daan;d.visser@student.example.nl;;#
+#0100238;#fmulder;Mulder;Fleur;f.mulder@student.example.nl;;#
+"""
+
+CANVAS_ROSTER = """Student,ID,SIS User ID,SIS Login ID,Section,h01-introductie (48213),Current Score,Final Score
+    Points Possible,,,,,10,(read only),(read only)
+"Jansen, Anna",1001,100234,ajansen,Klas A,,,
+"de Vries, Bram",1002,100235,bdevries,Klas A,,,
+"Bakker, Chantal",1003,100236,cbakker,Klas B,,,
+"Visser, Daan",1004,100237,dvisser,Klas B,,,
+"Mulder, Fleur",1005,100238,fmulder,Klas B,,,
+"""
+
+MOODLE_ROSTER_NL = """Voornaam;Achternaam;ID-nummer;Instituut;Afdeling;E-mailadres;Opdracht: h01-introductie (Echt)
+Anna;Jansen;100234;HS;SMM;ajansen@student.example.nl;-
+Bram;de Vries;100235;HS;SMM;bdevries@student.example.nl;-
+Chantal;Bakker;100236;HS;SMM;cbakker@student.example.nl;-
+Daan;Visser;100237;HS;SMM;dvisser@student.example.nl;-
+Fleur;Mulder;100238;HS;SMM;fmulder@student.example.nl;-
+"""
+
+
+def read_output(path: Path, delimiter: str = ",", encoding: str = "utf-8") -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding=encoding)), delimiter=delimiter))
+
+
+def run_export(course, lms, roster, **kwargs):
+    lines = []
+    path = ex.export(course, kwargs.pop("assignments", [A1]), lms, roster, out=lines.append, **kwargs)
+    return path, "\n".join(lines)
+
+
+def test_dutch_grade_is_one_plus_nine_times_the_share_rounded_half_up():
+    assert ex.dutch_grade(16, 16) == Decimal("10.0")
+    assert ex.dutch_grade(0, 16) == Decimal("1.0")
+    assert ex.dutch_grade(7.5, 16) == Decimal("5.2")
+    assert ex.dutch_grade(1.5, 6) == Decimal("3.3")  # 3.25: half up, where round() and floats give 3.2
+    assert ex.dutch_grade(1, 3) == Decimal("4.0")
+
+
+def test_brightspace_import_file(course, tmp_path):
+    roster = write(tmp_path / "brightspace.csv", BRIGHTSPACE_ROSTER)
+    path, report = run_export(course, "brightspace", roster)
+    rows = read_output(path)
+    assert rows[0] == ["OrgDefinedId", "Username", f"{A1} Points Grade", "End-of-Line Indicator"]
+    body = {r[1]: r for r in rows[1:]}
+    assert body["#ajansen"] == ["#0100234", "#ajansen", "10.0", "#"]  # leading zero kept behind the #
+    assert body["#BdeVries"][2] == "5.2", "ids match without case"
+    assert body["#cbakker"][2] == "1.0"
+    assert body["#dvisser"][2] == "", "open question not graded yet: no grade"
+    assert body["#fmulder"][2] == "", "no submission: no grade"
+    assert all(r[-1] == "#" for r in rows[1:]) and len(rows) == 6
+    assert "ewit" in report and "niet in de studentenlijst" in report
+    assert "fmulder" in report and "niets ingeleverd" in report
+    assert "dvisser" in report and "formgrader" in report
+    assert "Username" in report and "maximaal 10 punten" in report
+
+
+def test_brightspace_from_dutch_excel_roster_and_points(course, tmp_path):
+    roster = write(tmp_path / "excel.csv", BRIGHTSPACE_ROSTER_EXCEL, encoding="cp1252")
+    path, report = run_export(course, "brightspace", roster, scale="points", items=["Opdracht 1"])
+    rows = read_output(path)
+    assert rows[0] == ["OrgDefinedId", "Username", "Opdracht 1 Points Grade", "End-of-Line Indicator"]
+    body = {r[1]: r[2] for r in rows[1:]}
+    assert body == {"#ajansen": "16", "#bdevries": "7.5", "#cbakker": "0", "#dvisser": "", "#fmulder": ""}
+    assert "maximaal 16 punten" in report
+
+
+def test_canvas_import_file_uses_the_assignment_id_from_the_canvas_export(course, tmp_path):
+    roster = write(tmp_path / "canvas.csv", CANVAS_ROSTER)
+    path, report = run_export(course, "canvas", roster)
+    rows = read_output(path)
+    assert rows[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", f"{A1} (48213)"]
+    assert rows[1] == ["Points Possible", "", "", "", "", "10"]
+    body = {r[3]: r for r in rows[2:]}
+    assert body["ajansen"] == ["Jansen, Anna", "1001", "100234", "ajansen", "Klas A", "10.0"]
+    assert body["bdevries"][-1] == "5.2" and body["fmulder"][-1] == ""
+    assert "SIS Login ID" in report and "ewit" in report
+    assert "nieuwe opdracht" not in report
+
+
+def test_canvas_without_assignment_id_says_canvas_makes_a_new_assignment(course, tmp_path):
+    roster = write(tmp_path / "canvas.csv", CANVAS_ROSTER.replace(f"{A1} (48213)", "Iets anders (1)"))
+    path, report = run_export(course, "canvas", roster, scale="points")
+    rows = read_output(path)
+    assert rows[0][-1] == A1 and rows[1][-1] == "16"
+    assert "nieuwe opdracht" in report
+
+
+def test_moodle_dutch_roster_by_email_and_dutch_excel_output(course, tmp_path):
+    roster = write(tmp_path / "moodle.csv", MOODLE_ROSTER_NL, encoding="cp1252")
+    path, report = run_export(course, "moodle", roster, excel_nl=True, auto_only=True)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Dutch Excel needs the BOM to read UTF-8"
+    rows = read_output(path, delimiter=";", encoding="utf-8-sig")
+    assert rows[0] == ["E-mailadres", A1], "the nbgrader ids are the part of the email before the @"
+    body = {r[0]: r[1] for r in rows[1:]}
+    assert body["ajansen@student.example.nl"] == "10,0"
+    assert body["bdevries@student.example.nl"] == "5,5"  # auto only: 1 + 9 * 6.5 / 13
+    assert body["dvisser@student.example.nl"] == "7,2", "auto-only grades what waits for the formgrader"
+    assert "E-mailadres" in report and "Gebruiker identificeren" in report
+
+
+def test_moodle_by_chosen_id_column(course, tmp_path):
+    roster = write(tmp_path / "moodle.csv", MOODLE_ROSTER_NL.replace("ajansen@", "anna.jansen@"))
+    with pytest.raises(ex.ExportError, match="Geen kolom .* past"):
+        run_export(course, "moodle", roster, id_column="ID-nummer")  # numbers match no nbgrader id
+    with pytest.raises(ex.ExportError, match="Kolom X"):
+        run_export(course, "moodle", roster, id_column="Kolom X")
+    path, report = run_export(course, "moodle", roster)
+    body = {r[0]: r[1] for r in read_output(path)[1:]}
+    assert body["anna.jansen@student.example.nl"] == "", "not matched: empty and reported"
+    assert "ajansen" in report and "anna.jansen" in report
+
+
+def test_all_assignments_one_column_each(tmp_path, gradebooks):
+    shutil.copy(ROOT / "nbgrader_config.py", tmp_path)
+    shutil.copy(gradebooks[1], tmp_path / "gradebook.db")
+    roster = write(tmp_path / "brightspace.csv", BRIGHTSPACE_ROSTER)
+    path, report = run_export(tmp_path, "brightspace", roster, assignments=None)
+    rows = read_output(path)
+    assert path.name == "cijfers-alle-brightspace.csv"
+    assert rows[0] == ["OrgDefinedId", "Username", f"{A1} Points Grade", f"{A2} Points Grade",
+                       "End-of-Line Indicator"]
+    body = {r[1]: r[2:4] for r in rows[1:]}
+    assert body["#ajansen"] == ["10.0", "10.0"] and body["#cbakker"] == ["1.0", ""]
+    assert f"niets ingeleverd voor {A2}" in report and "cbakker" in report
+
+
+def test_unknown_assignment_and_brightspace_roster_without_ids(course, tmp_path):
+    roster = write(tmp_path / "brightspace.csv", BRIGHTSPACE_ROSTER)
+    with pytest.raises(ex.ExportError, match="h09-bestaat-niet staat niet in het gradebook"):
+        run_export(course, "brightspace", roster, assignments=["h09-bestaat-niet"])
+    only_email = write(tmp_path / "email.csv", "Email;Naam\najansen@student.example.nl;Anna\n")
+    with pytest.raises(ex.ExportError, match="OrgDefinedId of Username"):
+        run_export(course, "brightspace", only_email)
+
+
+def test_command_line(course, tmp_path):
+    roster = write(tmp_path / "canvas.csv", CANVAS_ROSTER)
+    out = tmp_path / "uit" / "canvas-import.csv"
+    result = subprocess.run([sys.executable, "-m", "smmkit.grading", "export", A1, "--lms", "canvas",
+                             "--roster", roster, "--to", out, "--root", course],
+                            capture_output=True, text=True, cwd=course)
+    assert result.returncode == 0, result.stderr
+    assert "Geschreven" in result.stdout and "ewit" in result.stdout
+    assert read_output(out)[2][-1] == "10.0"
+    result = subprocess.run([sys.executable, "-m", "smmkit.grading", "export", "--lms", "canvas",
+                             "--roster", roster, "--root", course], capture_output=True, text=True, cwd=course)
+    assert result.returncode == 2 and "--all" in result.stderr
+
+
+def test_no_gradebook_is_never_created(tmp_path):
+    shutil.copy(ROOT / "nbgrader_config.py", tmp_path)
+    roster = write(tmp_path / "brightspace.csv", BRIGHTSPACE_ROSTER)
+    with pytest.raises(ex.ExportError, match="geen gradebook"):
+        run_export(tmp_path, "brightspace", roster)
+    assert not (tmp_path / "gradebook.db").exists()
