@@ -62,6 +62,7 @@ def setup() -> None:
     if not PY.exists():
         say("eerste keer: virtuele omgeving maken in .venv/ …")
         venv.EnvBuilder(with_pip=True).create(VENV)
+    configure_kernel()
     if STAMP.exists() and STAMP.read_text() == install_stamp():
         return
     say("pakketten installeren (eenmalig, een paar minuten) …")
@@ -84,6 +85,23 @@ def configure_lab() -> None:
     overrides.write_text(
         '{\n  "@jupyterlab/translation-extension:plugin": {"locale": "nl_NL"}\n}\n', encoding="utf-8"
     )
+
+
+KERNEL_CONFIG = """\
+# Written by kit.py setup: every kernel of the course environment loads smmkit's Dutch safety net
+# (smmkit/safetynet.py), also before a notebook imports the kit and for cells with a SyntaxError.
+c.InteractiveShellApp.extensions.append("smmkit.safetynet")
+"""
+
+
+def configure_kernel(folder: Path | None = None) -> Path:
+    """Write the IPython kernel config that loads the safety net (IPython reads <sys.prefix>/etc/ipython)."""
+    folder = VENV / "etc" / "ipython" if folder is None else Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "ipython_kernel_config.py"
+    if not target.exists() or target.read_text(encoding="utf-8") != KERNEL_CONFIG:
+        target.write_text(KERNEL_CONFIG, encoding="utf-8")
+    return target
 
 
 def ensure_apt_packages() -> None:

@@ -15,6 +15,22 @@ __all__ = ["SmmkitError", "msg", "__version__"]
 _LAZY_SUBMODULES = {"data"}
 
 
+def _load_safety_net() -> None:
+    """In a Jupyter kernel, load the Dutch safety net (``smmkit.safetynet``): every kit notebook imports smmkit."""
+    import sys
+
+    if "IPython" in sys.modules:
+        try:
+            from smmkit import safetynet
+
+            safetynet.register_if_in_kernel()
+        except Exception:  # never let the safety net stop the import of the kit
+            pass
+
+
+_load_safety_net()
+
+
 def __getattr__(name: str):
     if name in _LAZY_SUBMODULES:
         import importlib

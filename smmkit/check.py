@@ -21,6 +21,11 @@ Two modes, one behaviour for the learner's eyes:
   at call time, whichever says "grading": a submission cannot switch grading off by editing
   ``os.environ``.
 
+A check never passes on a value whose answer cell last stopped with an error (also a SyntaxError, which
+leaves the old value in place), nor on one whose answer cell was changed and not run again, when the
+saved notebook shows the change; see ``_stale`` and ``smmkit.safetynet.cell_problem`` for what the
+kernel can and cannot know.
+
 Passing a visible check is not the grade: every graded test cell also has hidden tests (plain
 ``assert``s that do not use this module), and those decide the score.
 """
@@ -146,9 +151,27 @@ def _lookup(name, function: str, depth: int = 3):
             break
     else:
         raise _Wrong(msg("check.not_defined", name=name))
+    stale = _stale(name)
+    if stale is not None:
+        raise _Wrong(stale)
     if value is Ellipsis:
         raise _Wrong(msg("check.not_filled", name=name))
     return value
+
+
+def _stale(name: str) -> str | None:
+    """Why the value of ``name`` is not the learner's current answer, as far as the kernel can know.
+
+    The safety net (``smmkit.safetynet``, loaded in every kit kernel) notes after each cell which names it
+    assigns and whether it ran without error. Without it (plain Python) nothing is known: None.
+    """
+    net = sys.modules.get("smmkit.safetynet")
+    if net is None:
+        return None
+    try:
+        return net.cell_problem(name)
+    except Exception:  # the bookkeeping must never break a check
+        return None
 
 
 def _type_name(value) -> str:

@@ -13,6 +13,16 @@ MESSAGES = {
         "Er bestaat nog geen variabele `{name}`. Voer eerst de antwoordcel hierboven uit en zorg dat "
         "daarin een regel `{name} = ...` staat met jouw berekening (let op hoofdletters en spelling)."
     ),
+    "check.stale_failed": (
+        "De cel waarin `{name}` wordt gemaakt, stopte de laatste keer met een fout ({error}). Daardoor is "
+        "`{name}` niet je nieuwste antwoord (het kan nog een oude waarde zijn). Verbeter die cel, voer hem "
+        "opnieuw uit zonder fout en voer daarna deze controle opnieuw uit."
+    ),
+    "check.stale_edited": (
+        "De cel waarin `{name}` wordt gemaakt, is veranderd sinds je hem de laatste keer uitvoerde. De "
+        "controle kijkt naar de oude uitkomst. Voer die cel eerst opnieuw uit (Shift + Enter) en daarna "
+        "deze controle."
+    ),
     "check.not_filled": (
         "`{name}` heeft nog geen antwoord: er staat nog `...`. Vervang de drie puntjes door je "
         "berekening en voer die cel opnieuw uit."

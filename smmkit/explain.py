@@ -1,0 +1,382 @@
+"""Why a learner's cell stopped, in Dutch: one rule per kind of Python error (used by ``smmkit.safetynet``).
+
+``explain(etype, evalue, shell)`` returns (what went wrong, what to try), both from the message catalogue
+(``smmkit/messages/nl/safetynet.py``). A rule may look at the learner's namespace (nearest variable name,
+a tuple made by a decimal comma) and at the pandas object the failing code worked on (the valid columns
+of the table in ``df["Kanaal"]``). A rule that does not recognise the error returns None; the next rule
+or the generic text follows. How to add a case: CONTRIBUTING.md.
+"""
+from __future__ import annotations
+
+import builtins
+import difflib
+import keyword
+import re
+import sys
+from pathlib import Path
+
+from smmkit.messages import msg
+
+__all__ = ["explain"]
+
+_HIDDEN = {"In", "Out", "exit", "quit", "get_ipython", "open"}
+# names a kit notebook sets up in its first cell: a NameError on one of these means that cell did not run
+_KIT_NAMES = {"load", "describe", "list_datasets", "check", "plots", "progress", "pd", "np", "plt", "smmkit",
+              "MultipleChoice", "NumberQuestion", "honeycomb", "kpi", "smart", "peso", "funnel", "sdt", "lcss",
+              "fourc", "flywheel", "influencer", "webcare", "reputation", "calendar", "newcom", "kanalen"}
+_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
+_MAX_LIST = 12
+
+# --------------------------------------------------------------------------- small helpers
+def _nearest(word: str, candidates, cutoff: float = 0.6) -> str | None:
+    pool = [str(c) for c in candidates]
+    for c in pool:
+        if c.casefold() == str(word).casefold() and c != word:
+            return c
+    found = difflib.get_close_matches(str(word), pool, n=1, cutoff=cutoff)
+    return found[0] if found else None
+
+
+def _listing(values) -> str:
+    items = [str(v) for v in values]
+    if len(items) > _MAX_LIST:
+        items = items[:_MAX_LIST - 1] + [msg("safety.and_more", n=len(items) - _MAX_LIST + 1)]
+    return ", ".join(items)
+
+
+def _user_names(shell) -> list[str]:
+    if shell is None:
+        return []
+    hidden = getattr(shell, "user_ns_hidden", {})
+    return [k for k in shell.user_ns if not k.startswith("_") and k not in hidden and k not in _HIDDEN]
+
+
+def _frames(evalue):
+    tb = getattr(evalue, "__traceback__", None)
+    while tb is not None:
+        yield tb.tb_frame, tb.tb_lineno
+        tb = tb.tb_next
+
+
+def _is_cell_file(filename: str) -> bool:
+    return filename.startswith("<ipython-input") or ("ipykernel_" in filename and filename.endswith(".py")) \
+        or filename.startswith("<cell")
+
+
+def _user_line(evalue) -> tuple[int, str] | None:
+    """The line of the learner's own cell where the error happened (last frame in a cell)."""
+    import linecache
+
+    found = None
+    for frame, lineno in _frames(evalue):
+        if _is_cell_file(frame.f_code.co_filename):
+            found = (lineno, linecache.getline(frame.f_code.co_filename, lineno).strip())
+    return found
+
+
+def _type_of(value) -> str:
+    return type(value).__name__
+
+
+def _pandas_owner(evalue, kinds: tuple[str, ...]):
+    """The first pandas object of one of ``kinds`` that the failing pandas code was working on."""
+    for frame, _ in _frames(evalue):
+        me = frame.f_locals.get("self")
+        if me is None:
+            continue
+        if _type_of(me) in kinds:
+            return me
+        obj = getattr(me, "obj", None) if _type_of(me).startswith("_") and "Indexer" in _type_of(me) else None
+        if obj is not None and _type_of(obj) in kinds:
+            return obj
+    return None
+
+
+def _decimal_comma_names(shell) -> list[tuple[str, tuple]]:
+    if shell is None:
+        return []
+    found = []
+    for name in _user_names(shell):
+        value = shell.user_ns.get(name)
+        if isinstance(value, tuple) and len(value) == 2 and all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
+            found.append((name, value))
+    return found
+
+
+# --------------------------------------------------------------------------- explaining one error
+def explain(etype, evalue, shell=None) -> tuple[str, str]:
+    """(what went wrong, what to try) in Dutch for one exception; never raises for a normal exception."""
+    for rule in _RULES:
+        if issubclass(etype, rule[0]):
+            try:
+                answer = rule[1](evalue, shell)
+            except Exception:  # a rule that trips over an odd case must not cost the learner the box
+                answer = None
+            if answer is not None:
+                return answer
+    return msg("safety.generic", ename=etype.__name__), msg("safety.generic.tip")
+
+
+def _pair(name: str, /, **fields) -> tuple[str, str]:
+    fields = fields or {"_": ""}  # always format, so that {{ and }} in a text become { and }
+    return msg(name, **fields), msg(name + ".tip", **fields)
+
+
+def _syntax(evalue, shell):
+    text = (evalue.msg or "").strip()
+    line = (evalue.text or "").rstrip("\n")
+    if isinstance(evalue, TabError):
+        return _pair("safety.indent_tabs")
+    if isinstance(evalue, IndentationError):
+        if "unexpected indent" in text:
+            return _pair("safety.indent_unexpected")
+        if "expected an indented block" in text:
+            return _pair("safety.indent_expected")
+        return _pair("safety.indent_mismatch")
+    if any(q in line for q in _QUOTES) or any(q in text for q in _QUOTES):
+        return _pair("safety.curly_quotes")
+    if "was never closed" in text:
+        return _pair("safety.bracket_open", bracket=text.split("'")[1] if "'" in text else "(")
+    if text.startswith("unmatched"):
+        return _pair("safety.bracket_extra", bracket=text.split("'")[1] if "'" in text else ")")
+    if "does not match opening parenthesis" in text:
+        parts = text.split("'")
+        return _pair("safety.bracket_mismatch", closing=parts[1], opening=parts[3]) if len(parts) >= 4 \
+            else _pair("safety.bracket_extra", bracket=")")
+    if text == "incomplete input":  # IPython: the cell ends while a bracket or a string is still open
+        source = getattr(evalue, "_smmkit_source", None) or line  # the whole cell, set by the safety net
+        opened = {b: source.count(b) - source.count(c) for b, c in ("()", "[]", "{}")}
+        open_brackets = [b for b, n in opened.items() if n > 0]
+        if open_brackets:
+            return _pair("safety.bracket_open", bracket=open_brackets[0])
+        return _pair("safety.quote_open")
+    if "unterminated" in text or "EOL while scanning" in text or "EOF while scanning" in text:
+        return _pair("safety.quote_open")
+    if "Missing parentheses in call to 'print'" in text:
+        return _pair("safety.print_parens")
+    if "Maybe you meant '==' or ':='" in text or "cannot assign to" in text and "'=='" in text:
+        if re.match(r"\s*[\w.]+(\[.*\])?\s*=", line) and not re.match(r"\s*(if|elif|while)\b", line):
+            return _pair("safety.assign_literal")
+        return _pair("safety.equals")
+    if "expected ':'" in text:
+        return _pair("safety.colon")
+    if "forgot a comma" in text:
+        return _pair("safety.comma")
+    if "leading zeros" in text:
+        return _pair("safety.leading_zero")
+    if "invalid decimal literal" in text or "invalid imaginary literal" in text:
+        return _pair("safety.number_letters")
+    if "invalid character" in text:
+        return _pair("safety.invalid_char", char=text.split("'")[1] if "'" in text else "?")
+    if re.match(r"\s*[A-Za-z_]\w*(\s+[A-Za-z_]\w*)+\s*=[^=]", line) and not re.match(
+            r"\s*(" + "|".join(keyword.kwlist) + r")\b", line):
+        return _pair("safety.name_space")
+    if re.search(r"\d\s*%", line):
+        return _pair("safety.percent_sign")
+    return _pair("safety.syntax_generic")
+
+
+def _name_error(evalue, shell):
+    name = getattr(evalue, "name", None) or (re.findall(r"'([^']+)'", str(evalue)) or [""])[0]
+    if name in ("true", "false", "none", "TRUE", "FALSE", "NONE", "waar", "onwaar"):
+        right = {"t": "True", "f": "False", "n": "None", "w": "True", "o": "False"}[name[0].lower()]
+        return _pair("safety.name_constant", name=name, right=right)
+    names = _user_names(shell)
+    near = _nearest(name, names) or _nearest(name, [n for n in dir(builtins) if not n.startswith("_")], 0.8)
+    if near:
+        return _pair("safety.name_near", name=name, near=near)
+    if name in _KIT_NAMES:
+        return _pair("safety.name_kit", name=name)
+    if name[:1].isupper() or name in ("ja", "nee", "gebruik", "dagelijks"):
+        return _pair("safety.name_quotes", name=name)
+    return _pair("safety.name_unknown", name=name)
+
+
+def _key_error(evalue, shell):
+    key = evalue.args[0] if evalue.args else ""
+    frame = _pandas_owner(evalue, ("DataFrame",))
+    if frame is not None:
+        columns = [str(c) for c in frame.columns]
+        missing = key
+        if isinstance(key, str) and "not in index" in key:  # df[["a", "B"]]: "['B'] not in index"
+            missing = ", ".join(re.findall(r"'([^']+)'", key)) or key
+        near = _nearest(str(missing), columns)
+        if str(missing) not in columns:
+            indexer_frame = any(_type_of(f.f_locals.get("self")) == "_LocIndexer" for f, _ in _frames(evalue))
+            if indexer_frame:
+                rows = [str(r) for r in frame.index]
+                near_row = _nearest(str(missing), rows)
+                if near_row or str(missing) in rows or not near:
+                    return _pair("safety.key_row", key=missing, rows=_listing(rows),
+                                 near=msg("safety.near", near=near_row) if near_row else "")
+            return _pair("safety.key_column", key=missing, columns=_listing(columns),
+                         near=msg("safety.near", near=near) if near else "")
+    series = _pandas_owner(evalue, ("Series",))
+    if series is not None:
+        labels = [str(v) for v in series.index]
+        if not labels:
+            return _pair("safety.key_empty", key=key)
+        near = _nearest(str(key), labels)
+        return _pair("safety.key_label", key=key, labels=_listing(labels),
+                     near=msg("safety.near", near=near) if near else "")
+    keys: list[str] = []
+    if shell is not None:
+        for name in _user_names(shell):
+            value = shell.user_ns.get(name)
+            if isinstance(value, dict):
+                keys += [str(k) for k in value]
+    near = _nearest(str(key), keys)
+    return _pair("safety.key_dict", key=key, near=msg("safety.near", near=near) if near else "")
+
+
+def _attribute_error(evalue, shell):
+    obj, name = getattr(evalue, "obj", None), getattr(evalue, "name", None)
+    if name is None:
+        return None
+    if obj is None and "NoneType" in str(evalue):
+        return _pair("safety.attr_none", name=name)
+    if _type_of(obj) == "DataFrame":
+        columns = [str(c) for c in obj.columns]
+        near = _nearest(name, columns)
+        if near:
+            return _pair("safety.attr_column", name=name, near=near, columns=_listing(columns))
+    public = [a for a in dir(obj) if not a.startswith("_")]
+    near = _nearest(name, public)
+    kind = _type_of(obj)
+    if near:
+        return _pair("safety.attr_near", name=name, near=near, kind=kind)
+    return _pair("safety.attr_unknown", name=name, kind=kind)
+
+
+_OPERAND = re.compile(r"for (\S+): '(\w+)' and '(\w+)'")
+
+
+def _type_error(evalue, shell):
+    text = str(evalue)
+    if "ellipsis" in text:
+        return _pair("safety.ellipsis")
+    if "tuple" in text:
+        found = _decimal_comma_names(shell)
+        if found:
+            name, value = found[0]
+            return _pair("safety.decimal_comma", name=name, a=value[0], b=value[1])
+    if "can only concatenate str" in text or "must be str, not" in text:
+        return _pair("safety.concat_text")
+    numbers, texts = {"int", "float", "int64", "float64"}, {"str"}
+    match = _OPERAND.search(text)
+    if match:
+        left, right = match.group(2), match.group(3)
+        if {left, right} & texts and {left, right} & numbers:
+            return _pair("safety.text_number", op=match.group(1))
+        if "NoneType" in (left, right):
+            return _pair("safety.none_value")
+    if "not supported between instances of 'str' and" in text or "and 'str'" in text and "not supported" in text:
+        return _pair("safety.text_number", op="<")
+    match = re.search(r"'(\w+)' object is not callable", text)
+    if match:
+        kind = match.group(1)
+        shadowed = [n for n in _user_names(shell) if n in dir(builtins)
+                    and _type_of(shell.user_ns.get(n)) == kind] if shell is not None else []
+        if shadowed:
+            return _pair("safety.shadowed", name=shadowed[0])
+        if kind in ("DataFrame", "Series"):
+            return _pair("safety.call_table")
+        return _pair("safety.not_callable", kind=kind)
+    match = re.search(r"'(\w+)' object is not subscriptable", text)
+    if match:
+        return _pair("safety.not_subscriptable", kind=match.group(1))
+    if "required positional argument" in text or "unexpected keyword argument" in text \
+            or "positional argument" in text:
+        function = (re.findall(r"^(\S+?)\(\)", text) or ["?"])[0]
+        word = re.findall(r"keyword argument '(\w+)'", text)
+        return _pair("safety.arguments", function=function,
+                     detail=msg("safety.arguments.keyword", word=word[0]) if word else "")
+    if "NoneType" in text:
+        return _pair("safety.none_value")
+    return None
+
+
+def _value_error(evalue, shell):
+    text = str(evalue)
+    match = re.search(r"could not convert string to float: '([^']*)'", text)
+    if match:
+        value = match.group(1)
+        if "," in value:
+            return _pair("safety.float_comma", value=value, right=value.replace(".", "").replace(",", "."))
+        return _pair("safety.float_text", value=value)
+    match = re.search(r"invalid literal for int\(\) with base 10: '([^']*)'", text)
+    if match:
+        return _pair("safety.int_text", value=match.group(1))
+    if "truth value of a" in text and "ambiguous" in text:
+        return _pair("safety.and_or")
+    if "can only convert an array of size 1" in text:
+        return _pair("safety.empty_item")
+    if "Length of values" in text or "does not match length of index" in text:
+        return _pair("safety.length")
+    return None
+
+
+def _index_error(evalue, shell):
+    text = str(evalue)
+    if "out-of-bounds" in text or "out of bounds" in text:
+        owner = _pandas_owner(evalue, ("DataFrame", "Series"))
+        if owner is not None and len(owner) == 0:
+            return _pair("safety.empty_selection")
+        return _pair("safety.iloc_range", rows=len(owner) if owner is not None else "?")
+    if "list index out of range" in text or "tuple index out of range" in text or "string index" in text:
+        return _pair("safety.list_range")
+    return None
+
+
+def _zero(evalue, shell):
+    return _pair("safety.zero_division")
+
+
+def _module(evalue, shell):
+    name = getattr(evalue, "name", None) or ""
+    if isinstance(evalue, ModuleNotFoundError):
+        near = _nearest(name, ["pandas", "numpy", "matplotlib", "smmkit", "ipywidgets", "math", "statistics",
+                               "json", "pathlib", "random", "datetime"] + [m for m in sys.modules if "." not in m])
+        return _pair("safety.module_missing", name=name, near=msg("safety.near", near=near) if near else "")
+    match = re.search(r"cannot import name '(\w+)' from '([\w.]+)'", str(evalue))
+    if match:
+        module = sys.modules.get(match.group(2))
+        options = [a for a in dir(module) if not a.startswith("_")] if module is not None else []
+        near = _nearest(match.group(1), options)
+        return _pair("safety.import_name", name=match.group(1), module=match.group(2),
+                     near=msg("safety.near", near=near) if near else "")
+    return None
+
+
+def _file(evalue, shell):
+    name = str(getattr(evalue, "filename", "") or "")
+    here = [p.name for p in Path.cwd().iterdir() if p.is_file() and not p.name.startswith(".")][:200]
+    near = _nearest(Path(name).name, here)
+    return _pair("safety.file_missing", path=name, near=msg("safety.near", near=near) if near else "")
+
+
+def _interrupt(evalue, shell):
+    return _pair("safety.interrupted")
+
+
+def _recursion(evalue, shell):
+    return _pair("safety.recursion")
+
+
+_RULES = [
+    (SyntaxError, _syntax),
+    (NameError, _name_error),
+    (KeyError, _key_error),
+    (AttributeError, _attribute_error),
+    (TypeError, _type_error),
+    (ValueError, _value_error),
+    (IndexError, _index_error),
+    (ZeroDivisionError, _zero),
+    (ImportError, _module),
+    (FileNotFoundError, _file),
+    (KeyboardInterrupt, _interrupt),
+    (RecursionError, _recursion),
+]
+
+

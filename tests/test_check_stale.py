@@ -1,0 +1,116 @@
+"""A check never says ✔ on a value whose answer cell failed, or was changed (and saved) but not run again.
+
+Real kernel, real execute requests with the cell id that JupyterLab sends (``metadata.cellId``), so the
+safety net's bookkeeping (smmkit.safetynet, loaded by ``import smmkit``) sees what it sees in the browser.
+"""
+from __future__ import annotations
+
+import json
+import queue
+
+import pytest
+from jupyter_client.manager import start_new_kernel
+
+from smmkit.check import answer_code
+
+Q = "h99_vraag"
+CHECK = f'check.number("antwoord", question="{Q}", code="{answer_code(26.0, Q, 1)}", decimals=1)'
+
+
+class Kernel:
+    def __init__(self):
+        self.km, self.kc = start_new_kernel(kernel_name="python3")
+
+    def run(self, code: str, cell_id: str | None = None) -> list[dict]:
+        content = dict(code=code, silent=False, store_history=True, user_expressions={}, allow_stdin=False,
+                       stop_on_error=False)
+        message = self.kc.session.msg("execute_request", content, metadata={"cellId": cell_id} if cell_id else {})
+        self.kc.shell_channel.send(message)
+        outputs = []
+        while True:
+            try:
+                reply = self.kc.get_iopub_msg(timeout=120)
+            except queue.Empty:
+                raise AssertionError(f"no answer from the kernel for {code!r}") from None
+            if reply["parent_header"].get("msg_id") != message["header"]["msg_id"]:
+                continue
+            kind = reply["msg_type"]
+            if kind == "status" and reply["content"]["execution_state"] == "idle":
+                return outputs
+            if kind in ("stream", "display_data", "execute_result", "error"):
+                outputs.append(dict(reply["content"], output_type=kind))
+
+    def text(self, code: str, cell_id: str | None = None) -> str:
+        shown = []
+        for out in self.run(code, cell_id):
+            shown += [out.get("text", "")] + list(out.get("traceback", []))
+            shown += [str(v) for v in out.get("data", {}).values()]
+        return "\n".join(shown)
+
+    def stop(self):
+        self.kc.stop_channels()
+        self.km.shutdown_kernel(now=True)
+
+
+@pytest.fixture(scope="module")
+def kernel():
+    k = Kernel()
+    k.run("import smmkit, os, tempfile\nfrom smmkit import check\n"
+          "os.environ['SMMKIT_HOME'] = tempfile.mkdtemp()", cell_id="start")
+    yield k
+    k.stop()
+
+
+@pytest.mark.timeout(300)
+def test_a_failed_answer_cell_does_not_keep_its_old_tick(kernel):
+    assert kernel.run("antwoord = 26.0", cell_id="antwoord-cel") == []
+    assert "✔" in kernel.text(CHECK, cell_id="check-cel")
+    # the learner edits the answer cell and it fails: the old value 26.0 is still in the kernel
+    kernel.run("antwoord = round(25.97, 1", cell_id="antwoord-cel")
+    out = kernel.text(CHECK, cell_id="check-cel")
+    assert "✔" not in out and "stopte de laatste keer met een fout (SyntaxError)" in out
+    kernel.run("antwoord = 26.0\nvolgende = 1 / 0", cell_id="antwoord-cel")
+    out = kernel.text(CHECK, cell_id="check-cel")
+    assert "✔" not in out and "(ZeroDivisionError)" in out
+    kernel.run("antwoord = round(25.97, 1)", cell_id="antwoord-cel")
+    assert "✔" in kernel.text(CHECK, cell_id="check-cel"), "fixed and run again: passes"
+
+
+@pytest.mark.timeout(300)
+def test_while_grading_a_stale_value_fails_the_test_cell(kernel):
+    kernel.run("antwoord = 26.0\nprint(onbekend)", cell_id="antwoord-cel")
+    outputs = kernel.run("os.environ['SMMKIT_CHECK_RAISE'] = '1'\n" + CHECK + "\n"
+                         "del os.environ['SMMKIT_CHECK_RAISE']", cell_id="check-cel")
+    errors = [o for o in outputs if o["output_type"] == "error"]
+    assert [e["ename"] for e in errors] == ["CheckFailed"] and "(NameError)" in "\n".join(errors[0]["traceback"])
+    kernel.run("os.environ.pop('SMMKIT_CHECK_RAISE', None)\nantwoord = 26.0", cell_id="antwoord-cel")
+
+
+@pytest.mark.timeout(300)
+def test_a_changed_and_saved_answer_cell_that_was_not_run_again_is_named(kernel, tmp_path):
+    notebook = tmp_path / "opdracht.ipynb"
+
+    def save(source: str) -> None:
+        cells = [{"id": "antwoord-cel", "cell_type": "code", "source": source, "metadata": {}, "outputs": [],
+                  "execution_count": None}]
+        notebook.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+
+    kernel.run(f"os.environ['JPY_SESSION_NAME'] = {str(notebook)!r}", cell_id="start")
+    kernel.run("antwoord = 26.0", cell_id="antwoord-cel")
+    save("antwoord = 26.0")
+    assert "✔" in kernel.text(CHECK, cell_id="check-cel")
+    save("antwoord = 25.9  # changed, saved, not run")
+    out = kernel.text(CHECK, cell_id="check-cel")
+    assert "✔" not in out and "veranderd sinds je hem de laatste keer uitvoerde" in out
+    kernel.run("antwoord = 25.9  # changed, saved, not run", cell_id="antwoord-cel")
+    out = kernel.text(CHECK, cell_id="check-cel")
+    assert "veranderd" not in out and "dicht bij" in out, "run again: the check judges the new value"
+    kernel.run("del os.environ['JPY_SESSION_NAME']", cell_id="start")
+
+
+def test_assigned_names_cover_what_a_learner_writes():
+    from smmkit.safetynet import assigned_names
+
+    assert assigned_names("a = 1\nb += 2\ndf['x'] = 3\nfor i in range(2): pass\nimport pandas as pd\n"
+                          "def f(): pass\nc: int = 4\n(d := 5)") == {"a", "b", "df", "i", "pd", "f", "c", "d"}
+    assert assigned_names("hyves_verandering = round((1 - 2) / 2 * 100, 1") == {"hyves_verandering"}
