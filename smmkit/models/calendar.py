@@ -1,11 +1,15 @@
-"""Content calendar: posts with a date, channel, topic and content type; overviews per week and channel.
+"""Content calendar: posts with a date, channel and topic, classified in separate fields; overviews.
 
-Content types are the LCSS categories (likeable, clickable, sharable, sellable) and the
-hero-hub-help roles. Dates are ISO (2026-03-09) or Dutch (9-3-2026).
+Each post has its own field for the LCSS category (likeable, clickable, sharable, sellable), for the
+hero-hub-help role, for the phase of the customer journey (see, think, do, care) and for who makes
+it (the owner), as chapter 5 describes a calendar. A field left empty ('') is not chosen yet.
+Older lists and save files with one mixed ``kind`` field still load: an LCSS value goes to ``lcss``,
+a hero/hub/help value to ``role``. Dates are ISO (2026-03-09) or Dutch (9-3-2026).
 
-    >>> cal = build([{"date": "2026-03-09", "channel": "Instagram", "topic": "Open dag", "kind": "hero"}])
-    >>> cal.per_channel["Instagram"]
-    1
+    >>> cal = build([{"date": "2026-03-09", "channel": "Instagram", "topic": "Open dag", "lcss": "likeable",
+    ...               "role": "hero", "owner": "Sanne"}])
+    >>> cal.per_channel["Instagram"], cal.per_role["hero"], cal.posts[0].owner
+    (1, 1, 'Sanne')
 """
 from __future__ import annotations
 
@@ -19,8 +23,14 @@ from smmkit.models._input import one_of, text
 
 CHANNELS = ("Facebook", "Instagram", "LinkedIn", "X", "TikTok", "YouTube", "WhatsApp", "Threads",
             "Pinterest", "Snapchat", "Nieuwsbrief", "Website")
-KINDS = ("likeable", "clickable", "sharable", "sellable", "hero", "hub", "help")
-COLUMNS = ("date", "channel", "topic", "kind")
+LCSS = ("likeable", "clickable", "sharable", "sellable")       # as smmkit.models.lcss.CATEGORIES
+ROLES = ("hero", "hub", "help")
+PHASES = ("see", "think", "do", "care")
+KINDS = LCSS + ROLES                                             # the old single 'kind' field (still read)
+COLUMNS = ("date", "channel", "topic")                           # required
+FIELDS = ("lcss", "role", "phase", "owner")                      # optional, '' = not chosen yet
+DUTCH = {"datum": "date", "kanaal": "channel", "onderwerp": "topic", "type": "kind", "soort": "kind",
+         "lcss": "lcss", "rol": "role", "fase": "phase", "maker": "owner", "wie": "owner"}
 
 
 @dataclass(frozen=True, order=True)
@@ -28,11 +38,15 @@ class Post:
     date: dt.date
     channel: str
     topic: str
-    kind: str
+    lcss: str = ""
+    role: str = ""
+    phase: str = ""
+    owner: str = ""
 
     def row(self) -> dict:
         return {"datum": self.date.isoformat(), "week": week_label(self.date), "kanaal": self.channel,
-                "onderwerp": self.topic, "type": self.kind}
+                "onderwerp": self.topic, "lcss": self.lcss, "rol": self.role, "fase": self.phase,
+                "maker": self.owner}
 
 
 def parse_date(value) -> dt.date:
@@ -55,24 +69,51 @@ def week_label(day: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def post(date, channel, topic, kind) -> Post:
-    """One validated post."""
+def _optional(value, valid, field: str) -> str:
+    if value is None or str(value).strip() == "":
+        return ""
+    return one_of(value, valid, msg(field))
+
+
+def split_kind(kind) -> dict:
+    """The old single 'kind' value as the new separate fields: {'lcss': ...} or {'role': ...}."""
+    if kind is None or str(kind).strip() == "":
+        return {}
+    kind = one_of(kind, KINDS, msg("calendar.field.kind"))
+    return {"lcss": kind} if kind in LCSS else {"role": kind}
+
+
+def post(date, channel, topic, lcss="", role="", phase="", owner="") -> Post:
+    """One validated post; lcss, role, phase and owner may stay empty."""
+    owner = "" if owner is None else str(owner).strip()
     return Post(parse_date(date), one_of(channel, CHANNELS, msg("calendar.field.channel")),
-                text(topic, msg("calendar.field.topic")), one_of(kind, KINDS, msg("calendar.field.kind")))
+                text(topic, msg("calendar.field.topic")), _optional(lcss, LCSS, "calendar.field.lcss"),
+                _optional(role, ROLES, "calendar.field.role"), _optional(phase, PHASES, "calendar.field.phase"),
+                owner)
+
+
+def normalise(item: dict) -> dict:
+    """A dict with Dutch or English keys, old 'kind' split into its field, as keyword arguments of post()."""
+    item = {DUTCH.get(str(k).strip().lower(), str(k).strip().lower()): v for k, v in item.items()}
+    missing = [c for c in COLUMNS if c not in item]
+    if missing:
+        raise SmmkitError(msg("calendar.missing_column", columns=", ".join(missing)))
+    old = split_kind(item.pop("kind", None))
+    for key, value in old.items():
+        if not item.get(key):
+            item[key] = value
+    return {key: item.get(key, "") for key in COLUMNS + FIELDS}
 
 
 def _as_post(item, index: int) -> Post:
     try:
         if isinstance(item, Post):
-            return post(item.date, item.channel, item.topic, item.kind)
+            return post(item.date, item.channel, item.topic, item.lcss, item.role, item.phase, item.owner)
         if isinstance(item, dict):
-            dutch = {"datum": "date", "kanaal": "channel", "onderwerp": "topic", "type": "kind"}
-            item = {dutch.get(k, k): v for k, v in item.items()}
-            missing = [c for c in COLUMNS if c not in item]
-            if missing:
-                raise SmmkitError(msg("calendar.missing_column", columns=", ".join(missing)))
-            return post(item["date"], item["channel"], item["topic"], item["kind"])
-        if isinstance(item, (list, tuple)) and len(item) == 4:
+            return post(**normalise(item))
+        if isinstance(item, (list, tuple)) and len(item) == 4:           # old layout: (date, channel, topic, kind)
+            return post(*item[:3], **split_kind(item[3]))
+        if isinstance(item, (list, tuple)) and 3 <= len(item) <= 7:
             return post(*item)
     except SmmkitError as err:
         raise SmmkitError(msg("calendar.in_row", row=index + 1, error=str(err))) from None
@@ -84,9 +125,15 @@ class Calendar:
     posts: tuple
     per_week: dict       # 'YYYY-Www' -> number of posts (every week from first to last post)
     per_channel: dict    # channel -> number of posts
-    per_kind: dict       # kind -> number of posts
+    per_lcss: dict       # LCSS category -> number of posts
+    per_role: dict       # hero/hub/help -> number of posts
     empty_weeks: tuple
     advice: str
+
+    @property
+    def per_kind(self) -> dict:
+        """LCSS categories and roles in one dict (as before the fields were split)."""
+        return {**self.per_lcss, **self.per_role}
 
     def rows(self) -> list[dict]:
         return [p.row() for p in self.posts]
@@ -110,9 +157,11 @@ def build(entries) -> Calendar:
         for p in posts:
             per_week[week_label(p.date)] += 1
     per_channel = dict(Counter(p.channel for p in posts))
-    per_kind = {k: sum(1 for p in posts if p.kind == k) for k in KINDS}
+    per_lcss = {k: sum(1 for p in posts if p.lcss == k) for k in LCSS}
+    per_role = {k: sum(1 for p in posts if p.role == k) for k in ROLES}
     empty = tuple(w for w, n in per_week.items() if n == 0)
-    return Calendar(posts, per_week, per_channel, per_kind, empty, _advice(posts, per_week, per_channel, empty))
+    return Calendar(posts, per_week, per_channel, per_lcss, per_role, empty,
+                    _advice(posts, per_week, per_channel, empty))
 
 
 def _advice(posts, per_week, per_channel, empty) -> str:
@@ -127,13 +176,17 @@ def _advice(posts, per_week, per_channel, empty) -> str:
     lonely = [c for c, n in per_channel.items() if n == 1 and len(posts) >= 4]
     if lonely:
         lines.append(msg("calendar.advice.lonely", channels=", ".join(lonely)))
-    kinds = {p.kind for p in posts}
-    lcss = [k for k in KINDS[:4] if k not in kinds]
-    if kinds & set(KINDS[:4]) and lcss:
+    chosen = {p.lcss for p in posts} - {""}
+    lcss = [k for k in LCSS if k not in chosen]
+    if chosen and lcss:
         lines.append(msg("calendar.advice.lcss_missing", kinds=", ".join(lcss)))
-    hhh = [k for k in KINDS[4:] if k not in kinds]
-    if kinds & set(KINDS[4:]) and hhh:
+    roles = {p.role for p in posts} - {""}
+    hhh = [k for k in ROLES if k not in roles]
+    if roles and hhh:
         lines.append(msg("calendar.advice.hhh_missing", kinds=", ".join(hhh)))
+    no_owner = sum(1 for p in posts if not p.owner)
+    if no_owner and no_owner < len(posts):
+        lines.append(msg("calendar.advice.no_owner", n=no_owner))
     return "\n".join(lines)
 
 
@@ -144,4 +197,5 @@ def to_dicts(calendar_or_posts) -> list[dict]:
 
 
 def valid_choices() -> str:
-    return msg("calendar.valid", channels=choices(CHANNELS), kinds=choices(KINDS))
+    return msg("calendar.valid", channels=choices(CHANNELS), lcss=choices(LCSS), roles=choices(ROLES),
+               phases=choices(PHASES))

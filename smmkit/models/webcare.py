@@ -4,7 +4,14 @@ The categories, priorities and target times below are the kit's example norms fo
 or small-business webcare team, not figures from the book; a team sets its own. The keyword
 classifier is a first guess a learner can overrule.
 
+Safety first: a message that reports a physical hazard where people are (a fallen lamppost over a
+school bike path, a tree across the road, a live cable by a playground) is a crisis, whatever else it
+says. :func:`classify` files it so, and :func:`ticket` keeps it at the front of the queue (priority 1,
+crisis target) even when a learner files it as a "melding".
+
     >>> classify("Er is brand in de sporthal, help!")
+    'crisis'
+    >>> classify("Er ligt een omgevallen lantaarnpaal over het fietspad bij de school.")
     'crisis'
     >>> simulate(example_inbox(6, hours=1), agents=1, handling_minutes=5).within_target
     100.0
@@ -37,6 +44,13 @@ KEYWORDS = (
                     r"\btop\b", r"\bfijn\b", r"\bheerlijk", r"\blekker")),
 )
 
+# The safety rule: a hazard word together with a place where people walk, cycle, drive or play.
+SAFETY_HAZARDS = (r"\bomgevallen", r"\bomgewaaid", r"\bafgebroken", r"\bligt over\b", r"\bligt op de (weg|rijbaan)",
+                  r"\bblokkeert", r"\bversperd", r"\bkabel", r"\bstroomdra", r"\bopen put", r"\bopen riool",
+                  r"\bscherven", r"\binstort", r"\bvallen naar beneden", r"\bhangt los")
+SAFETY_PLACES = (r"\bfietspad", r"\bweg\b", r"\brijbaan", r"\bstraat\b", r"\bkruispunt", r"\bstoep\b",
+                 r"\bschool", r"\bspeeltuin", r"\bschoolplein", r"\bspoor", r"\bbushalte", r"\bzebrapad")
+
 EXAMPLE_TEXTS = (
     "Wanneer wordt het oud papier weer opgehaald in de Vogelwijk?",
     "Al weken een kapotte lantaarnpaal bij de school, nog steeds niet gemaakt. Belachelijk!",
@@ -51,9 +65,18 @@ EXAMPLE_TEXTS = (
 )
 
 
-def classify(message: str) -> str:
-    """A first guess of the category of a message, from signal words."""
+def is_safety_risk(message: str) -> bool:
+    """True when a message reports a physical hazard in a place where people are (the safety rule)."""
     lower = text(message, msg("webcare.field.text")).lower()
+    return (any(re.search(p, lower) for p in SAFETY_HAZARDS)
+            and any(re.search(p, lower) for p in SAFETY_PLACES))
+
+
+def classify(message: str) -> str:
+    """A first guess of the category of a message, from signal words; a safety risk is a crisis."""
+    lower = text(message, msg("webcare.field.text")).lower()
+    if is_safety_risk(lower):
+        return "crisis"
     for category, patterns in KEYWORDS:
         if any(re.search(p, lower) for p in patterns):
             return category
@@ -67,16 +90,19 @@ class Ticket:
     priority: int
     target: int         # minutes
     arrival: float      # minutes since start of the shift
+    safety: bool = False  # the safety rule applies: first in line, crisis target
 
     def row(self) -> dict:
         return {"bericht": self.text, "categorie": self.category, "prioriteit": self.priority,
-                "streeftijd_min": self.target, "binnengekomen_min": self.arrival}
+                "streeftijd_min": self.target, "binnengekomen_min": self.arrival, "veiligheid": self.safety}
 
 
 def ticket(message, category=None, arrival=0) -> Ticket:
     message = text(message, msg("webcare.field.text"))
     category = classify(message) if category in (None, "") else one_of(category, CATEGORIES, msg("webcare.field.category"))
     arrival = number(arrival, msg("webcare.field.arrival"), minimum=0)
+    if is_safety_risk(message):        # safety first, also when the learner filed it as something else
+        return Ticket(message, category, PRIORITY["crisis"], TARGET_MINUTES["crisis"], arrival, True)
     return Ticket(message, category, PRIORITY[category], TARGET_MINUTES[category], arrival)
 
 

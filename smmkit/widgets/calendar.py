@@ -1,4 +1,4 @@
-"""ContentCalendar: plan posts (date, channel, topic, type), see them per week or channel, export as CSV."""
+"""ContentCalendar: plan posts (date, channel, topic, LCSS, role, phase, owner), see them per week or channel."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,14 +12,22 @@ from smmkit.models._input import one_of
 from smmkit.widgets._records import RecordEditor, integer_axis
 from smmkit.widgets.base import SmmkitWidget
 
-EXAMPLE = [  # a municipality in spring
-    {"date": "2026-03-02", "channel": "Instagram", "topic": "Foto's van de opgeknapte haven", "kind": "likeable"},
-    {"date": "2026-03-04", "channel": "Facebook", "topic": "Inschrijving zwemles geopend", "kind": "clickable"},
-    {"date": "2026-03-11", "channel": "LinkedIn", "topic": "Vacature: wijkregisseur", "kind": "sellable"},
-    {"date": "2026-03-16", "channel": "Facebook", "topic": "Deel de oproep: vrijwilligers Koningsdag", "kind": "sharable"},
-    {"date": "2026-03-18", "channel": "Instagram", "topic": "Zo werkt de nieuwe afvalpas", "kind": "help"},
-    {"date": "2026-04-01", "channel": "YouTube", "topic": "Film: 100 jaar stadhuis", "kind": "hero"},
+EXAMPLE = [  # a municipality in spring; the vacancy is classified as in LCSSMapper's example (clickable)
+    {"date": "2026-03-02", "channel": "Instagram", "topic": "Foto's van de opgeknapte haven", "lcss": "likeable",
+     "role": "", "phase": "see", "owner": "Sanne (communicatie)"},
+    {"date": "2026-03-04", "channel": "Facebook", "topic": "Inschrijving zwemles geopend", "lcss": "sellable",
+     "role": "", "phase": "do", "owner": "team Sport"},
+    {"date": "2026-03-11", "channel": "LinkedIn", "topic": "Vacature: handhaver openbare ruimte", "lcss": "clickable",
+     "role": "", "phase": "think", "owner": "HR"},
+    {"date": "2026-03-16", "channel": "Facebook", "topic": "Deel de oproep: vrijwilligers Koningsdag", "lcss": "sharable",
+     "role": "", "phase": "see", "owner": "Sanne (communicatie)"},
+    {"date": "2026-03-18", "channel": "Instagram", "topic": "Zo werkt de nieuwe afvalpas", "lcss": "clickable",
+     "role": "help", "phase": "care", "owner": "team Afval"},
+    {"date": "2026-04-01", "channel": "YouTube", "topic": "Film: 100 jaar stadhuis", "lcss": "likeable",
+     "role": "hero", "phase": "see", "owner": "videobureau"},
 ]
+WIDTHS = {"date": "105px", "channel": "120px", "topic": "270px", "lcss": "110px", "role": "90px", "phase": "85px",
+          "owner": "150px"}
 VIEWS = ("week", "channel")
 
 
@@ -35,14 +43,18 @@ class ContentCalendar(SmmkitWidget):
         super().__init__(**kwargs)
 
     def build(self):
-        fields = {
-            "date": lambda v: w.Text(value=v, continuous_update=False, layout=w.Layout(width="110px")),
-            "channel": lambda v: w.Dropdown(options=cal.CHANNELS, value=v, layout=w.Layout(width="130px")),
-            "topic": lambda v: w.Text(value=v, continuous_update=False, layout=w.Layout(width="330px")),
-            "kind": lambda v: w.Dropdown(options=cal.KINDS, value=v, layout=w.Layout(width="120px")),
-        }
-        header = {"date": (msg("calendar.w.date"), "110px"), "channel": (msg("calendar.w.channel"), "130px"),
-                  "topic": (msg("calendar.w.topic"), "330px"), "kind": (msg("calendar.w.kind"), "120px")}
+        def choose(options, key):
+            return lambda v: w.Dropdown(options=[(msg("calendar.w.none"), "")] + [(o, o) for o in options],
+                                        value=v, layout=w.Layout(width=WIDTHS[key]))
+
+        def line(key):
+            return lambda v: w.Text(value=v, continuous_update=False, layout=w.Layout(width=WIDTHS[key]))
+
+        fields = {"date": line("date"),
+                  "channel": lambda v: w.Dropdown(options=cal.CHANNELS, value=v, layout=w.Layout(width=WIDTHS["channel"])),
+                  "topic": line("topic"), "lcss": choose(cal.LCSS, "lcss"), "role": choose(cal.ROLES, "role"),
+                  "phase": choose(cal.PHASES, "phase"), "owner": line("owner")}
+        header = {key: (msg(f"calendar.w.{key}"), WIDTHS[key]) for key in fields}
         self.records = RecordEditor(self, fields, self._new_row, header=header)
         self.records.set_rows(self._initial)
         self.view = w.ToggleButtons(options=[(msg("calendar.w.view_week"), "week"),
@@ -56,7 +68,8 @@ class ContentCalendar(SmmkitWidget):
             last = max(cal.parse_date(r["date"]) for r in rows) + dt.timedelta(days=7)
         except (SmmkitError, ValueError):
             last = dt.date.today()
-        return {"date": last.isoformat(), "channel": "Instagram", "topic": msg("calendar.w.new"), "kind": "likeable"}
+        return {"date": last.isoformat(), "channel": "Instagram", "topic": msg("calendar.w.new"), "lcss": "likeable",
+                "role": "", "phase": "", "owner": ""}
 
     def compute(self):
         return cal.build(self.records.values())
@@ -104,7 +117,9 @@ class ContentCalendar(SmmkitWidget):
         return result.rows()
 
     def import_csv(self, path) -> None:
-        """Replace the posts by those in a CSV file (columns datum, kanaal, onderwerp, type; as exported)."""
+        """Replace the posts by those in a CSV file (datum, kanaal, onderwerp, lcss, rol, fase, maker; as exported).
+
+        An older export with one column 'type' still reads: its value goes to lcss or rol."""
         import csv
         from pathlib import Path
 
@@ -117,11 +132,14 @@ class ContentCalendar(SmmkitWidget):
             raise SmmkitError(msg("widgets.file_not_found", path=path)) from None
         except UnicodeDecodeError:
             raise SmmkitError(msg("calendar.w.bad_csv", path=path)) from None
-        dutch = {"datum": "date", "kanaal": "channel", "onderwerp": "topic", "type": "kind"}
-        posts = [{dutch.get(k.strip().lower(), k.strip().lower()): (v or "").strip() for k, v in r.items() if k}
+        posts = [{cal.DUTCH.get(k.strip().lower(), k.strip().lower()): (v or "").strip() for k, v in r.items() if k}
                  for r in rows]
         with self.hold_updates():
             self.set_state({"posts": posts, "view": self.view.value})
+
+    @staticmethod
+    def _choice(value, valid, field) -> str:
+        return "" if value in (None, "") else one_of(value, valid, msg(field))
 
     def state(self) -> dict:
         return {"posts": self.records.values(), "view": self.view.value}
@@ -131,12 +149,13 @@ class ContentCalendar(SmmkitWidget):
             raise SmmkitError(msg("calendar.w.bad_view", valid=", ".join(VIEWS)))
         posts = []
         for p in state["posts"]:               # keep the learner's spelling of a date; the dropdowns must match
-            missing = [key for key in cal.COLUMNS if key not in p]
-            if missing:
-                raise SmmkitError(msg("calendar.missing_column", columns=", ".join(missing)))
+            p = cal.normalise(p)               # an older file with one 'kind' field loads into lcss or role
             posts.append({"date": str(p["date"]), "topic": str(p["topic"]),
                           "channel": one_of(p["channel"], cal.CHANNELS, msg("calendar.field.channel")),
-                          "kind": one_of(p["kind"], cal.KINDS, msg("calendar.field.kind"))})
+                          "lcss": self._choice(p["lcss"], cal.LCSS, "calendar.field.lcss"),
+                          "role": self._choice(p["role"], cal.ROLES, "calendar.field.role"),
+                          "phase": self._choice(p["phase"], cal.PHASES, "calendar.field.phase"),
+                          "owner": "" if p["owner"] is None else str(p["owner"])})
         self.records.set_rows(posts)
         self.view.value = state.get("view", "week")
         self.refresh()

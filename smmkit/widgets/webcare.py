@@ -80,8 +80,9 @@ class WebcareTriage(SmmkitWidget):
         return WebcareView(tickets, sim)
 
     def render_text(self, result: WebcareView) -> str:
-        items = "".join(f"<li><b>{t.priority}</b> · {self.esc(t.category)} · ≤ {t.target} min — {self.esc(t.text)}</li>"
-                        for t in result.tickets)
+        safety = " · " + self.esc(msg("webcare.w.safety"))
+        items = "".join(f"<li><b>{t.priority}</b> · {self.esc(t.category)}{safety if t.safety else ''} · ≤ {t.target} min"
+                        f" — {self.esc(t.text)}</li>" for t in result.tickets)
         return (f"<p>{self.esc(wc.summary(list(result.tickets)))}</p><ol>{items}</ol>"
                 f"<p><b>{self.esc(result.simulation.text)}</b></p>")
 

@@ -37,7 +37,7 @@ def test_week_channel_table_and_rows():
     table = c.week_channel_table()
     assert table[3] == {"week": "2026-W14", "Facebook": 0, "Instagram": 1, "Nieuwsbrief": 1, "totaal": 2}
     assert c.rows()[0] == {"datum": "2026-03-09", "week": "2026-W11", "kanaal": "Instagram",
-                           "onderwerp": "Open dag bibliotheek", "type": "hero"}
+                           "onderwerp": "Open dag bibliotheek", "lcss": "", "rol": "hero", "fase": "", "maker": ""}
 
 
 def test_to_dicts_round_trip():
@@ -68,7 +68,49 @@ def test_errors_in_dutch_name_the_row():
         cal.build([("2026-03-09", "X", "x", "viral")])
     with pytest.raises(SmmkitError, match="'onderwerp' is leeg"):
         cal.build([("2026-03-09", "X", " ", "hub")])
-    with pytest.raises(SmmkitError, match="ontbreekt een kolom: kind"):
-        cal.build([{"date": "2026-03-09", "channel": "X", "topic": "t"}])
+    with pytest.raises(SmmkitError, match="ontbreekt een kolom: topic"):
+        cal.build([{"date": "2026-03-09", "channel": "X", "lcss": "likeable"}])
+    with pytest.raises(SmmkitError, match="'hero' is geen geldige keuze voor 'LCSS-categorie'"):
+        cal.build([{"date": "2026-03-09", "channel": "X", "topic": "t", "lcss": "hero"}])
+    with pytest.raises(SmmkitError, match="'likeable' is geen geldige keuze voor 'hero, hub of help'"):
+        cal.build([{"date": "2026-03-09", "channel": "X", "topic": "t", "role": "likeable"}])
     with pytest.raises(SmmkitError, match="niet als bericht"):
         cal.build(["los"])
+
+
+def test_separate_fields_lcss_role_phase_owner():
+    """Issue 11: chapter 5 says a post records phase, LCSS category and who makes it; one mixed 'kind' field
+    could not hold a post that is both likeable and hero."""
+    c = cal.build([{"datum": "2026-04-01", "kanaal": "YouTube", "onderwerp": "Film: 100 jaar stadhuis",
+                    "lcss": "likeable", "rol": "hero", "fase": "see", "maker": "videobureau"},
+                   ("2026-04-08", "Instagram", "Zo werkt de afvalpas", "clickable", "help", "care", "team Afval")])
+    first, second = c.posts
+    assert (first.lcss, first.role, first.phase, first.owner) == ("likeable", "hero", "see", "videobureau")
+    assert (second.lcss, second.role, second.phase, second.owner) == ("clickable", "help", "care", "team Afval")
+    assert c.per_lcss["likeable"] == 1 and c.per_role["hero"] == 1 and c.per_role["help"] == 1
+    assert c.per_kind["likeable"] == 1 and c.per_kind["hero"] == 1      # the combined view stays available
+    assert c.rows()[0]["maker"] == "videobureau" and c.rows()[0]["rol"] == "hero"
+    assert cal.build(cal.to_dicts(c)).posts == c.posts
+
+
+def test_old_kind_field_splits_into_lcss_or_role():
+    c = cal.build([{"date": "2026-03-09", "channel": "X", "topic": "a", "kind": "sellable"},
+                   {"datum": "2026-03-10", "kanaal": "X", "onderwerp": "b", "type": "hub"}])
+    assert [(p.lcss, p.role) for p in c.posts] == [("sellable", ""), ("", "hub")]
+
+
+def test_owner_advice_when_some_posts_have_no_maker():
+    c = cal.build([("2026-03-09", "X", "a", "likeable", "", "", "Sanne"), ("2026-03-10", "X", "b", "likeable")])
+    assert "Bij 1 bericht(en) staat nog niet wie het maakt" in c.advice
+
+
+def test_a_vacancy_post_has_one_classification_across_lcss_mapper_and_calendar():
+    """Issue 11: LCSSMapper said clickable, the calendar sellable for the same kind of post."""
+    from smmkit.widgets import calendar as calendar_widget, lcss as lcss_widget
+    mapper = {title: category for title, category in lcss_widget.EXAMPLE}
+    planned = {p["topic"]: p["lcss"] for p in calendar_widget.EXAMPLE}
+    vacancies = [t for t in planned if t.startswith("Vacature")]
+    assert vacancies and all(t in mapper for t in vacancies)
+    for topic in set(mapper) & set(planned):
+        assert mapper[topic] == planned[topic], topic
+    assert cal.LCSS == __import__("smmkit.models.lcss", fromlist=["CATEGORIES"]).CATEGORIES

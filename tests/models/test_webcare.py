@@ -87,3 +87,29 @@ def test_errors_in_dutch():
         wc.triage([{"arrival": 3}])
     with pytest.raises(SmmkitError, match="'bericht' is leeg"):
         wc.classify("")
+
+
+LAMPPOST = "Er ligt sinds vanochtend een omgevallen lantaarnpaal over het fietspad bij de school."
+
+
+def test_safety_rule_fallen_lamppost_over_school_bike_path_is_a_crisis():
+    """Issue 11: chapter 8's quiz puts this first; the model used to file it as a 'melding' below complaints."""
+    assert wc.is_safety_risk(LAMPPOST)
+    assert wc.classify(LAMPPOST) == "crisis"
+    assert wc.classify("Een boom is omgewaaid en blokkeert de weg bij de speeltuin") == "crisis"
+    # a hazard word without a place where people are, or a place without a hazard, is not enough
+    assert not wc.is_safety_risk("De lantaarnpaal bij de school is al weken kapot")
+    assert wc.classify("De stoeptegels voor nummer 12 liggen los en er is een kuil") == "melding"
+
+
+def test_safety_rule_puts_the_lamppost_first_even_when_filed_as_a_report():
+    inbox = [{"text": "Al weken een kapotte lantaarnpaal, belachelijk!", "arrival": 0},
+             {"text": "Complimenten voor de mooie kerstverlichting in het centrum!", "arrival": 1},
+             {"text": "Wanneer worden de nieuwe afvalkalenders bezorgd?", "arrival": 2},
+             {"text": LAMPPOST, "category": "melding", "arrival": 3}]
+    tickets = wc.triage(inbox)
+    assert tickets[0].text == LAMPPOST
+    assert tickets[0].safety and tickets[0].priority == 1 and tickets[0].target == 15
+    assert tickets[0].category == "melding"          # the learner's choice stays visible
+    assert tickets[0].row()["veiligheid"] is True
+    assert not tickets[1].safety

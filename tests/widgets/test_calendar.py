@@ -50,7 +50,8 @@ def test_exports(tmp_path):
     c = ContentCalendar()
     rows = list(csv.DictReader(open(c.export_csv(tmp_path / "cal.csv"), encoding="utf-8")))
     assert rows[0] == {"datum": "2026-03-02", "week": "2026-W10", "kanaal": "Instagram",
-                       "onderwerp": "Foto's van de opgeknapte haven", "type": "likeable"}
+                       "onderwerp": "Foto's van de opgeknapte haven", "lcss": "likeable", "rol": "", "fase": "see",
+                       "maker": "Sanne (communicatie)"}
     assert c.export_png(tmp_path / "cal.png").read_bytes()[:4] == b"\x89PNG"
 
 
@@ -82,8 +83,32 @@ def test_import_csv_reads_an_exported_or_excel_file(tmp_path):
 def test_import_csv_errors_in_dutch(tmp_path):
     c = ContentCalendar()
     c.auto_chart = False
-    with pytest.raises(SmmkitError, match="ontbreekt een kolom: kind"):
+    with pytest.raises(SmmkitError, match="ontbreekt een kolom: topic"):
         bad = tmp_path / "bad.csv"
-        bad.write_text("datum,kanaal,onderwerp\n2026-04-06,X,iets\n", encoding="utf-8")
+        bad.write_text("datum,kanaal,type\n2026-04-06,X,hub\n", encoding="utf-8")
         c.import_csv(bad)
     assert len(c.result.posts) == 6                  # nothing changed
+
+
+def test_separate_controls_for_lcss_role_phase_and_owner():
+    c = ContentCalendar()
+    c.auto_chart = False
+    row = c.records.controls[5]
+    assert set(row) == {"date", "channel", "topic", "lcss", "role", "phase", "owner"}
+    assert (row["lcss"].value, row["role"].value, row["owner"].value) == ("likeable", "hero", "videobureau")
+    row["role"].value = "hub"
+    assert c.result.per_role["hub"] == 1 and "ontbreekt nog: hero" in c.text.value
+
+
+def test_an_old_save_file_with_one_type_field_still_loads(tmp_path):
+    """Files saved before the fields were split had 'kind'; they load into lcss or role."""
+    old = {"widget": "ContentCalendar", "version": 1, "state": {"view": "week", "posts": [
+        {"date": "2026-03-02", "channel": "Instagram", "topic": "Haven", "kind": "likeable"},
+        {"date": "2026-03-09", "channel": "YouTube", "topic": "Film", "kind": "hero"}]}}
+    path = tmp_path / "old.json"
+    path.write_text(__import__("json").dumps(old), encoding="utf-8")
+    c = ContentCalendar(posts=[])
+    c.auto_chart = False
+    c.load(path)
+    assert [(p.lcss, p.role) for p in c.result.posts] == [("likeable", ""), ("", "hero")]
+    assert c.records.values()[1]["role"] == "hero"

@@ -66,3 +66,14 @@ def test_pressing_enter_in_the_new_message_box_adds_it_once():
     rows = widget.records.values()
     assert len(rows) == before + 1 and rows[-1]["text"].startswith("Waarom is de milieustraat")
     assert widget.new_text.value == ""
+
+
+def test_safety_risk_is_marked_and_first_in_the_list():
+    from smmkit.widgets import WebcareTriage
+    t = WebcareTriage()
+    t.add_message("Er ligt een omgevallen lantaarnpaal over het fietspad bij de school.")
+    tickets = t.result.tickets
+    lamp = next(i for i, k in enumerate(tickets) if k.safety)
+    assert tickets[lamp].priority == 1
+    assert all(k.priority == 1 for k in tickets[:lamp])      # only the fire (earlier, also a crisis) goes before
+    assert "veiligheidsrisico: eerst" in t.text.value

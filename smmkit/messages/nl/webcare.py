@@ -19,6 +19,7 @@ MESSAGES = {
     "webcare.sim.all_ok": "Elke categorie haalt de streeftijd.",
     "webcare.w.title": "Webcare: triage en reactietijd",
     "webcare.w.intro": "Bepaal per bericht de categorie (de voorzet komt uit signaalwoorden, jij beslist). Onderaan simuleer je hoeveel berichten op tijd beantwoord worden.",
+    "webcare.w.safety": "veiligheidsrisico: eerst",
     "webcare.w.new": "Nieuw bericht",
     "webcare.w.add": "Toevoegen",
     "webcare.w.per_hour": "Berichten per uur",
