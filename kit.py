@@ -11,6 +11,7 @@ The environment lives in ``.venv/`` beside this file; it is reinstalled only whe
 """
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 import shutil
@@ -108,6 +109,8 @@ def ensure_apt_packages() -> None:
     """Install what the browser and JupyterHub tests need (chromium; node and npm for the hub's proxy)
     through apt when it is missing and we may (root on Debian/Ubuntu)."""
     wanted = ([] if Path(CHROMIUM).exists() else APT_PACKAGES) + ([] if shutil.which("npm") else ["nodejs", "npm"])
+    if not glob.glob("/usr/lib/postgresql/*/bin/initdb"):  # the PostgreSQL gradebook test starts a server
+        wanted.append("postgresql")
     if not wanted:
         return
     if shutil.which("apt-get") is None:
