@@ -10,7 +10,7 @@ did not change. So when only the data changes, the widget keeps the figure and:
 2. redraws just those artists (and whatever lies on top of them) over a saved picture of the rest
    of the figure, matplotlib's "blitting" (:class:`Blit`).
 
-The picture is the same as a full redraw; ``tests/test_livechart.py`` compares the pixels.
+The picture is the same as a full redraw; ``tests/widgets/test_livechart.py`` compares the pixels with a fresh draw on a new figure.
 Only ``smmkit.widgets.base`` uses this module; charts in chapters are drawn once and don't need it.
 """
 from __future__ import annotations
