@@ -6,7 +6,10 @@ A check cell names the learner's variable and the question, never the answer::
                  valid_range=(0, 100), kind="percentage", hint="Gebruik .mean() op de kolom percentage.")
 
 The expected value is present only as ``code``: a salted hash of the rounded value
-(``answer_code(value, question, decimals)``), so the visible check gives nothing away. When the
+(``answer_code(value, question, decimals)``). That hides the answer from *reading* (the cell does
+not show it, and equal answers to different questions get different codes), not from *trying*: a
+number with a small range and few decimals is found by hashing every candidate in well under a
+second (``tests/test_check.py`` does exactly that for the release). When the
 answer is wrong the check works out *why* — not filled in, wrong type, out of range, a factor 100
 off (percentage versus fraction), close but rounded differently — and says so in Dutch.
 
@@ -26,8 +29,9 @@ leaves the old value in place), nor on one whose answer cell was changed and not
 saved notebook shows the change; see ``_stale`` and ``smmkit.safetynet.cell_problem`` for what the
 kernel can and cannot know.
 
-Passing a visible check is not the grade: every graded test cell also has hidden tests (plain
-``assert``s that do not use this module), and those decide the score.
+Passing a visible check is not the grade, and a check protects nothing: every graded test cell
+also has hidden tests (plain ``assert``s that do not use this module), and only those decide the
+score.
 """
 from __future__ import annotations
 

@@ -37,10 +37,73 @@ def test_correct_number_passes_records_progress_and_is_honest(capsys):
     assert progress.passed() == {"h99": [Q]}
 
 
-def test_the_check_cell_does_not_contain_the_answer():
+def test_the_code_hides_the_answer_from_reading_not_from_trying():
+    """What the guides promise (smmkit/check.py, solutions/README.md, docs/student.md, docs/docent.md):
+    the cell does not show the answer and equal answers do not look equal, but a bounded number is found
+    by trying every value; only the hidden tests protect the score."""
     code = answer_code(26.0, Q, 1)
-    assert "26" not in code and len(code) == 16
     assert code != answer_code(26.0, "h99_andere_vraag", 1), "salted per question"
+    assert code != answer_code(26.1, Q, 1) and code == answer_code(25.97, Q, 1), "the rounded value"
+    tried = [v / 10 for v in range(0, 1001) if answer_code(v / 10, Q, 1) == code]  # every 1-decimal percentage
+    assert tried == [26.0], "trying all values finds the answer: a check is feedback, not a lock"
+
+
+def _released_number_checks():
+    """(question, code, decimals, low, high) of each check.number/count with a literal range in exercises/."""
+    import ast
+    from pathlib import Path
+
+    for path in sorted(Path(__file__).parents[1].glob("exercises/*/*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            try:
+                tree = ast.parse("".join(cell["source"]))
+            except SyntaxError:
+                continue
+            for node in ast.walk(tree):
+                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                        and node.func.attr in ("number", "count")):
+                    continue
+                kw = {k.arg: k.value for k in node.keywords}
+                try:
+                    low, high = ast.literal_eval(kw["valid_range"])
+                    decimals = ast.literal_eval(kw["decimals"]) if "decimals" in kw else (
+                        2 if node.func.attr == "number" else None)
+                    yield ast.literal_eval(kw["question"]), ast.literal_eval(kw["code"]), decimals, low, high
+                except (KeyError, ValueError):
+                    continue
+
+
+def test_released_numeric_checks_are_found_by_trying_so_hidden_tests_decide():
+    checks = [c for c in _released_number_checks() if (c[4] - c[3]) * 10 ** (c[2] or 0) <= 200_000]
+    assert len(checks) >= 20, "the release has numeric checks with a literal, small range"
+    for question, code, decimals, low, high in checks:
+        step = 10 ** -(decimals or 0)
+        values = (round(low + i * step, decimals or 0) for i in range(int(round((high - low) / step)) + 1))
+        values = [v if decimals is not None else int(v) for v in values]
+        found = [v for v in values if answer_code(v, question, decimals) == code]
+        assert len(found) == 1, f"{question}: {len(found)} values match its code"
+
+
+def test_every_graded_test_cell_has_hidden_asserts_that_do_not_use_the_check():
+    """The score rests on the hidden tests alone: plain asserts, not smmkit.check (which can be tried)."""
+    from pathlib import Path
+
+    begin, end = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+    cells = 0
+    for path in sorted(Path(__file__).parents[1].glob("solutions/*/*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            if not (meta.get("grade") and not meta.get("solution")):
+                continue
+            text = "".join(cell["source"])
+            assert begin in text, f"{path.name} {meta.get('grade_id')}: no hidden tests"
+            hidden = text.split(begin, 1)[1].split(end, 1)[0]
+            assert "assert " in hidden, f"{path.name} {meta.get('grade_id')}: hidden region without assert"
+            assert "check." not in hidden, f"{path.name} {meta.get('grade_id')}: a hidden test uses smmkit.check"
+            cells += 1
+    assert cells >= 9 * 4
 
 
 def test_missing_variable_and_ellipsis_are_explained(capsys):
