@@ -47,12 +47,7 @@ def _probe(first: str, second: str) -> tuple[float, float]:
     return a, b
 
 
-def _widgets_available() -> bool:
-    return all((ROOT / "smmkit" / "widgets" / f"{m}.py").exists() for m in ("sdt", "fourc", "lcss"))
-
-
 def run(repeat: int = 7) -> list[Row]:
-    widgets = WIDGETS if _widgets_available() else "pass"
     base, kit_total, kit_extra, widget_extra, alone = [], [], [], [], []
     _probe(BASE, "pass")  # warm the file cache once, not counted
     for _ in range(repeat):
@@ -61,7 +56,7 @@ def run(repeat: int = 7) -> list[Row]:
         b2, extra = _probe(BASE, KIT)
         kit_extra.append(extra)
         kit_total.append(b2 + extra)
-        b3, extra_w = _probe(BASE, KIT + "; " + widgets)
+        b3, extra_w = _probe(BASE, KIT + "; " + WIDGETS)
         widget_extra.append(extra_w)
         alone.append(_probe("import smmkit", "pass")[0])
     base_ms = median(base)
@@ -70,13 +65,9 @@ def run(repeat: int = 7) -> list[Row]:
         Row("import", "smmkit alleen (kaal Python)", median(alone), samples=alone),
         Row("import", "extra: smmkit + data + widgets", median(kit_extra), target=EXTRA_TARGET_MS,
             note=f"verhouding tot basis {(base_ms + median(kit_extra)) / base_ms:.2f}×", samples=kit_extra),
+        Row("import", "extra: … + de drie widgets", median(widget_extra), target=EXTRA_TARGET_MS,
+            note=f"verhouding tot basis {(base_ms + median(widget_extra)) / base_ms:.2f}×", samples=widget_extra),
     ]
-    if widgets != "pass":
-        rows.append(Row("import", "extra: … + de drie widgets", median(widget_extra), target=EXTRA_TARGET_MS,
-                        note=f"verhouding tot basis {(base_ms + median(widget_extra)) / base_ms:.2f}×",
-                        samples=widget_extra))
-    else:
-        rows.append(Row("import", "extra: … + de drie widgets", None, note="widgets nog niet aanwezig"))
     return rows
 
 
