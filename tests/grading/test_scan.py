@@ -11,20 +11,22 @@ from smmkit.grading.scan import read_notebook, scan_notebook, scan_source
 from .conftest import ASSIGNMENTS, ROOT, faulty
 
 
-@pytest.mark.parametrize("name, code", [
-    ("replace check", faulty.CHEAT_REPLACE_CHECK),
-    ("own check", faulty.CHEAT_OWN_CHECK),
-    ("environ", faulty.CHEAT_ENVIRON),
-    ("builtins", faulty.CHEAT_BUILTINS),
-    ("ipython hook", faulty.CHEAT_HOOK),
-    ("read solutions", faulty.CHEAT_READ_SOLUTIONS),
-    ("gradebook", faulty.CHEAT_GRADEBOOK),
-    ("shell", "!cat ../../../solutions/*/*.ipynb"),
-    ("obfuscated import", "m = __import__('smm' + 'kit')"),
-    ("shadow builtin", "def round(x, n=0):\n    return 26.0"),
+@pytest.mark.parametrize("name, code, expected", [
+    ("replace check", faulty.CHEAT_REPLACE_CHECK, {("patches", "check.number"), ("calls", "setattr")}),
+    ("own check", faulty.CHEAT_OWN_CHECK, {("rebinds", "check"), ("dunder", "__getattr__")}),
+    ("environ", faulty.CHEAT_ENVIRON, {("touches", "environ")}),
+    ("builtins", faulty.CHEAT_BUILTINS, {("patches", "builtins.isinstance"), ("dunder", "__eq__")}),
+    ("ipython hook", faulty.CHEAT_HOOK, {("touches", "input_transformers_cleanup")}),
+    ("read solutions", faulty.CHEAT_READ_SOLUTIONS, {("path", "solutions")}),
+    ("gradebook", faulty.CHEAT_GRADEBOOK, {("imports", "sqlite3"), ("path", "../..")}),
+    ("shell", "!cat ../../../solutions/*/*.ipynb", {("magic", "!cat")}),
+    ("obfuscated import", "m = __import__('smm' + 'kit')", {("calls", "__import__")}),
+    ("shadow builtin", "def round(x, n=0):\n    return 26.0", {("rebinds", "round")}),
 ])
-def test_cheats_are_found(name, code):
-    assert scan_source(code), name
+def test_cheats_are_found(name, code, expected):
+    """Each cheat is found by the rule meant for it (not just by any rule that happens to fire)."""
+    found = {(f.rule, f.name) for f in scan_source(code)}
+    assert expected <= found, f"{name}: missing {sorted(expected - found)}; found {sorted(found)}"
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
