@@ -136,7 +136,7 @@ INDEX = """<!DOCTYPE html>
         padding: 0 1rem; line-height: 1.55; color: #222; }}
  h1 {{ font-size: 1.7rem; margin-bottom: .2rem; }}
  .sub {{ color: #555; margin-top: 0; }}
- ol {{ padding-left: 1.4rem; }} li {{ margin: .35rem 0; }}
+ ul {{ padding-left: 1.4rem; }} li {{ margin: .35rem 0; }}
  .note {{ border-left: 4px solid #0072B2; background: #eef6fb; padding: .5rem .9rem; }}
  code {{ background: #f3f3f3; padding: 0 .25rem; }}
  footer {{ color: #666; font-size: .85rem; margin-top: 2rem; }}
@@ -149,9 +149,9 @@ INDEX = """<!DOCTYPE html>
 maar niets aanpassen. Wil je zelf schuiven, kiezen en rekenen? Open de cursus dan in JupyterLab met
 <code>python3 kit.py lab</code> (zie de README).</p>
 <h2>Hoofdstukken</h2>
-<ol start="0">
+<ul>
 {items}
-</ol>
+</ul>
 <footer>Gemaakt op {when} met <code>python3 kit.py html</code>.</footer>
 </body>
 </html>

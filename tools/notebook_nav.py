@@ -33,6 +33,7 @@ NAV_TAG = "smmkit-nav"
 TOC_TAG = "smmkit-toc"
 BOOK = "*Social Media Management* (Rietberg & Ruigrok, 2e druk, 2025)"
 START = "00-start.ipynb"
+PRIMER = "00-tabellen.ipynb"
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,17 @@ class Chapter:
 
     @property
     def label(self) -> str:
-        return "Startpagina" if self.number == 0 else f"Hoofdstuk {self.number} · {self.title}"
+        if self.file == START:
+            return "Startpagina"
+        if self.file == PRIMER:
+            return f"Opstap · {self.title}"
+        return f"Hoofdstuk {self.number} · {self.title}"
 
 
 CHAPTERS = [
     Chapter(0, START, "Startpagina"),
+    # the primer for learners who never programmed: no book chapter, before chapter 1's exercise
+    Chapter(0, PRIMER, "Rekenen met tabellen"),
     Chapter(1, "01-introductie.ipynb", "Introductie in socialmediamanagement"),
     Chapter(2, "02-typen-en-kanalen.ipynb", "Social media: typen en kanalen"),
     Chapter(3, "03-strategie.ipynb", "Strategie, management en organisatie"),
@@ -63,6 +70,10 @@ BY_FILE = {c.file: c for c in CHAPTERS}
 
 def header_text(ch: Chapter) -> str:
     kit = f"<small>**smmkit** · interactieve cursus bij {BOOK}</small>"
+    if ch.file == PRIMER:
+        return (f"{kit}\n\n# Opstap · {ch.title}\n\n"
+                "Voor wie nog nooit heeft geprogrammeerd. Deze opstap hoort niet bij een hoofdstuk van het boek: "
+                "je leert hier in kleine stappen de paar regels Python en pandas die je in de opdrachten nodig hebt.")
     if ch.number == 0:
         return (f"{kit}\n\n# smmkit · startpagina\n\n"
                 f"Welkom bij de interactieve cursus bij het boek {BOOK}. "
@@ -84,7 +95,7 @@ def nav_text(ch: Chapter, existing: set[str]) -> str:
     parts = []
     if prev is not None:
         parts.append("← vorige: " + link(prev, prev.label))
-    if ch.number != 0 and (prev is None or prev.number != 0):
+    if ch.file != START and (prev is None or prev.file != START):
         parts.append(link(CHAPTERS[0], "🏠 startpagina"))
     if nxt is not None:
         parts.append("volgende: " + link(nxt, nxt.label) + " →")
@@ -97,7 +108,7 @@ def toc_text(existing: set[str]) -> str:
     lines = ["| | hoofdstuk | notebook |", "|---|---|---|"]
     for c in CHAPTERS[1:]:
         cell = f"[{c.file}]({c.file})" if c.file in existing else "komt nog"
-        lines.append(f"| {c.number} | {c.title} | {cell} |")
+        lines.append(f"| {'opstap' if c.file == PRIMER else c.number} | {c.title} | {cell} |")
     return "\n".join(lines)
 
 

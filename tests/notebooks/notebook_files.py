@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CHAPTER_DIR = ROOT / "chapters"
 # the agreed file names (TEAM.md); a missing file skips its tests with that reason, nothing else does
 START = "00-start.ipynb"
+PRIMER = "00-tabellen.ipynb"  # "rekenen met tabellen", for learners who never programmed (issue 10)
 CHAPTERS = [
     "01-introductie.ipynb",
     "02-typen-en-kanalen.ipynb",
@@ -22,7 +23,7 @@ CHAPTERS = [
     "08-gebruikscyclus.ipynb",
     "09-cocreatie.ipynb",
 ]
-ALL = [START, *CHAPTERS]
+ALL = [START, PRIMER, *CHAPTERS]
 
 
 def chapter_or_skip(name: str) -> Path:

@@ -68,7 +68,25 @@ def test_start_page_gets_chapter_list_where_the_author_put_it(tmp_path):
     assert [c.source for c in cells[1:2]] == ["intro"] and cells[3].source == "slot"
     assert "| 1 | Introductie in socialmediamanagement | [01-introductie.ipynb](01-introductie.ipynb) |" in cells[2].source
     assert "| 9 | Cocreatie en social media | komt nog |" in cells[2].source
-    assert "volgende: [Hoofdstuk 1 · Introductie in socialmediamanagement](01-introductie.ipynb)" in cells[-1].source
+    assert "| opstap | Rekenen met tabellen | komt nog |" in cells[2].source
+    assert "volgende: Opstap · Rekenen met tabellen (komt nog)" in cells[-1].source
+
+
+def test_primer_sits_between_the_start_page_and_chapter_1(tmp_path):
+    start = _write(tmp_path / "00-start.ipynb")
+    primer = _write(tmp_path / "00-tabellen.ipynb", nbformat.v4.new_markdown_cell("stap 1"))
+    ch1 = _write(tmp_path / "01-introductie.ipynb")
+    assert nav.main([str(start), str(primer), str(ch1)]) == 0
+    start_nav = nbformat.read(start, as_version=4).cells[-1].source
+    primer_cells = nbformat.read(primer, as_version=4).cells
+    ch1_nav = nbformat.read(ch1, as_version=4).cells[-1].source
+    assert "volgende: [Opstap · Rekenen met tabellen](00-tabellen.ipynb)" in start_nav
+    assert "# Opstap · Rekenen met tabellen" in primer_cells[0].source
+    assert "vorige: [Startpagina](00-start.ipynb)" in primer_cells[-1].source
+    assert "volgende: [Hoofdstuk 1 · Introductie in socialmediamanagement](01-introductie.ipynb)" in primer_cells[-1].source
+    # chapter 1 follows the primer and still links to the start page
+    assert "vorige: [Opstap · Rekenen met tabellen](00-tabellen.ipynb)" in ch1_nav
+    assert "(00-start.ipynb)" in ch1_nav
 
 
 def test_last_chapter_points_to_the_exercises(tmp_path):
