@@ -48,7 +48,10 @@ LINK = re.compile(r"\]\((?!https?://)([\w.\-]+)\.ipynb(#[^)\s]*)?\)")
 
 
 def chapter_paths() -> list[Path]:
-    return sorted(CHAPTERS.glob("[0-9][0-9]-*.ipynb"))
+    """The course's notebooks in course order, from the one list (``tools/notebook_nav.CHAPTERS``)."""
+    import notebook_nav
+
+    return [CHAPTERS / c.file for c in notebook_nav.CHAPTERS]
 
 
 def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 600) -> nbformat.NotebookNode:

@@ -18,7 +18,7 @@ import re
 import nbformat
 import pytest
 
-from notebook_files import ALL, CHAPTER_DIR, CHAPTERS, chapter_or_skip
+from notebook_files import ALL, CHAPTER_DIR, CHAPTERS, chapter
 
 GENERATED = {"smmkit-header", "smmkit-nav"}
 MIN_WORDS = 1500
@@ -26,7 +26,13 @@ LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S", flags=re.M)
 
 
 def _read(name: str):
-    return nbformat.read(chapter_or_skip(name), as_version=4)
+    return nbformat.read(chapter(name), as_version=4)
+
+
+def test_the_chapter_list_is_the_chapters_folder():
+    """tools/notebook_nav.CHAPTERS is the one list (nav, site, tests): no notebook missing from it or from disk."""
+    on_disk = sorted(p.name for p in CHAPTER_DIR.glob("*.ipynb"))
+    assert on_disk == sorted(ALL), "chapters/ and tools/notebook_nav.CHAPTERS differ"
 
 
 def _tags(cell) -> set[str]:
