@@ -22,9 +22,11 @@ pytestmark = pytest.mark.slow  # builds a wheel and a venv (about half a minute)
 
 CHECK = r"""
 import json, sys
+import importlib.metadata, pkgutil
 import smmkit
 from smmkit import data
-out = {"file": smmkit.__file__, "datasets": {}}
+out = {"file": smmkit.__file__, "datasets": {}, "version": importlib.metadata.version("smmkit"),
+       "packages": sorted(m.name for m in pkgutil.walk_packages(smmkit.__path__, "smmkit.") if m.ispkg)}
 for name in data.list_datasets():
     frame = data.load(name)
     doc = data.describe(name)
@@ -40,7 +42,7 @@ def installed(tmp_path_factory):
     source = work / "src"
     source.mkdir()
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for item in ("pyproject.toml", "README.md"):
+    for item in ("pyproject.toml", "setup.py", "README.md"):
         shutil.copy2(ROOT / item, source / item)
     for folder in ("smmkit", "datasets"):
         shutil.copytree(ROOT / folder, source / folder, ignore=ignore)
@@ -64,6 +66,16 @@ def installed(tmp_path_factory):
 def test_smmkit_comes_from_the_installed_wheel(installed):
     env_dir, result = installed
     assert Path(result["file"]).resolve().is_relative_to(env_dir.resolve())
+
+
+def test_the_wheel_has_every_package_folder_and_the_one_version(installed):
+    import smmkit
+
+    _, result = installed
+    on_disk = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "smmkit").rglob("__init__.py")
+               if "__pycache__" not in p.parts} - {"smmkit"}
+    assert set(result["packages"]) == on_disk | {"smmkit.datasets"}
+    assert result["version"] == smmkit.__version__
 
 
 def test_every_dataset_loads_from_the_wheel_like_from_the_source(installed):
