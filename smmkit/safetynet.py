@@ -29,7 +29,6 @@ How to add a case: see CONTRIBUTING.md ("Een fout uitleggen in het vangnet").
 from __future__ import annotations
 
 import ast
-import html
 import json
 import os
 import re
@@ -37,20 +36,21 @@ import sys
 import time
 from pathlib import Path
 
-from smmkit.explain import _pair, _user_line, explain
 from smmkit.messages import msg
 
-__all__ = ["load_ipython_extension", "unload_ipython_extension", "explain", "cell_problem", "assigned_names"]
+__all__ = ["load_ipython_extension", "unload_ipython_extension", "cell_problem", "assigned_names", "warnings_for"]
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
-# What the last run of each cell told us, by name: {name: (ok, ename, cell_id, source)}
-_last_run: dict[str, tuple[bool, str | None, str | None, str]] = {}
+# What the last run of each cell told us, by name: {name: (ok, ename, cell_id, source, wall-clock time)}
+_last_run: dict[str, tuple[bool, str | None, str | None, str, float]] = {}
 _pending: dict[str, object] = {}
 
 
 # --------------------------------------------------------------------------- showing it
 def _box(title: str, what: str, tip: str, where: str, original: str | None, warning: bool = False) -> dict:
+    import html
+
     colour, background = ("#E69F00", "#fffaf0") if warning else ("#D55E00", "#fff4ec")
     esc = html.escape
     body = (f'<div class="smmkit-safetynet{" smmkit-safetynet-warning" if warning else ""}" '
@@ -69,6 +69,8 @@ def _box(title: str, what: str, tip: str, where: str, original: str | None, warn
 
 
 def _where(evalue) -> str:
+    from smmkit.explain import _user_line
+
     if isinstance(evalue, SyntaxError):
         if evalue.lineno and evalue.text:
             return msg("safety.where", line=evalue.lineno, code=evalue.text.strip())
@@ -91,6 +93,8 @@ def _wrap_showtraceback(shell):
         try:
             if isinstance(evalue, SyntaxError):
                 evalue._smmkit_source = str(_pending.get("source", ""))
+            from smmkit.explain import explain  # loaded at the first error, so the kernel starts light
+
             what, tip = explain(etype, evalue, shell)
             plain = _ANSI.sub("", "\n".join(stb if isinstance(stb, list) else [str(stb)]))
             sys.stdout.flush()
@@ -155,8 +159,9 @@ def assigned_names(source: str, shell=None) -> set[str]:
 
 def record_run(source: str, ok: bool, ename: str | None = None, cell_id: str | None = None, shell=None) -> None:
     """Note the outcome of one cell run for every name it assigns (used by the hooks and the tests)."""
+    now = time.time()
     for name in assigned_names(source, shell):
-        _last_run[name] = (ok, ename, cell_id, source)
+        _last_run[name] = (ok, ename, cell_id, source, now)
 
 
 def _session_notebook() -> Path | None:
@@ -170,9 +175,13 @@ def _session_notebook() -> Path | None:
     return path if path.is_file() and path.suffix == ".ipynb" else None
 
 
-def _saved_source(cell_id: str) -> str | None:
+def _saved_source(cell_id: str, since: float) -> str | None:
+    """The source of cell ``cell_id`` in the notebook file, if that file was saved after ``since``."""
     path = _session_notebook()
-    if path is None or path.stat().st_size > 20_000_000:
+    if path is None:
+        return None
+    info = path.stat()
+    if info.st_size > 20_000_000 or info.st_mtime <= since:  # saved before the run: it says nothing new
         return None
     try:
         cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
@@ -189,18 +198,19 @@ def cell_problem(name: str) -> str | None:
     """Dutch reason why the value of ``name`` cannot be trusted yet, or None.
 
     Known: the last cell run that assigns ``name`` stopped with an error (also a SyntaxError: then the
-    variable still holds an older value). Known only when the notebook was saved after the edit:
-    that cell was changed and not run again (the kernel sees cells only when they run; Jupyter tells
-    it the notebook's file, and the saved file shows the changed text).
+    variable still holds an older value). Known only when the notebook was saved after that run: the
+    cell was changed and not run again (the kernel sees a cell only when it runs; Jupyter Server names
+    the notebook file in ``JPY_SESSION_NAME``, and a file saved after the run that holds other text for
+    that cell id shows the edit). Not known: an edit that was not saved yet.
     """
     last = _last_run.get(name)
     if last is None:
         return None
-    ok, ename, cell_id, source = last
+    ok, ename, cell_id, source, ran = last
     if not ok:
         return msg("check.stale_failed", name=name, error=ename or "?")
     if cell_id:
-        saved = _saved_source(cell_id)
+        saved = _saved_source(cell_id, ran)
         if saved is not None and saved.strip() != source.strip():
             return msg("check.stale_edited", name=name)
     return None
@@ -218,6 +228,8 @@ def warnings_for(source: str, shell=None) -> list[tuple[str, str]]:
     except Exception:
         return []
     lines = (shell.transform_cell(source) if shell is not None else source).splitlines()
+    from smmkit.explain import _pair
+
     found = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Assign) or len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):

@@ -96,7 +96,9 @@ def test_a_changed_and_saved_answer_cell_that_was_not_run_again_is_named(kernel,
         notebook.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
 
     kernel.run(f"os.environ['JPY_SESSION_NAME'] = {str(notebook)!r}", cell_id="start")
+    save("antwoord = ...")  # the file as last saved: the learner ran a new answer and did not save yet
     kernel.run("antwoord = 26.0", cell_id="antwoord-cel")
+    assert "✔" in kernel.text(CHECK, cell_id="check-cel"), "a file saved before the run says nothing"
     save("antwoord = 26.0")
     assert "✔" in kernel.text(CHECK, cell_id="check-cel")
     save("antwoord = 25.9  # changed, saved, not run")
