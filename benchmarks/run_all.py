@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Run all benchmarks and print their figures next to the targets (``python3 kit.py bench``).
 
-    python3 kit.py bench                      # all: widgets, import, notebooks (a few minutes)
-    python3 kit.py bench --only import        # one part (widgets, import, notebooks)
+    python3 kit.py bench                      # all: widgets, import, notebooks, grading (20-40 minutes)
+    python3 kit.py bench --only import        # one part (widgets, import, notebooks, grading)
     python3 kit.py bench --quick              # fewer repeats, for a quick look
 
 Results also go to ``benchmarks/results/latest.json`` (and a time-stamped copy; the folder is not
@@ -17,12 +17,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_grading  # noqa: E402
 import bench_import  # noqa: E402
 import bench_notebooks  # noqa: E402
 import bench_widgets  # noqa: E402
 from _common import ROOT, machine, print_table, write_results  # noqa: E402
 
-PARTS = ("widgets", "import", "notebooks")
+PARTS = ("widgets", "import", "notebooks", "grading")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,6 +51,13 @@ def main(argv: list[str] | None = None) -> int:
         print("\n[notebooks] alle hoofdstukken headless …", flush=True)
         sections["notebooks"] = bench_notebooks.run()
         print_table("Notebooks headless (doel: totaal ≤ 90 s en ≤ 1,5× de vloer)", sections["notebooks"])
+    if "grading" in parts:
+        n = 20 if args.quick else 100
+        print(f"\n[grading] {n} inzendingen, stock nbgrader en de kit na elkaar …", flush=True)
+        sections["grading"], grading = bench_grading.run(n=n, loops=2 if args.quick else 4)
+        print_table(f"Nakijken: {n} inzendingen ({grading['mix']}); doel: speedup ≥ {bench_grading.SPEEDUP_TARGET}, "
+                    "scores gelijk", sections["grading"])
+        print(f"speedup: {grading['speedup']:.2f}")
     rows = [r for section in sections.values() for r in section]
     missed = [r for r in rows if r.verdict == "NEE"]
     path = write_results(sections)
