@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from smmkit.grading import export
+from smmkit.grading import export, items, overview
 from smmkit.grading.batch import autograde
 
 
@@ -30,8 +30,10 @@ def main(argv=None) -> int:
     grade.add_argument("--allow-suspicious", action="store_true",
                        help="ook inzendingen uitvoeren die de scan verdacht vindt (na eigen controle)")
     export.add_parser(sub)
+    items.add_parser(sub)
+    overview.add_parser(sub)
     args = parser.parse_args(argv)
-    if args.command == "export":
+    if args.command in ("export", "items", "overview"):
         return args.func(args)
     outcomes = autograde(args.root, args.assignment, args.student, args.timeout, args.memory_mb,
                          args.allow_suspicious, extra)

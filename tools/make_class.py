@@ -1,0 +1,166 @@
+"""Generate a class of N varied submissions of one assignment, to try grading as a teacher would.
+
+    python tools/make_class.py h01-introductie --n 30            # into submitted/ of this course
+    python tools/make_class.py h01-introductie --n 30 --out /tmp/klas --seed 7
+
+Each student gets the release notebook (exercises/<a>/) with every answer cell filled in either with
+the worked answer of the source (solutions/<a>/) or, with a chance that grows with the question's
+difficulty and shrinks with the student's ability, with a typical mistake (``WRONG`` below; a question
+without listed mistakes is left untouched) and the open question gets a short text. A few students
+hand in the untouched release (empty), and one in twenty hands in nothing. Same seed, same class.
+Writes ``<out>/<student>/<a>/<a>.ipynb`` (nbgrader's submitted/ layout) and never overwrites an
+existing submission (a real student's work is never lost): an existing student folder is skipped.
+
+The module also offers ``submission(release, source, answers)`` to build one notebook exactly (the
+tests use it for a class whose statistics are known).
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+UNTOUCHED = "untouched"  # an answer that leaves the release's stub as it is
+
+# Typical mistakes per answer cell (by grade_id), each a full cell body a student could write.
+WRONG = {
+    "h01_populairste_kanaal_antwoord": ['populairste_kanaal = "Twitter"', 'populairste_kanaal = "YouTube"'],
+    "h01_gemiddeld_percentage_antwoord": ['gemiddeld_percentage = bewoners["percentage"].sum()',
+                                          'gemiddeld_percentage = round(bewoners["percentage"].median(), 1)'],
+    "h01_aandeel_youtube_antwoord": ["aandeel_youtube = 42.16", "aandeel_youtube = 0.4"],
+    "h01_aantal_boven_30_antwoord": ['aantal_boven_30 = int((bewoners["percentage"] > 40).sum())',
+                                     "aantal_boven_30 = 3"],
+    "h01_top3_antwoord": ['top3 = bewoners.sort_values("percentage").head(3)[["kanaal", "percentage"]]',
+                          "top3 = bewoners.head(3)"],
+    "h01_behoefte_per_platform_antwoord": [
+        'behoefte_per_platform = {"LinkedIn": "verbondenheid", "YouTube": "verbondenheid", '
+        '"Facebook": "verbondenheid"}'],
+    "h01_eigen_profiel_antwoord": ['profiel.save("h01_behoeften.json")\nmijn_verbondenheid = "Pinterest"'],
+}
+OPEN_ANSWERS = [
+    "Ik adviseer Facebook: volgens de tabel gebruikt 47% van de inwoners het, het meeste van alle kanalen. "
+    "Berichten over de wijk gaan over verbondenheid. Kanttekening: de cijfers zijn schattingen uit 2012.",
+    "Twitter, want dat is snel.",
+    "Facebook, omdat de meeste mensen het gebruiken.",
+]
+
+
+def _nb(cell: dict) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def _solution_body(source: str) -> str:
+    return "\n".join(line for line in source.splitlines() if BEGIN not in line and END not in line)
+
+
+def _keep_prefix(release_source: str) -> str:
+    """The lines of a release answer cell before the stub (instructions such as profiel.save(...))."""
+    lines = release_source.splitlines()
+    for k, line in enumerate(lines):
+        if line.strip().startswith("# JOUW CODE HIER") or line.strip() == "...":
+            return "\n".join(lines[:k])
+    return release_source
+
+
+def submission(release: dict, source: dict, answers: dict[str, str | None]) -> dict:
+    """The release notebook with each answer cell filled in: ``answers[grade_id]`` is the cell's new
+    body (after the release's instruction comments), ``None`` (or absent) for the worked answer of the
+    source, or ``UNTOUCHED`` to leave the stub."""
+    by_id = {_nb(c).get("grade_id"): c for c in source["cells"]}
+    out = copy.deepcopy(release)
+    for cell in out["cells"]:
+        meta = _nb(cell)
+        if not meta.get("solution"):
+            continue
+        grade_id = meta["grade_id"]
+        choice = answers.get(grade_id)
+        if choice == UNTOUCHED:
+            continue
+        if choice is None:
+            cell["source"] = _solution_body("".join(by_id[grade_id]["source"]))
+        elif cell["cell_type"] == "markdown":
+            cell["source"] = choice
+        else:
+            prefix = _keep_prefix("".join(cell["source"]))
+            body = choice
+            if prefix.strip() and prefix.strip().splitlines()[-1] in body:
+                prefix = ""  # the mistake already repeats the instruction line
+            cell["source"] = (prefix + "\n" + body) if prefix.strip() else body
+    return out
+
+
+def dump(nb: dict) -> str:
+    return json.dumps(nb, ensure_ascii=False, indent=1) + "\n"
+
+
+def load_pair(root: Path, assignment: str) -> tuple[dict, dict]:
+    name = f"{assignment}.ipynb"
+    release = json.loads((root / "exercises" / assignment / name).read_text(encoding="utf-8"))
+    source = json.loads((root / "solutions" / assignment / name).read_text(encoding="utf-8"))
+    return release, source
+
+
+def plan(release: dict, n: int, seed: int) -> dict[str, dict[str, str | None] | None]:
+    """student id -> answers (``None``: hands in nothing; all ``UNTOUCHED``: hands in the empty release)."""
+    rng = random.Random(seed)
+    cells = [c for c in release["cells"] if _nb(c).get("solution")]
+    difficulty = {(_nb(c)["grade_id"]): rng.uniform(0.1, 0.6) for c in cells}
+    out: dict[str, dict[str, str | None] | None] = {}
+    for k in range(n):
+        student = f"s{2026001 + k}"
+        roll = rng.random()
+        if roll < 0.05:
+            out[student] = None
+            continue
+        if roll < 0.12:
+            out[student] = {_nb(c)["grade_id"]: UNTOUCHED for c in cells}
+            continue
+        ability = rng.uniform(0.0, 1.0)
+        answers: dict[str, str | None] = {}
+        for c in cells:
+            grade_id = _nb(c)["grade_id"]
+            if c["cell_type"] == "markdown":
+                answers[grade_id] = rng.choice(OPEN_ANSWERS)
+            elif rng.random() < difficulty[grade_id] * (1.2 - ability):
+                answers[grade_id] = rng.choice(WRONG.get(grade_id, [UNTOUCHED]))
+            else:
+                answers[grade_id] = None
+        out[student] = answers
+    return out
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Maak een klas met gevarieerde inzendingen (submitted/).")
+    parser.add_argument("assignment")
+    parser.add_argument("--n", type=int, default=30)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--root", default=str(ROOT), help="cursusmap met solutions/ en exercises/")
+    parser.add_argument("--out", default=None, help="standaard <root>/submitted")
+    args = parser.parse_args(argv)
+    root = Path(args.root)
+    out = Path(args.out) if args.out else root / "submitted"
+    release, source = load_pair(root, args.assignment)
+    made = skipped = absent = 0
+    for student, answers in plan(release, args.n, args.seed).items():
+        if answers is None:
+            absent += 1
+            continue
+        folder = out / student / args.assignment
+        if folder.exists():
+            skipped += 1
+            continue
+        folder.mkdir(parents=True)
+        (folder / f"{args.assignment}.ipynb").write_text(dump(submission(release, source, answers)), encoding="utf-8")
+        made += 1
+    print(f"{made} inzendingen gemaakt in {out}, {absent} studenten leveren niets in, "
+          f"{skipped} bestonden al (niet overschreven).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
