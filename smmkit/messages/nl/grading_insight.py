@@ -75,4 +75,16 @@ MESSAGES = {
         "12,0/16 = nagekeken, score van max; * = een handmatige vraag is nog niet beoordeeld (telt nu als 0); "
         "ingeleverd = staat in submitted/ maar is nog niet nagekeken; – = niet ingeleverd."
     ),
+    # zip_collect
+    "collect.no_student_column": (
+        "In de studentenlijst staat geen kolom met de studentcode. Kolommen: {columns}. Verwacht een van: "
+        "{candidates}, of geef de kolom op met --LmsCollector.student_column=…"
+    ),
+    "collect.ambiguous": "de naam {name} past bij meer studenten ({students}); zet ze met de hand in submitted/",
+    "collect.not_in_roster": "{name} (LMS-id {lms_id}) staat niet in de studentenlijst",
+    "collect.no_id": "geen LMS-id in de bestandsnaam en geen studentenlijst (--LmsCollector.roster=…)",
+    "collect.no_match": (
+        "{file} heeft niet de bestandsnaam van een {lms}-download; overgeslagen (is --LmsCollector.lms goed?)"
+    ),
+    "collect.skipped": "{file} overgeslagen: {reason}. Het bestand blijft staan in extracted/.",
 }
