@@ -30,6 +30,8 @@ from pathlib import Path
 
 import pytest
 
+from .test_postgres import postgres_url  # noqa: F401  (the server fixture)
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 A = "h01-introductie"
@@ -80,12 +82,14 @@ def _run(cmd, cwd: Path, home: Path, timeout=900) -> subprocess.CompletedProcess
     return result
 
 
-@pytest.fixture(scope="module")
-def course(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("insight") / "cursus"
+def build_course(root: Path, db_url: str | None = None) -> Path:
+    """The course of the docstring: generated with nbgrader, five submissions, graded, open question graded."""
     home = root.parent / "home"
     (root / "solutions").mkdir(parents=True)
-    shutil.copy(ROOT / "nbgrader_config.py", root)
+    config = (ROOT / "nbgrader_config.py").read_text(encoding="utf-8")
+    if db_url:
+        config += f"\nc.CourseDirectory.db_url = {db_url!r}\n"
+    (root / "nbgrader_config.py").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "solutions" / A, root / "solutions" / A)
     _run([BIN / "nbgrader", "generate_assignment", A, "--force"], root, home)
     release, source = make_class.load_pair(root, A)
@@ -101,7 +105,7 @@ def course(tmp_path_factory) -> Path:
 
     from nbgrader.api import Gradebook
 
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+    with Gradebook(db_url or f"sqlite:///{root / 'gradebook.db'}") as gb:
         for student, score in MANUAL.items():
             grade = gb.find_grade("h01_advies", A, A, student)
             grade.manual_score = score
@@ -115,10 +119,12 @@ def course(tmp_path_factory) -> Path:
     return root
 
 
-def test_item_statistics_match_the_hand_computed_ones(course):
-    from smmkit.grading.items import analyse
+@pytest.fixture(scope="module")
+def course(tmp_path_factory) -> Path:
+    return build_course(tmp_path_factory.mktemp("insight") / "cursus")
 
-    result = analyse(A, course)
+
+def _check_statistics(result) -> None:
     assert result.students == ["s1", "s2", "s3", "s4", "s5"]
     assert [i.name for i in result.items] == list(EXPECTED), "questions in the order of the notebook"
     assert result.totals() == {"s1": 16, "s2": 11, "s3": 13.5, "s4": 12, "s5": 0}
@@ -130,6 +136,12 @@ def test_item_statistics_match_the_hand_computed_ones(course):
         assert item.p == pytest.approx(p), item.name
         assert item.rit == pytest.approx(rit, abs=5e-4), item.name
         assert item.open == 0
+
+
+def test_item_statistics_match_the_hand_computed_ones(course):
+    from smmkit.grading.items import analyse
+
+    _check_statistics(analyse(A, course))
 
 
 def test_most_frequent_wrong_answers_are_grouped_after_normalising(course):
@@ -248,3 +260,17 @@ def test_teacher_notebook_runs_on_the_gradebook_and_is_stored_clean(course):
     frames = [o for c in stored.cells if c.cell_type == "code" for o in c.outputs
               if "text/html" in o.get("data", {})]
     assert frames and "p-waarde" in frames[-1]["data"]["text/html"]
+
+
+def test_items_and_overview_read_a_postgresql_gradebook(postgres_url, tmp_path):
+    """The same class graded into a real PostgreSQL server (started by the test): the same statistics."""
+    from smmkit.grading.items import analyse
+    from smmkit.grading.overview import overview
+
+    root = build_course(tmp_path / "cursus", postgres_url)
+    assert not (root / "gradebook.db").exists(), "graded into SQLite instead of PostgreSQL"
+    _check_statistics(analyse(A, root))                       # db_url from the course's nbgrader_config.py
+    _check_statistics(analyse(A, ROOT, db_url=postgres_url))  # or given (--db-url); ROOT has no grades
+    cells = overview(root).cells
+    assert (cells[("s3", A)].score, cells[("s6", A)].status, cells[("s7", A)].status) == (13.5, "ingeleverd",
+                                                                                            "niet_ingeleverd")
