@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """smmkit's one entry script: everything a learner, teacher or CI needs, with only Python 3.11+.
 
-    python3 kit.py lab     open the course in JupyterLab (installs on first use)
+    python3 kit.py lab     open the course in JupyterLab (installs on first use; --docent: with nbgrader's teacher tools)
     python3 kit.py test    run the whole test suite (installs what tests need on first use)
 
 Other commands: ``setup`` (install only), ``html`` (build the static course site),
@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import json
 import os
 import shutil
+import struct
 import subprocess
 import sys
 import venv
@@ -65,6 +67,7 @@ def setup() -> None:
         venv.EnvBuilder(with_pip=True).create(VENV)
     configure_kernel()
     if STAMP.exists() and STAMP.read_text() == install_stamp():
+        configure_lab()
         return
     say("pakketten installeren (eenmalig, een paar minuten) …")
     steps = [
@@ -78,14 +81,119 @@ def setup() -> None:
     STAMP.write_text(install_stamp())
 
 
+# JupyterLab settings every learner gets (Settings → Advanced Settings Editor can still change them)
+LAB_OVERRIDES = {
+    "@jupyterlab/translation-extension:plugin": {"locale": "nl_NL"},
+    # no "Would you like to receive official Jupyter news?" pop-up (English, and not for students)
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+}
+# nbgrader's teacher parts; students keep the assignment list (fetch and submit on JupyterHub).
+# Validate is hidden too: its button and dialogs are English-only, and the notebook's own
+# "controleer je antwoord" cells do the same in Dutch.
+NBGRADER_TEACHER_PLUGINS = [
+    "@jupyter/nbgrader:create-assignment",
+    "@jupyter/nbgrader:formgrader",
+    "@jupyter/nbgrader:course-list",
+    "@jupyter/nbgrader:validate-assignment",
+]
+# `kit.py lab --docent` puts this folder on JUPYTER_CONFIG_PATH: its page_config switches them back on
+DOCENT_CONFIG = VENV / "etc" / "smmkit-docent"
+# what the nl_NL language pack misses of JupyterLab's own texts: one JSON file per Lab domain
+LAB_CATALOGUES = ROOT / "smmkit" / "messages" / "nl" / "jupyterlab"
+
+
+def _language_pack_dir() -> Path | None:
+    """The nl_NL language pack's LC_MESSAGES folder in .venv (None before it is installed)."""
+    pattern = "site-packages/jupyterlab_language_pack_nl_NL/locale/nl_NL/LC_MESSAGES"
+    found = sorted(VENV.glob(f"lib/python3*/{pattern}")) + sorted(VENV.glob(f"Lib/{pattern}"))
+    return found[0] if found else None
+
+
+def lab_catalogue(domain: str = "jupyterlab") -> dict:
+    """JupyterLab's Dutch texts as the Lab in .venv serves them (language pack + the kit's additions)."""
+    folder = _language_pack_dir()
+    path = folder / f"{domain}.json" if folder else None
+    return json.loads(path.read_text(encoding="utf-8")) if path and path.exists() else {}
+
+
+def _read_mo(path: Path) -> dict[bytes, bytes]:
+    """The messages of a GNU gettext .mo file (little-endian, as msgfmt writes it)."""
+    data = path.read_bytes()
+    magic, _rev, count, ids_at, strs_at = struct.unpack("<5I", data[:20])
+    if magic != 0x950412DE:
+        raise ValueError(f"{path} is not a little-endian .mo file")
+    entries = {}
+    for i in range(count):
+        klen, kpos = struct.unpack("<2I", data[ids_at + 8 * i: ids_at + 8 * i + 8])
+        vlen, vpos = struct.unpack("<2I", data[strs_at + 8 * i: strs_at + 8 * i + 8])
+        entries[data[kpos:kpos + klen]] = data[vpos:vpos + vlen]
+    return entries
+
+
+def _mo_bytes(entries: dict[bytes, bytes]) -> bytes:
+    """A .mo file with these messages, sorted by id as gettext expects (no hash table)."""
+    keys = sorted(entries)
+    ids, strs, index = b"", b"", []
+    for key in keys:
+        index.append((len(ids), len(key), len(strs), len(entries[key])))
+        ids += key + b"\0"
+        strs += entries[key] + b"\0"
+    ids_start = 28 + 16 * len(keys)
+    strs_start = ids_start + len(ids)
+    table_ids = b"".join(struct.pack("<2I", klen, ids_start + kpos) for kpos, klen, _, _ in index)
+    table_strs = b"".join(struct.pack("<2I", vlen, strs_start + vpos) for _, _, vpos, vlen in index)
+    header = struct.pack("<7I", 0x950412DE, 0, len(keys), 28, 28 + 8 * len(keys), 0, 0)
+    return header + table_ids + table_strs + ids + strs
+
+
+def _merge_lab_catalogues() -> None:
+    """Add the kit's Dutch texts to the language pack, in the JSON the browser reads and in the .mo
+    the server uses for settings and menus from schemas. The pack's own files are kept once as
+    ``*.orig`` and every run starts from them, so running this twice changes nothing."""
+    folder = _language_pack_dir()
+    if folder is None:
+        return
+    for ours_file in sorted(LAB_CATALOGUES.glob("*.json")):
+        ours = json.loads(ours_file.read_text(encoding="utf-8"))
+        for target in (folder / f"{ours_file.stem}.json", folder / f"{ours_file.stem}.mo"):
+            original = target.with_name(target.name + ".orig")
+            if target.exists() and not original.exists():
+                shutil.copy2(target, original)
+            if not original.exists():
+                continue
+            if target.suffix == ".json":
+                merged = json.loads(original.read_text(encoding="utf-8"))
+                merged.update({k: [v] if isinstance(v, str) else v for k, v in ours.items() if k})
+                new = (json.dumps(merged, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+            else:  # plural forms need the English plural as id; the server only translates plain texts
+                entries = _read_mo(original)
+                entries.update({k.encode(): v.encode() for k, v in ours.items() if k and isinstance(v, str)})
+                new = _mo_bytes(entries)
+            if target.read_bytes() != new:
+                target.write_bytes(new)
+
+
 def configure_lab() -> None:
-    """Make the JupyterLab in .venv Dutch by default (the language pack is a dependency)."""
+    """Make the JupyterLab in .venv Dutch where a student looks, with nbgrader's student parts only.
+
+    * settings overrides: Dutch, no news pop-up;
+    * ``etc/jupyter/labconfig/page_config.json``: nbgrader's teacher plugins disabled (what
+      ``jupyter labextension disable --level=sys_prefix`` writes); ``DOCENT_CONFIG`` enables them;
+    * the language pack (crowd-translated for an older Lab) misses many texts of this Lab, such as
+      the Run menu and the restart dialog: ``smmkit/messages/nl/jupyterlab/`` has them
+      (``_merge_lab_catalogues``).
+    Runs on every kit.py command (a few small files), so an existing .venv gets changes too.
+    """
     settings = VENV / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
-    overrides = settings / "overrides.json"
-    overrides.write_text(
-        '{\n  "@jupyterlab/translation-extension:plugin": {"locale": "nl_NL"}\n}\n', encoding="utf-8"
-    )
+    (settings / "overrides.json").write_text(json.dumps(LAB_OVERRIDES, indent=2) + "\n", encoding="utf-8")
+    for folder, disabled in ((VENV / "etc" / "jupyter", True), (DOCENT_CONFIG, False)):
+        labconfig = folder / "labconfig"
+        labconfig.mkdir(parents=True, exist_ok=True)
+        (labconfig / "page_config.json").write_text(json.dumps(
+            {"disabledExtensions": {name: disabled for name in NBGRADER_TEACHER_PLUGINS}}, indent=2) + "\n",
+            encoding="utf-8")
+    _merge_lab_catalogues()
 
 
 KERNEL_CONFIG = """\
@@ -142,13 +250,19 @@ def ensure_proxy() -> None:
 
 def cmd_lab(args: list[str]) -> int:
     setup()
+    env = env_with_venv()
+    if "--docent" in args:  # the teacher's Lab: nbgrader's Create Assignment, Formgrader, Validate
+        args = [a for a in args if a != "--docent"]
+        env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+            p for p in (str(DOCENT_CONFIG), env.get("JUPYTER_CONFIG_PATH", "")) if p)
+        say("docentenmodus: nbgrader's Create Assignment, Formgrader en Validate staan aan.")
     start = "chapters/00-start.ipynb"
     # Naming the file makes JupyterLab open the browser on the start page itself.
     cmd = [BIN / "jupyter", "lab", start, f"--ServerApp.root_dir={ROOT}"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     say("JupyterLab start; stop met Ctrl+C (twee keer).")
-    return run(cmd + args, cwd=ROOT, env=env_with_venv())
+    return run(cmd + args, cwd=ROOT, env=env)
 
 
 def cmd_test(args: list[str]) -> int:

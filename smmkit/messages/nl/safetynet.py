@@ -85,15 +85,15 @@ MESSAGES = {
                             "namen. Bedoel je iets nieuws, voer dan eerst de cel uit waarin `{name} = ...` staat.",
     "safety.name_kit": "`{name}` is een hulpmiddel of tabel die een eerdere cel klaarzet, maar die cel is nog niet "
                        "uitgevoerd (of de kernel is opnieuw gestart).",
-    "safety.name_kit.tip": "Kies in het menu Run → Run All Above Selected Cell (alles erboven uitvoeren) en voer deze "
-                           "cel daarna opnieuw uit.",
+    "safety.name_kit.tip": "Kies in het menu Uitvoeren → Alle cellen erboven uitvoeren. Voer daarna "
+                           "deze cel opnieuw uit.",
     "safety.name_quotes": "De naam `{name}` bestaat niet. Bedoel je de tekst \"{name}\"? Een tekst staat altijd "
                           "tussen aanhalingstekens.",
     "safety.name_quotes.tip": "Schrijf \"{name}\" (met aanhalingstekens), bijvoorbeeld kanaal == \"{name}\". Is het een "
                               "variabele uit een eerdere cel, voer die cel dan eerst uit.",
     "safety.name_unknown": "De naam `{name}` bestaat (nog) niet.",
     "safety.name_unknown.tip": "Is het een variabele uit een eerdere cel? Voer dan eerst de cellen erboven uit "
-                               "(Run → Run All Above Selected Cell). Is het een tekst, zet hem dan tussen "
+                               "(Uitvoeren → Alle cellen erboven uitvoeren). Is het een tekst, zet hem dan tussen "
                                "aanhalingstekens: \"{name}\".",
     "safety.name_constant": "`{name}` kent Python niet; ja, nee en leeg schrijf je als True, False en None, met een "
                             "hoofdletter.",
@@ -144,7 +144,7 @@ MESSAGES = {
     "safety.shadowed": "Je hebt de naam `{name}` zelf gebruikt voor een waarde. Daardoor werkt de ingebouwde functie "
                        "{name}() niet meer.",
     "safety.shadowed.tip": "Kies een andere naam voor je waarde (bijvoorbeeld mijn_{name}), en kies dan Kernel → "
-                           "Restart Kernel en voer de cellen opnieuw uit.",
+                           "Herstart Kernel… Voer daarna de cellen opnieuw uit.",
     "safety.call_table": "Je gebruikt ronde haken op een tabel, alsof het een functie is.",
     "safety.call_table.tip": "Een kolom kies je met vierkante haken: tabel[\"kolom\"].",
     "safety.not_callable": "Je zet ronde haken achter iets wat geen functie is (een {kind}).",
@@ -195,11 +195,11 @@ MESSAGES = {
     "safety.file_missing": "Het bestand '{path}' bestaat niet in deze map.{near}",
     "safety.file_missing.tip": "Controleer de bestandsnaam (ook de extensie, zoals .json of .csv). Bewaar het bestand "
                                "eerst met de knop Opslaan of met .save(\"naam.json\").",
-    "safety.interrupted": "De cel is onderbroken (met de stopknop ■ of Kernel → Interrupt).",
+    "safety.interrupted": "De cel is onderbroken (met de stopknop ■ of Kernel → Onderbreek de Kernel).",
     "safety.interrupted.tip": "Voer de cel opnieuw uit als je het resultaat wilt. Duurt hij steeds te lang, kijk dan "
                               "of een lus (for, while) wel stopt.",
     "safety.recursion": "Een functie roept zichzelf eindeloos aan.",
-    "safety.recursion.tip": "Kijk of de functie ergens stopt, of herstart de kernel (Kernel → Restart Kernel).",
+    "safety.recursion.tip": "Kijk of de functie ergens stopt, of herstart de kernel (Kernel → Herstart Kernel…).",
     "safety.generic": "Python meldt een fout van het soort {ename}. De regel waar het misging staat hieronder.",
     "safety.generic.tip": "Vergelijk die regel met het voorbeeld in de uitleg. Kom je er niet uit, klap dan de originele "
                           "foutmelding open en vraag je docent ernaar; noem de laatste regel ervan.",
