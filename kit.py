@@ -6,8 +6,11 @@
 
 Other commands: ``setup`` (install only), ``html`` (build the static course site),
 ``bench`` (run the benchmarks). Grading is done with stock nbgrader commands (docs/docent.md).
-The environment lives in ``.venv/`` beside this file; it is reinstalled only when
-``pyproject.toml`` changes.
+The environment lives in ``.venv/`` beside this file. It is installed from the lock file
+``uv.lock`` (the same versions on every machine of a course): pip puts uv into ``.venv``, and
+``uv sync --locked`` installs exactly the locked versions. ``lab`` installs only what learners
+need; ``test`` adds the extra ``test`` (and ``hub`` when the JupyterHub test will run).
+Reinstalled only when ``pyproject.toml`` or ``uv.lock`` change or more extras are wanted.
 """
 from __future__ import annotations
 
@@ -27,6 +30,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".smmkit-installed"
+UV = "uv==0.13.8"  # the uv that reads uv.lock; `uv lock` after changing pyproject.toml's dependencies
 # Debian packages the browser test needs (installed by `test` when we are root on apt).
 APT_PACKAGES = ["chromium", "fonts-dejavu-core"]  # a font, or pages render without text
 CHROMIUM = "/usr/bin/chromium"
@@ -54,31 +58,49 @@ def env_with_venv() -> dict[str, str]:
 
 
 def install_stamp() -> str:
-    text = (ROOT / "pyproject.toml").read_bytes()
-    return hashlib.sha256(text + sys.version.encode()).hexdigest()
+    text = (ROOT / "pyproject.toml").read_bytes() + (ROOT / "uv.lock").read_bytes()
+    return hashlib.sha256(text + sys.version.encode() + UV.encode()).hexdigest()
 
 
-def setup() -> None:
-    """Create .venv and install the kit with its test extras, once per pyproject.toml version."""
+def hub_test_enabled() -> bool:
+    """The JupyterHub test creates Linux users: only as root, and only in CI or when asked for."""
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    return root and (os.environ.get("CI") == "true" or os.environ.get("SMMKIT_HUB_TEST") == "1")
+
+
+def _installed() -> tuple[str, set[str]]:
+    try:
+        stamp, _, extras = STAMP.read_text().partition("\n")
+    except OSError:
+        return "", set()
+    return stamp, set(extras.split())
+
+
+def setup(extras: tuple[str, ...] = ()) -> None:
+    """Create .venv and install the locked versions of the kit (plus ``extras``), once per lock file."""
     if sys.version_info < (3, 11):
         sys.exit("smmkit heeft Python 3.11 of nieuwer nodig. Je hebt " + sys.version.split()[0] + ".")
     if not PY.exists():
         say("eerste keer: virtuele omgeving maken in .venv/ …")
         venv.EnvBuilder(with_pip=True).create(VENV)
     configure_kernel()
-    if STAMP.exists() and STAMP.read_text() == install_stamp():
+    stamp, have = _installed()
+    if stamp == install_stamp() and set(extras) <= have:
         configure_lab()
         return
+    wanted = sorted(set(extras) | (have if stamp == install_stamp() else set()))
     say("pakketten installeren (eenmalig, een paar minuten) …")
+    env = dict(os.environ, UV_PROJECT_ENVIRONMENT=str(VENV), UV_PYTHON=str(PY))
+    sync = [BIN / "uv", "sync", "--locked", "--inexact", "--quiet", *(f"--extra={e}" for e in wanted)]
     steps = [
-        [PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip"],
-        [PY, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]"],
+        [PY, "-m", "pip", "install", "--quiet", UV],
+        sync,
     ]
     for step in steps:
-        if run(step, cwd=ROOT) != 0:
+        if run(step, cwd=ROOT, env=env) != 0:
             sys.exit("[smmkit] installeren mislukt; zie de melding hierboven.")
     configure_lab()
-    STAMP.write_text(install_stamp())
+    STAMP.write_text(install_stamp() + "\n" + " ".join(wanted))
 
 
 # JupyterLab settings every learner gets (Settings → Advanced Settings Editor can still change them)
@@ -213,11 +235,29 @@ def configure_kernel(folder: Path | None = None) -> Path:
     return target
 
 
-def ensure_apt_packages() -> None:
-    """Install what the browser and JupyterHub tests need (chromium; node and npm for the hub's proxy)
-    through apt when it is missing and we may (root on Debian/Ubuntu)."""
-    wanted = ([] if Path(CHROMIUM).exists() else APT_PACKAGES) + ([] if shutil.which("npm") else ["nodejs", "npm"])
-    if not glob.glob("/usr/lib/postgresql/*/bin/initdb"):  # the PostgreSQL gradebook test starts a server
+def selects(args: list[str], folder: str) -> bool:
+    """True when pytest with these arguments may run tests under ``folder`` (no paths given: all)."""
+    paths = [a for a in args if not a.startswith("-") and (ROOT / a.split("::")[0]).exists()]
+    if not paths:
+        return True
+    target = (ROOT / folder).resolve()
+    for a in paths:
+        path = (ROOT / a.split("::")[0]).resolve()
+        if path == target or target in path.parents or path in target.parents:
+            return True
+    return False
+
+
+def ensure_apt_packages(args: list[str] = ()) -> None:
+    """Install through apt (root on Debian/Ubuntu) what the selected tests need and is missing:
+    chromium for tests/browser, PostgreSQL for tests/grading, node and npm for the hub's proxy."""
+    wanted = []
+    if selects(list(args), "tests/browser") and not Path(CHROMIUM).exists():
+        wanted += APT_PACKAGES
+    if selects(list(args), "tests/hub") and hub_test_enabled() and not shutil.which("npm"):
+        wanted += ["nodejs", "npm"]
+    # the PostgreSQL gradebook test starts a server
+    if selects(list(args), "tests/grading") and not glob.glob("/usr/lib/postgresql/*/bin/initdb"):
         wanted.append("postgresql")
     if not wanted:
         return
@@ -249,7 +289,7 @@ def ensure_proxy() -> None:
 
 
 def cmd_lab(args: list[str]) -> int:
-    setup()
+    setup()  # only what learners need: no test tools
     env = env_with_venv()
     if "--docent" in args:  # the teacher's Lab: nbgrader's Create Assignment, Formgrader, Validate
         args = [a for a in args if a != "--docent"]
@@ -266,9 +306,11 @@ def cmd_lab(args: list[str]) -> int:
 
 
 def cmd_test(args: list[str]) -> int:
-    setup()
-    ensure_apt_packages()
-    ensure_proxy()
+    hub = hub_test_enabled() and selects(args, "tests/hub")
+    setup(("test", "hub") if hub else ("test",))
+    ensure_apt_packages(args)
+    if hub:
+        ensure_proxy()
     env = env_with_venv()
     env["MPLBACKEND"] = "Agg"
     return run([PY, "-m", "pytest", *args], cwd=ROOT, env=env)

@@ -1,9 +1,17 @@
-"""pyproject.toml and environment.yml must name the same dependencies with the same bounds."""
+"""pyproject.toml, uv.lock and environment.yml agree: the same dependencies, at the locked versions.
+
+kit.py installs from uv.lock (``uv sync --locked``); conda users get environment.yml, which pins the
+directly named packages to the same versions.
+"""
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
+from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,10 +35,30 @@ def _environment_requirements() -> dict[str, str]:
     return found
 
 
-def test_environment_yml_matches_pyproject():
+def _locked() -> dict[str, str]:
+    lock = tomllib.loads((ROOT / "uv.lock").read_text(encoding="utf-8"))
+    return {p["name"]: p["version"] for p in lock["package"] if "version" in p}
+
+
+def test_environment_yml_pins_the_locked_versions_of_pyprojects_dependencies():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = dict(_normalise(r) for r in project["dependencies"])
+    locked = _locked()
+    wanted = {}
+    for text in project["dependencies"]:
+        requirement = Requirement(text)
+        name = requirement.name.lower().replace("_", "-")
+        assert requirement.specifier.contains(locked[name], prereleases=True), f"uv.lock's {name} is outside {text}"
+        wanted[name] = f"=={locked[name]}"
     assert _environment_requirements() == wanted
+
+
+def test_the_lock_file_matches_pyproject():
+    """`uv lock --check`: uv.lock was made from this pyproject.toml (run `uv lock` after changing it)."""
+    uv = Path(sys.executable).parent / "uv"
+    if not uv.exists():
+        pytest.fail("uv is missing from the environment: python3 kit.py test installs it")
+    done = subprocess.run([uv, "lock", "--check", "--offline"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
 
 
 def test_python_version_agrees():

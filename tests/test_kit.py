@@ -61,3 +61,50 @@ def test_lab_opens_start_page_in_dutch(tmp_path):
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _kit():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("kit_module", ROOT / "kit.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_lab_installs_only_what_learners_need(monkeypatch):
+    """`kit.py lab` asks for no extras, and the locked learner packages contain no test tool."""
+    import tomllib
+
+    kit = _kit()
+    asked = []
+    monkeypatch.setattr(kit, "setup", lambda extras=(): asked.append(tuple(extras)))
+    monkeypatch.setattr(kit, "run", lambda cmd, **kwargs: 0)  # do not start JupyterLab
+    assert kit.cmd_lab([]) == 0 and asked == [()]
+    lock = {p["name"]: p for p in tomllib.loads((ROOT / "uv.lock").read_text(encoding="utf-8"))["package"]}
+    seen, todo = set(), [d["name"] for d in lock["smmkit"]["dependencies"]]
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo += [d["name"] for d in lock[name].get("dependencies", [])]
+    test_tools = {d["name"] for extra in lock["smmkit"]["optional-dependencies"].values() for d in extra}
+    assert test_tools and not seen & test_tools, f"learners would get {sorted(seen & test_tools)}"
+
+
+def test_test_asks_for_the_hub_extra_and_system_packages_only_when_those_tests_run(monkeypatch):
+    kit = _kit()
+    monkeypatch.delenv("SMMKIT_HUB_TEST", raising=False)
+    monkeypatch.setenv("CI", "false")
+    assert not kit.hub_test_enabled()
+    assert kit.selects([], "tests/hub") and kit.selects(["-q"], "tests/browser")
+    assert kit.selects(["tests/browser/test_lab_chapter1.py", "-x"], "tests/browser")
+    assert kit.selects(["tests"], "tests/browser")
+    assert not kit.selects(["tests/models", "-q"], "tests/browser")
+    asked = []
+    monkeypatch.setattr(kit, "setup", lambda extras=(): asked.append(tuple(extras)))
+    monkeypatch.setattr(kit, "ensure_apt_packages", lambda args=(): asked.append(("apt", *args)))
+    monkeypatch.setattr(kit, "ensure_proxy", lambda: asked.append(("proxy",)))
+    monkeypatch.setattr(kit, "run", lambda cmd, **kwargs: 0)
+    kit.cmd_test(["tests/models"])
+    assert asked == [("test",), ("apt", "tests/models")]

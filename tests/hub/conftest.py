@@ -47,7 +47,7 @@ def _skip_reason() -> str | None:
     if not PROXY.exists():
         return f"JupyterHub-test: {PROXY} ontbreekt (python3 kit.py test installeert hem met npm)"
     if not (BIN / "jupyterhub").exists():
-        return "JupyterHub-test: jupyterhub ontbreekt in .venv (pip install -e '.[test]')"
+        return "JupyterHub-test: jupyterhub ontbreekt in .venv (python3 kit.py test installeert de extra 'hub' als deze test draait)"
     for user in USERS:
         try:
             entry = pwd.getpwnam(user)
