@@ -11,6 +11,10 @@ hand in the untouched release (empty), and one in twenty hands in nothing. Same 
 Writes ``<out>/<student>/<a>/<a>.ipynb`` (nbgrader's submitted/ layout) and never overwrites an
 existing submission (a real student's work is never lost): an existing student folder is skipped.
 
+With ``--lms brightspace|canvas|moodle`` it writes instead what that LMS's "download all submissions"
+gives: ``downloaded/<a>/archive/<lms>.zip`` with the LMS's file names, and the roster the LMS exports
+(``<lms>-studenten.csv``), to try ``nbgrader zip_collect`` with ``smmkit.grading.collect.LmsCollector``.
+
 The module also offers ``submission(release, source, answers)`` to build one notebook exactly (the
 tests use it for a class whose statistics are known).
 """
@@ -134,6 +138,48 @@ def plan(release: dict, n: int, seed: int) -> dict[str, dict[str, str | None] | 
     return out
 
 
+FIRST = ["Jan", "Fatima", "Daan", "Sanne", "Mohamed", "Lotte", "Emre", "Iris", "Bram", "Noor"]
+LAST = ["de Vries", "Jansen", "Bakker", "Yilmaz", "Visser", "el Amrani", "Smit", "Mulder", "de Boer", "Peters"]
+
+
+def lms_download(root: Path, assignment: str, lms: str, notebooks: dict[str, str]) -> tuple[Path, Path]:
+    """A zip named as ``lms`` names its download, and that LMS's roster CSV (for ``zip_collect``)."""
+    import zipfile
+
+    archive = root / "downloaded" / assignment / "archive"
+    archive.mkdir(parents=True, exist_ok=True)
+    zip_path, roster = archive / f"{lms}.zip", root / f"{lms}-studenten.csv"
+    name = f"{assignment}.ipynb"
+    rows = []
+    with zipfile.ZipFile(zip_path, "w") as zf:
+        for k, (student, text) in enumerate(sorted(notebooks.items())):
+            first, last = FIRST[k % len(FIRST)], LAST[(k // len(FIRST) + k) % len(LAST)] + ("" if k < 10 else f" {k}")
+            user_id, submission_id = 50000 + k, 900000 + k
+            if lms == "canvas":
+                member = f"{(last + first).replace(' ', '').lower()}_{user_id}_{submission_id}_{name}"
+                rows.append([f"{last}, {first}", user_id, student, student, "Klas A"])
+            elif lms == "moodle":
+                member = f"{first} {last}_{user_id}_assignsubmission_file_/{name}"
+                rows.append([first, last, student, f"{student}@example.org"])
+            else:
+                member = f"{submission_id}-{user_id} - {first} {last} - Dec 2, 2026 {9 + k // 60 % 3}{k % 60:02d} AM - {name}"
+                rows.append([f"#{student}", f"#{student}", last, first, f"{student}@example.org", "#"])
+            zf.writestr(member, text)
+        if lms == "brightspace":
+            zf.writestr("index.html", "<html><body>Brightspace</body></html>")
+    header = {"canvas": ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"],
+              "moodle": ["First name", "Last name", "ID number", "Email address"],
+              "brightspace": ["OrgDefinedId", "Username", "Last Name", "First Name", "Email",
+                              "End-of-Line Indicator"]}[lms]
+    import csv
+
+    with open(roster, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return zip_path, roster
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Maak een klas met gevarieerde inzendingen (submitted/).")
     parser.add_argument("assignment")
@@ -141,10 +187,18 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--root", default=str(ROOT), help="cursusmap met solutions/ en exercises/")
     parser.add_argument("--out", default=None, help="standaard <root>/submitted")
+    parser.add_argument("--lms", choices=["brightspace", "canvas", "moodle"], default=None,
+                        help="schrijf een download van deze LMS (zip + studentenlijst) in plaats van submitted/")
     args = parser.parse_args(argv)
     root = Path(args.root)
     out = Path(args.out) if args.out else root / "submitted"
     release, source = load_pair(root, args.assignment)
+    if args.lms:
+        notebooks = {student: dump(submission(release, source, answers))
+                     for student, answers in plan(release, args.n, args.seed).items() if answers is not None}
+        zip_path, roster = lms_download(root, args.assignment, args.lms, notebooks)
+        print(f"{len(notebooks)} inzendingen in {zip_path}, studentenlijst {roster}.")
+        return 0
     made = skipped = absent = 0
     for student, answers in plan(release, args.n, args.seed).items():
         if answers is None:
