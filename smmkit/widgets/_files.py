@@ -7,9 +7,19 @@ and ``_box``. Work is written as JSON ``{"widget": <class name>, "version": 1, "
 from __future__ import annotations
 
 import csv
+import filecmp
 import html
+import io
+import itertools
 import json
 import logging
+import math
+import numbers
+import os
+import re
+import shutil
+import stat
+import tempfile
 from pathlib import Path
 
 import ipywidgets as w
@@ -21,6 +31,195 @@ log = logging.getLogger("smmkit.widgets")
 
 SAVE_VERSION = 1
 NOTE_STYLE = "color:#444;padding:2px 0"
+MAX_BYTES = 5_000_000      # saved work of any widget is a few kB; a larger file is not ours
+MAX_DEPTH = 40             # widget states nest 3-4 levels; deeper JSON made json.loads raise RecursionError
+MAX_COPIES = 100           # <name>-kopie.json, <name>-kopie-2.json, … one per broken version
+CSV_DELIMITER = ";"        # Dutch Excel: a comma is the decimal separator, so columns are split on ';'
+PNG_WIDTH_CM = 16.0        # the text width of an A4 page with 2.5 cm margins
+PNG_DPI = 200
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_KINDS = ((stat.S_ISDIR, "widgets.kind_folder"), (stat.S_ISFIFO, "widgets.kind_fifo"),
+          (stat.S_ISSOCK, "widgets.kind_socket"), (stat.S_ISCHR, "widgets.kind_device"),
+          (stat.S_ISBLK, "widgets.kind_device"))
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def nesting_depth(text: str) -> int:
+    """How deep ``[`` / ``{`` nest in JSON text (brackets inside strings do not count)."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    steps = itertools.accumulate(1 if c in "[{" else -1 for c in brackets)
+    return max(steps, default=0)
+
+
+def confined(path, typed: bool = False) -> Path:
+    """``path`` as a Path that stays inside the working folder, else a Dutch SmmkitError.
+
+    A relative name may not climb out with ``..``; a name typed in the file bar (``typed``) may also
+    not be absolute. Code may still pass an absolute path (a teacher's script, a test folder).
+    """
+    try:
+        text = os.fspath(path)
+    except TypeError:
+        raise SmmkitError(msg("widgets.bad_name", name=path, folder=Path.cwd())) from None
+    if isinstance(text, bytes):
+        text = os.fsdecode(text)
+    target = Path(text)
+    climbs = os.path.normpath(text).split(os.sep)[0] == ".."
+    if (not text.strip() or "\0" in text or climbs or (typed and target.is_absolute())
+            or target.name in ("", ".", "..")):
+        raise SmmkitError(msg("widgets.bad_name", name=text, folder=Path.cwd()))
+    return target
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a temporary file next to ``path``, then rename it over ``path``.
+
+    Either the whole new file is there or the last good file is untouched (a full disk, a quota, a
+    crash halfway never leaves half a file). A symlink at ``path`` is replaced, its target is kept.
+    """
+    folder = path.parent
+    if path.is_dir():
+        raise SmmkitError(msg("widgets.cannot_write", path=path, reason=msg("widgets.kind_folder")))
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode) if path.is_file() else 0o644
+    except OSError:
+        mode = 0o644
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder if str(folder) else ".", prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise SmmkitError(msg("widgets.cannot_write", path=path, reason=_reason(exc))) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as exc:
+        _unlink(tmp)
+        raise SmmkitError(msg("widgets.cannot_write", path=path, reason=_reason(exc))) from None
+    except BaseException:
+        _unlink(tmp)
+        raise
+    return path
+
+
+def _unlink(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+
+
+def read_limited(path: Path, widget: str) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES; a Dutch SmmkitError for anything else.
+
+    Opened non-blocking and checked with fstat *before* reading, so a FIFO, a device or a folder
+    never makes a notebook cell hang.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise SmmkitError(msg("widgets.not_a_file", path=path, kind=msg("widgets.kind_link"))) from None
+        raise SmmkitError(msg("widgets.file_not_found", path=path)) from None
+    except IsADirectoryError:
+        raise SmmkitError(msg("widgets.not_a_file", path=path, kind=msg("widgets.kind_folder"))) from None
+    except (OSError, ValueError) as exc:
+        reason = _reason(exc) if isinstance(exc, OSError) else str(exc)
+        raise SmmkitError(msg("widgets.cannot_read", path=path, reason=reason)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((key for test, key in _KINDS if test(info.st_mode)), "widgets.kind_other")
+            raise SmmkitError(msg("widgets.not_a_file", path=path, kind=msg(kind)))
+        if info.st_size > MAX_BYTES:
+            raise SmmkitError(msg("widgets.too_big", path=path, widget=widget, size=info.st_size, limit=MAX_BYTES))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:   # grew while we read
+            raise SmmkitError(msg("widgets.too_big", path=path, widget=widget, size=len(data), limit=MAX_BYTES))
+        return data
+    except OSError as exc:
+        raise SmmkitError(msg("widgets.cannot_read", path=path, reason=_reason(exc))) from None
+    finally:
+        os.close(fd)
+
+
+def parse_saved(data: bytes, path: Path, widget: str):
+    """JSON from saved bytes; broken, too deeply nested or non-JSON content gives a Dutch SmmkitError."""
+    try:
+        text = data.decode("utf-8-sig")
+        if nesting_depth(text) > MAX_DEPTH:
+            raise ValueError("too deep")
+        return json.loads(text)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise SmmkitError(msg("widgets.broken_file", path=path, widget=widget)) from None
+
+
+def keep_copy(path: Path) -> Path:
+    """Copy ``path`` to ``<stem>-kopie<suffix>`` — or ``-kopie-2``, ``-kopie-3`` … when an earlier
+    copy holds another version — and return the copy. A copy with the same content is reused."""
+    names = itertools.chain([f"{path.stem}-kopie{path.suffix}"],
+                            (f"{path.stem}-kopie-{n}{path.suffix}" for n in range(2, MAX_COPIES + 1)))
+    for name in names:
+        copy = path.with_name(name)
+        if copy.is_file():
+            if filecmp.cmp(path, copy, shallow=False):
+                return copy
+            continue
+        if os.path.lexists(copy):
+            continue
+        folder = copy.parent if str(copy.parent) else Path(".")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{copy.name}.", suffix=".tmp")
+        try:
+            with open(path, "rb") as source, os.fdopen(fd, "wb") as target:
+                shutil.copyfileobj(source, target)
+                target.flush()
+                os.fsync(target.fileno())
+            os.chmod(tmp, 0o644)
+            os.link(tmp, copy)          # never overwrites: fails if the name was taken meanwhile
+        except FileExistsError:
+            continue
+        finally:
+            _unlink(tmp)
+        return copy
+    raise OSError(msg("widgets.too_many_copies", path=path, count=MAX_COPIES))
+
+
+def csv_value(value):
+    """A cell for Dutch Excel: decimal comma for fractions, ja/nee, nothing for NaN, text as it is."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return msg("widgets.yes") if value else msg("widgets.no")
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if isinstance(value, numbers.Real):
+        number = float(value)
+        if math.isnan(number):
+            return ""
+        return format(number, ".15g").replace(".", ",")
+    return value
+
+
+def report_png(data: bytes, dpi: int) -> bytes:
+    """Set the PNG's print size so Word or Google Docs places it at most 16 cm wide (A4's text width).
+
+    The chart keeps the layout it was designed at (``chart_size``); only the dots per inch written in
+    the file grow when the drawing is wider than 16 cm, so no label moves or is cut off.
+    """
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        fit = max(float(dpi), image.width / (PNG_WIDTH_CM / 2.54))
+        out = io.BytesIO()
+        image.save(out, format="png", dpi=(fit, fit))
+    return out.getvalue()
 
 
 class FileActions:
@@ -33,33 +232,29 @@ class FileActions:
 
     # ------------------------------------------------------------------ save, load, export
     def save(self, path) -> Path:
-        """Write the learner's work to a JSON file; returns the path."""
-        path = Path(path)
+        """Write the learner's work to a JSON file (atomically: the last good file survives a failed save)."""
+        path = confined(path)
         data = {"widget": type(self).__name__, "version": SAVE_VERSION, "state": self.state()}
         try:
-            path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        except OSError as exc:
-            raise SmmkitError(msg("widgets.cannot_write", path=path, reason=exc.strerror or exc)) from None
-        return path
+            text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+        except (TypeError, ValueError):
+            log.exception("%s.state() is not JSON", type(self).__name__)
+            raise SmmkitError(msg("widgets.unexpected")) from None
+        return write_atomic(path, text.encode("utf-8"))
 
     def load(self, path) -> None:
         """Bring back work saved with ``save``; refuses files of another widget or broken files."""
-        path = Path(path)
+        path = confined(path)
         name = type(self).__name__
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise SmmkitError(msg("widgets.file_not_found", path=path)) from None
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            raise SmmkitError(msg("widgets.broken_file", path=path, widget=name)) from None
-        except OSError as exc:
-            raise SmmkitError(msg("widgets.cannot_read", path=path, reason=exc.strerror or exc)) from None
+        data = parse_saved(read_limited(path, name), path, name)
         if not isinstance(data, dict) or "state" not in data or "widget" not in data:
             raise SmmkitError(msg("widgets.broken_file", path=path, widget=name))
         if data["widget"] != name:
-            raise SmmkitError(msg("widgets.wrong_widget", path=path, found=data["widget"], widget=name))
+            raise SmmkitError(msg("widgets.wrong_widget", path=path, found=str(data["widget"])[:80], widget=name))
         if data.get("version") != SAVE_VERSION:
-            raise SmmkitError(msg("widgets.wrong_version", path=path, version=data.get("version")))
+            raise SmmkitError(msg("widgets.wrong_version", path=path, version=str(data.get("version"))[:20]))
+        if not isinstance(data["state"], dict):
+            raise SmmkitError(msg("widgets.broken_file", path=path, widget=name))
         before = self.state()
         try:
             with self.hold_updates():
@@ -73,32 +268,43 @@ class FileActions:
             raise SmmkitError(msg("widgets.broken_file", path=path, widget=name)) from None
 
     def restore(self, path) -> bool:
-        """Bring back saved work if ``path`` exists (for notebooks: never stops the cell).
+        """Bring back saved work if ``path`` exists (for notebooks: never stops the cell, never hangs).
 
         No file: nothing happens. A file that cannot be loaded (broken, another widget, an older
-        layout) is copied to ``<name>-kopie<suffix>`` first, so nothing is lost when the learner
-        saves again; the widget then shows its example and a Dutch message saying so.
-        Returns True when saved work was brought back.
+        layout, too big) is copied to ``<name>-kopie<suffix>`` first (``-kopie-2`` … for each other
+        broken version), so nothing is lost when the learner saves again; the widget then shows its
+        example and a Dutch message saying so. The file bar takes the name, so its Save button
+        writes this same file. Returns True when saved work was brought back.
         """
-        path = Path(path)
+        try:
+            path = confined(path)
+        except SmmkitError as exc:
+            self.file_status.value = self._box(str(exc))
+            return False
         self._remember_name(path)
-        if not path.exists():
+        if not os.path.lexists(path):
             return False
         try:
             self.load(path)
         except SmmkitError as exc:
-            copy = path.with_name(f"{path.stem}-kopie{path.suffix}")
-            try:
-                if not copy.exists():
-                    copy.write_bytes(path.read_bytes())
-            except OSError as err:
-                self.file_status.value = self._box(str(exc) + "\n" + msg(
-                    "widgets.cannot_write", path=copy, reason=err.strerror or err))
-                return False
-            self.file_status.value = self._box(msg("widgets.restore_failed", path=path, error=exc, copy=copy))
+            self.file_status.value = self._box(self._keep_broken(path, exc))
+            return False
+        except Exception:   # a bug, not the learner's fault: the cell must still go on
+            log.exception("%s.restore failed", type(self).__name__)
+            self.file_status.value = self._box(self._keep_broken(path, msg("widgets.unexpected")))
             return False
         self.file_status.value = self._note(msg("widgets.restored", path=path))
         return True
+
+    def _keep_broken(self, path: Path, error) -> str:
+        """Copy a file that could not be restored (if it is a regular file) and say where the copy is."""
+        try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return str(error)      # a folder or a pipe: nothing to copy, saving uses another name
+            copy = keep_copy(path)
+        except OSError as err:
+            return str(error) + "\n" + msg("widgets.cannot_write", path=path, reason=_reason(err))
+        return msg("widgets.restore_failed", path=path, error=error, copy=copy)
 
     def _remember_name(self, path: Path) -> None:
         """The file bar shows the file ``restore`` reads, so its Save button writes that same file
@@ -123,32 +329,25 @@ class FileActions:
         return list(rows)
 
     def export_csv(self, path) -> Path:
-        """Write the result table as CSV (UTF-8, comma separated); returns the path."""
-        path = Path(path)
+        """Write the result table as CSV for Dutch Excel (``;``, decimal comma, UTF-8 with BOM)."""
+        path = confined(path)
         rows = self._export_rows()
         fields = list(dict.fromkeys(k for row in rows for k in row))
-        try:
-            with path.open("w", newline="", encoding="utf-8") as handle:
-                writer = csv.DictWriter(handle, fieldnames=fields)
-                writer.writeheader()
-                writer.writerows(rows)
-        except OSError as exc:
-            raise SmmkitError(msg("widgets.cannot_write", path=path, reason=exc.strerror or exc)) from None
-        return path
+        buffer = io.StringIO(newline="")
+        writer = csv.DictWriter(buffer, fieldnames=fields, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows({k: csv_value(v) for k, v in row.items()} for row in rows)
+        return write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
 
-    def export_png(self, path, dpi: int = 150) -> Path:
-        """Write the chart as a PNG file for a report; returns the path."""
+    def export_png(self, path, dpi: int = PNG_DPI) -> Path:
+        """Write the chart as a PNG for a report: drawn at ``dpi``, at most 16 cm wide on paper."""
         if self.chart is None:
             raise SmmkitError(msg("widgets.no_chart"))
         if self.result is None:
             raise SmmkitError(msg("widgets.nothing_to_export", error=self.error or "-"))
-        path = Path(path)
-        data = self._draw_png(dpi=dpi, fast=False)
-        try:
-            path.write_bytes(data)
-        except OSError as exc:
-            raise SmmkitError(msg("widgets.cannot_write", path=path, reason=exc.strerror or exc)) from None
-        return path
+        path = confined(path)
+        data = report_png(self._draw_png(dpi=dpi, fast=False), dpi)
+        return write_atomic(path, data)
 
     # ------------------------------------------------------------------ the file bar (buttons)
     def _file_bar(self) -> w.Box:
@@ -174,7 +373,7 @@ class FileActions:
 
     def _file(self, suffix: str) -> Path:
         name = self.filename.value.strip() or type(self).__name__.lower()
-        path = Path(name)
+        path = confined(name, typed=True)
         return path if path.suffix == suffix else path.with_name(path.name + suffix)
 
     def _file_action(self, action) -> None:

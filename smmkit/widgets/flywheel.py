@@ -120,5 +120,10 @@ class FlywheelMapper(SmmkitWidget):
         return {"touchpoints": self.records.values()}
 
     def set_state(self, state: dict) -> None:
-        self.records.set_rows(fw.to_dicts(state["touchpoints"]))
+        rows = [dict(t) for t in state["touchpoints"]]
+        # rows whose text the learner emptied are kept as they are (compute shows the Dutch message)
+        # … and the texts exactly as typed (the model trims them for its own use)
+        clean = iter(fw.to_dicts([t for t in rows if str(t.get("name", "")).strip()]))
+        self.records.set_rows([{**next(clean), "name": str(t["name"]), "channel": str(t.get("channel", ""))}
+                               if str(t.get("name", "")).strip() else t for t in rows])
         self.refresh()

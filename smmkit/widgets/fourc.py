@@ -100,7 +100,8 @@ class FourCSorter(SmmkitWidget):
 
     def set_state(self, state: dict) -> None:
         pairs = [(str(text), c or "") for text, c in state["activities"]]
-        if pairs:
-            fourc.activities(pairs)
+        filled = [pair for pair in pairs if pair[0].strip()]   # rows whose text the learner emptied are kept as they are (compute shows the Dutch message)
+        if filled:
+            fourc.activities(filled)
         self.rows.set_rows([(text, fourc.normalise_c(c) or "") for text, c in pairs])
         self.refresh()

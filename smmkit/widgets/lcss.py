@@ -149,8 +149,9 @@ class LCSSMapper(SmmkitWidget):
 
     def set_state(self, state: dict) -> None:
         pairs = [(str(title), c) for title, c in state["items"]]
-        if pairs:
-            lcss.items(pairs)
+        filled = [pair for pair in pairs if pair[0].strip()]   # rows whose text the learner emptied are kept as they are (compute shows the Dutch message)
+        if filled:
+            lcss.items(filled)
         target = state["target"]
         for c in lcss.CATEGORIES:
             value = target[c]

@@ -110,7 +110,8 @@ class PESOClassifier(SmmkitWidget):
 
     def set_state(self, state: dict) -> None:
         rows = [{"item": r["item"], "guess": r.get("guess") or NONE} for r in state["items"]]
-        peso.classify({r["item"]: r["guess"] for r in rows})          # validates, Dutch message on error
+        # rows whose text the learner emptied are kept as they are (compute shows the Dutch message)
+        peso.classify({r["item"]: r["guess"] for r in rows if str(r["item"]).strip()})  # validates, Dutch message
         self.records.set_rows(rows)
         self.check_button.value = bool(state.get("checked", False))
         self.refresh()

@@ -209,7 +209,9 @@ class NeedsProfile(SmmkitWidget):
         return {"scores": self.scores(), "compare": self.compare_box.value, "chart": self.chart_kind.value}
 
     def set_state(self, state: dict) -> None:
-        scores = sdt.validate(state["scores"])
+        scores = state["scores"]
+        # every platform removed is still the learner's work (saved as {}): it must come back as {}
+        scores = {} if isinstance(scores, dict) and not scores else sdt.validate(scores)
         chart = state.get("chart", "bars")
         if chart not in CHARTS or not isinstance(state.get("compare", True), bool):
             raise SmmkitError(msg("sdt.bad_state", charts=", ".join(CHARTS)))

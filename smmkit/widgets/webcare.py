@@ -113,8 +113,12 @@ class WebcareTriage(SmmkitWidget):
                                "agents": self.agents.value, "handling": self.handling.value}}
 
     def set_state(self, state: dict) -> None:
-        inbox = [{"text": t.text, "category": t.category}
-                 for t in (wc.ticket(m["text"], m.get("category")) for m in state["inbox"])]
+        # rows whose text the learner emptied are kept as they are (compute shows the Dutch message)
+        inbox = []
+        for m in state["inbox"]:   # the text exactly as typed; the model validates the category
+            text = str(m["text"])
+            category = wc.ticket(text, m.get("category")).category if text.strip() else m.get("category")
+            inbox.append({"text": text, "category": category})
         sim = {**SIM_DEFAULTS, **state.get("simulation", {})}
         self.records.set_rows(inbox)
         self.per_hour.value, self.hours.value = int(sim["per_hour"]), int(sim["hours"])

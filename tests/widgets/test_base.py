@@ -130,7 +130,7 @@ def test_load_applies_one_refresh(tmp_path):
 def test_exports(tmp_path):
     d = Doubler()
     d.export_csv(tmp_path / "t.csv")
-    assert (tmp_path / "t.csv").read_text(encoding="utf-8").splitlines() == ["label,dubbel", "twee,4"]
+    assert (tmp_path / "t.csv").read_bytes() == "\ufefflabel;dubbel\r\ntwee;4\r\n".encode()
     d.export_png(tmp_path / "t.png")
     assert (tmp_path / "t.png").read_bytes()[:4] == b"\x89PNG"
     d.number.value = -3
@@ -138,15 +138,16 @@ def test_exports(tmp_path):
         d.export_csv(tmp_path / "t2.csv")
 
 
-def test_file_buttons_show_status_inside_the_widget(tmp_path):
+def test_file_buttons_show_status_inside_the_widget(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     d = Doubler()
-    d.filename.value = str(tmp_path / "knop")
+    d.filename.value = "knop"
     d.file_buttons["Opslaan"].click()
     assert (tmp_path / "knop.json").exists() and "Klaar" in d.file_status.value
     d.number.value = 1
     d.file_buttons["Openen"].click()
     assert d.number.value == 2 and "teruggezet" in d.file_status.value
-    d.filename.value = str(tmp_path / "bestaat-niet")
+    d.filename.value = "bestaat-niet"
     d.file_buttons["Openen"].click()
     assert "bestaat niet" in d.file_status.value
     d.file_buttons["Exporteer PNG"].click()

@@ -1,10 +1,10 @@
-import csv
 from html import unescape
 
 import pytest
 
 from smmkit.errors import SmmkitError
 from smmkit.widgets import ContentCalendar
+from .dutch_csv import read_dutch_csv
 
 
 def test_example_calendar_overview():
@@ -48,7 +48,7 @@ def test_save_load_round_trip_keeps_an_unfinished_date(tmp_path):
 
 def test_exports(tmp_path):
     c = ContentCalendar()
-    rows = list(csv.DictReader(open(c.export_csv(tmp_path / "cal.csv"), encoding="utf-8")))
+    rows = read_dutch_csv(c.export_csv(tmp_path / "cal.csv"))
     assert rows[0] == {"datum": "2026-03-02", "week": "2026-W10", "kanaal": "Instagram",
                        "onderwerp": "Foto's van de opgeknapte haven", "lcss": "likeable", "rol": "", "fase": "see",
                        "maker": "Sanne (communicatie)"}

@@ -1,6 +1,6 @@
-import csv
 
 from smmkit.widgets import FlywheelMapper
+from .dutch_csv import read_dutch_csv
 
 
 def test_example_plan_names_the_gap():
@@ -38,7 +38,7 @@ def test_save_load_round_trip_and_exports(tmp_path):
     other.load(path)
     assert other.state() == f.state()
     assert other.result.grid == f.result.grid
-    rows = list(csv.DictReader(open(f.export_csv(tmp_path / "fw.csv"), encoding="utf-8")))
+    rows = read_dutch_csv(f.export_csv(tmp_path / "fw.csv"))
     assert len(rows) == 8 and rows[7]["fase"] == "8 vervangen"
     assert "Vragen over de sportpas verzamelen" in rows[7]["luisteren (listening)"]
     assert f.export_png(tmp_path / "fw.png").read_bytes()[:4] == b"\x89PNG"

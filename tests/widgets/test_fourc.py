@@ -1,11 +1,11 @@
 """FourCSorter headless: dropdowns drive coverage and advice; add/remove; save/load; exports; bad input."""
-import csv
 import json
 
 import pytest
 
 from smmkit.errors import SmmkitError
 from smmkit.widgets import FourCSorter
+from .dutch_csv import read_dutch_csv
 
 
 @pytest.fixture
@@ -83,8 +83,7 @@ def test_load_refuses_an_unknown_c_and_keeps_the_plan(widget, tmp_path):
 
 def test_export_csv_and_png(widget, tmp_path):
     widget.export_csv(tmp_path / "plan.csv")
-    with open(tmp_path / "plan.csv", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_dutch_csv(tmp_path / "plan.csv")
     assert len(rows) == 7 and rows[0]["C"] == "Conversatie" and rows[-1]["C"] == ""
     widget.export_png(tmp_path / "plan.png")
     assert (tmp_path / "plan.png").read_bytes()[:4] == b"\x89PNG"

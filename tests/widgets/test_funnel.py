@@ -1,6 +1,6 @@
-import csv
 
 from smmkit.widgets import CampaignFunnel
+from .dutch_csv import read_dutch_csv
 
 
 def test_example_funnel():
@@ -28,6 +28,6 @@ def test_save_load_round_trip_and_exports(tmp_path):
     other = CampaignFunnel()
     other.load(path)
     assert other.state() == f.state() and other.result == f.result
-    rows = list(csv.DictReader(open(f.export_csv(tmp_path / "funnel.csv"), encoding="utf-8")))
+    rows = read_dutch_csv(f.export_csv(tmp_path / "funnel.csv"))
     assert [r["stap"] for r in rows] == ["budget (€)", "vertoningen", "klikken", "leads"]
     assert f.export_png(tmp_path / "funnel.png").read_bytes()[:4] == b"\x89PNG"

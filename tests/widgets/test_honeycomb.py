@@ -1,9 +1,9 @@
-import csv
 
 import pytest
 
 from smmkit.errors import SmmkitError
 from smmkit.widgets import HoneycombCompare
+from .dutch_csv import read_dutch_csv
 
 
 def test_starts_with_two_example_platforms():
@@ -45,8 +45,8 @@ def test_save_load_round_trip_and_exports(tmp_path):
     other.load(path)
     assert other.state() == h.state()
     assert other.result.differences == h.result.differences
-    rows = list(csv.DictReader(open(h.export_csv(tmp_path / "hc.csv"), encoding="utf-8")))
-    assert rows[3]["bouwsteen"] == "aanwezigheid" and rows[3]["Gemeente Zwolle op Instagram"] == "4.0"
+    rows = read_dutch_csv(h.export_csv(tmp_path / "hc.csv"))
+    assert rows[3]["bouwsteen"] == "aanwezigheid" and rows[3]["Gemeente Zwolle op Instagram"] == "4"
     assert h.export_png(tmp_path / "hc.png").read_bytes()[:4] == b"\x89PNG"
 
 

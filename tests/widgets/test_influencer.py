@@ -1,6 +1,6 @@
-import csv
 
 from smmkit.widgets import InfluencerScorer
+from .dutch_csv import read_dutch_csv
 
 
 def test_example_shortlist():
@@ -40,6 +40,6 @@ def test_save_load_round_trip_keeps_an_unfinished_row_and_exports(tmp_path):
     other.load(path)
     assert other.state() == x.state() and other.result is None
     x.records.controls[1]["cost"].value = 450
-    rows = list(csv.DictReader(open(x.export_csv(tmp_path / "inf.csv"), encoding="utf-8")))
+    rows = read_dutch_csv(x.export_csv(tmp_path / "inf.csv"))
     assert rows[0]["rang"] == "1" and {"tier", "score", "verwacht_betrokken"} <= set(rows[0])
     assert x.export_png(tmp_path / "inf.png").read_bytes()[:4] == b"\x89PNG"

@@ -1,6 +1,6 @@
-import csv
 
 from smmkit.widgets import KPICalculator
+from .dutch_csv import read_dutch_csv
 
 
 def test_starts_with_engagement_rate():
@@ -38,6 +38,6 @@ def test_history_save_load_and_export(tmp_path):
     other = KPICalculator("nps")
     other.load(path)
     assert other.state() == k.state() and other.result.key == "ctr"
-    rows = list(csv.DictReader(open(k.export_csv(tmp_path / "kpi.csv"), encoding="utf-8")))
+    rows = read_dutch_csv(k.export_csv(tmp_path / "kpi.csv"))
     assert [r["kpi"] for r in rows] == ["Engagement rate", "CTR (click-through rate)"]
-    assert float(rows[1]["waarde"]) == 0.8
+    assert rows[1]["waarde"] == "0,8"   # decimal comma: a number in Dutch Excel

@@ -1,5 +1,4 @@
 """LCSSMapper headless: categories and targets drive the balance and advice; CSV load; save/load; exports."""
-import csv
 import json
 import re
 from datetime import datetime, timezone
@@ -8,6 +7,7 @@ import pytest
 
 from smmkit.errors import SmmkitError
 from smmkit.widgets import LCSSMapper
+from .dutch_csv import read_dutch_csv
 
 
 @pytest.fixture
@@ -110,11 +110,10 @@ def test_load_refuses_bad_target(widget, tmp_path):
 
 def test_export_csv_and_png(widget, tmp_path):
     widget.export_csv(tmp_path / "mix.csv")
-    with open(tmp_path / "mix.csv", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_dutch_csv(tmp_path / "mix.csv")
     assert [r["categorie"] for r in rows] == ["likeable", "clickable", "sharable", "sellable"]
-    assert rows[1] == {"categorie": "clickable", "aantal": "4", "aandeel_pct": "50.0", "doel_pct": "30",
-                       "verschil_pp": "20.0"}
+    assert rows[1] == {"categorie": "clickable", "aantal": "4", "aandeel_pct": "50", "doel_pct": "30",
+                       "verschil_pp": "20"}
     widget.export_png(tmp_path / "mix.png")
     assert (tmp_path / "mix.png").read_bytes()[:4] == b"\x89PNG"
 

@@ -1,7 +1,7 @@
-import csv
 
 from smmkit.models import peso
 from smmkit.widgets import PESOClassifier
+from .dutch_csv import read_dutch_csv
 
 
 def test_starts_unclassified_without_answers():
@@ -45,6 +45,6 @@ def test_save_load_round_trip_and_exports(tmp_path):
     other.load(path)
     assert other.state() == p.state()
     assert other.result.check.correct == 1
-    rows = list(csv.DictReader(open(p.export_csv(tmp_path / "peso.csv"), encoding="utf-8")))
-    assert rows[2]["goed"] == "True" and len(rows) == 10
+    rows = read_dutch_csv(p.export_csv(tmp_path / "peso.csv"))
+    assert rows[2]["goed"] == "ja" and len(rows) == 10
     assert p.export_png(tmp_path / "peso.png").read_bytes()[:4] == b"\x89PNG"

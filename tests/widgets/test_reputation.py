@@ -1,4 +1,3 @@
-import csv
 import json
 
 import pytest
@@ -9,6 +8,7 @@ from smmkit import plots
 from smmkit.errors import SmmkitError
 from smmkit.models import reputation as rep
 from smmkit.widgets import ReputationScorer
+from .dutch_csv import read_dutch_csv
 
 
 def _groups(widget):
@@ -73,8 +73,8 @@ def test_save_load_round_trip_and_exports(tmp_path):
     other.load(path)
     assert other.state() == r.state()
     assert "twijfelen of je open bent" in other.text.value
-    rows = list(csv.DictReader(open(r.export_csv(tmp_path / "rep.csv"), encoding="utf-8")))
-    assert len(rows) == 9 and rows[8]["driver"] == "eerlijkheid" and rows[8]["score"] == "2.0"
+    rows = read_dutch_csv(r.export_csv(tmp_path / "rep.csv"))
+    assert len(rows) == 9 and rows[8]["driver"] == "eerlijkheid" and rows[8]["score"] == "2"
     assert r.export_png(tmp_path / "rep.png").read_bytes()[:4] == b"\x89PNG"
 
 

@@ -1,5 +1,4 @@
 """NeedsProfile headless: sliders drive the result and the text; save/load; exports; bad input."""
-import csv
 import json
 
 import pytest
@@ -7,6 +6,7 @@ import pytest
 from smmkit.errors import SmmkitError
 from smmkit.models import sdt
 from smmkit.widgets import NeedsProfile
+from .dutch_csv import read_dutch_csv
 
 
 @pytest.fixture
@@ -88,12 +88,11 @@ def test_load_rejects_invalid_saved_scores(widget, tmp_path):
 
 def test_export_csv_and_png(widget, tmp_path):
     widget.export_csv(tmp_path / "profiel.csv")
-    with open(tmp_path / "profiel.csv", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_dutch_csv(tmp_path / "profiel.csv")
     assert [r["platform"] for r in rows] == ["LinkedIn", "YouTube", "Facebook", "Instagram", "WhatsApp"]
     youtube = rows[1]
     assert youtube["competentie"] == "5" and youtube["sterkste_behoefte"] == "competentie"
-    assert youtube["nadruk_boek"] == "competentie" and float(youtube["overeenkomst_pct"]) == 91.7
+    assert youtube["nadruk_boek"] == "competentie" and youtube["overeenkomst_pct"] == "91,7"
     assert rows[4]["nadruk_boek"] == ""
     widget.export_png(tmp_path / "profiel.png")
     assert (tmp_path / "profiel.png").read_bytes()[:4] == b"\x89PNG"

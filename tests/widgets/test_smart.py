@@ -1,9 +1,9 @@
-import csv
 
 import pytest
 
 from smmkit.errors import SmmkitError
 from smmkit.widgets import SmartChecker
+from .dutch_csv import read_dutch_csv
 
 
 def test_example_goal_misses_the_deadline():
@@ -45,7 +45,7 @@ def test_save_load_round_trip_and_export(tmp_path):
     other.load(path)
     assert other.state() == s.state()
     assert other.result.text == s.result.text
-    rows = list(csv.DictReader(open(s.export_csv(tmp_path / "smart.csv"), encoding="utf-8")))
+    rows = read_dutch_csv(s.export_csv(tmp_path / "smart.csv"))
     assert [r["letter"] for r in rows] == list("SMART")
     with pytest.raises(SmmkitError, match="geen grafiek"):
         s.export_png(tmp_path / "smart.png")

@@ -1,7 +1,7 @@
-import csv
 from html import unescape
 
 from smmkit.widgets import WebcareTriage
+from .dutch_csv import read_dutch_csv
 
 
 def test_example_inbox_is_triaged():
@@ -52,7 +52,7 @@ def test_save_load_round_trip_and_exports(tmp_path):
     other.load(path)
     assert other.state() == x.state()
     assert other.result.simulation.within_target == x.result.simulation.within_target
-    rows = list(csv.DictReader(open(x.export_csv(tmp_path / "wc.csv"), encoding="utf-8")))
+    rows = read_dutch_csv(x.export_csv(tmp_path / "wc.csv"))
     assert rows[0]["volgorde"] == "1" and rows[0]["categorie"] == "crisis"
     assert x.export_png(tmp_path / "wc.png").read_bytes()[:4] == b"\x89PNG"
 

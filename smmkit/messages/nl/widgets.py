@@ -43,6 +43,30 @@ MESSAGES = {
         "Je opgeslagen werk in {path} kon niet worden teruggezet, dus je ziet het voorbeeld.\n{error}\n"
         "Er is niets weg: een kopie van het bestand staat in {copy}. Vul de widget opnieuw in en bewaar."
     ),
+    "widgets.bad_name": (
+        "'{name}' kan niet als bestandsnaam: je werk blijft in je werkmap ({folder}). Gebruik een gewone "
+        "naam zoals 'mijn_werk' (of 'map/mijn_werk' voor een map daarbinnen), zonder '..' en niet "
+        "beginnend met '/'."
+    ),
+    "widgets.not_a_file": (
+        "'{path}' is geen gewoon bestand maar {kind}, dus er valt geen werk uit terug te halen. "
+        "Kies een andere bestandsnaam."
+    ),
+    "widgets.too_big": (
+        "Het bestand '{path}' is met {size} bytes veel te groot voor opgeslagen werk van {widget} "
+        "(hoogstens {limit} bytes). Het is waarschijnlijk een ander bestand: kies de naam van je eigen werk."
+    ),
+    "widgets.too_many_copies": (
+        "Er staan al {count} kopieën van '{path}'. Ruim een paar oude '-kopie'-bestanden op."
+    ),
+    "widgets.yes": "ja",
+    "widgets.no": "nee",
+    "widgets.kind_folder": "een map",
+    "widgets.kind_fifo": "een pipe (FIFO)",
+    "widgets.kind_socket": "een socket",
+    "widgets.kind_device": "een apparaatbestand",
+    "widgets.kind_link": "een snelkoppeling naar een bestand dat niet bestaat",
+    "widgets.kind_other": "iets anders dan een bestand",
     "widgets.add": "Voeg toe",
     "widgets.remove": "Verwijder",
     "widgets.empty_text": "Typ eerst een tekst in het invoerveld en klik dan op 'Voeg toe'.",
