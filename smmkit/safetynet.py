@@ -16,6 +16,9 @@ What it does when a cell stops with an error (also a SyntaxError or IndentationE
 2. the cell still ends with a real error output (same ``ename``/``evalue``; the traceback is one Dutch
    line pointing at the box), so "Run all" stops there and nbgrader scores a failing test cell 0.
 
+Under ``nbgrader autograde`` it shows nothing and leaves the tracebacks alone (see :func:`_autograding`);
+the bookkeeping for the checks goes on.
+
 Errors of the kit itself (:class:`smmkit.errors.SmmkitError`, :class:`smmkit.check.CheckFailed`) render
 their own Dutch text (``_render_traceback_``) and are left alone.
 
@@ -84,11 +87,26 @@ def _publish(shell, bundle: dict) -> None:
         shell.display_pub.publish(data=bundle, metadata={})
 
 
+def _autograding() -> bool:
+    """True in ``nbgrader autograde``: then the net stays out of the way (also if a submission unsets the variable).
+
+    The autograded notebook and the feedback keep nbgrader's own error outputs, which the feedback
+    preprocessor (smmkit/grading/feedback.py) rewrites for cells with hidden tests; a box with the
+    original traceback would show a failed hidden ``assert`` line in the feedback. ``nbgrader validate``
+    (the student's Validate button) keeps the net.
+    """
+    return _AUTOGRADE_AT_LOAD or os.environ.get("NBGRADER_EXECUTION") == "autograde"
+
+
+_AUTOGRADE_AT_LOAD = os.environ.get("NBGRADER_EXECUTION") == "autograde"
+
+
 def _wrap_showtraceback(shell):
     original = shell._showtraceback
 
     def _showtraceback(etype, evalue, stb):
-        if getattr(evalue, "_render_traceback_", None) is not None or not isinstance(evalue, BaseException):
+        if getattr(evalue, "_render_traceback_", None) is not None or not isinstance(evalue, BaseException) \
+                or _autograding():
             return original(etype, evalue, stb)
         try:
             if isinstance(evalue, SyntaxError):
@@ -264,7 +282,7 @@ def _make_post_run_cell(shell):
             error = result.error_before_exec or result.error_in_exec
             ok = error is None
             record_run(source, ok, None if ok else type(error).__name__, cell_id, shell)
-            if ok:
+            if ok and not _autograding():
                 for what, tip in warnings_for(source, shell):
                     _publish(shell, _box(msg("safety.warn_title"), what, tip, "", None, warning=True))
         except Exception:

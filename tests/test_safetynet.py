@@ -8,6 +8,8 @@ in the plain text) and an error output whose traceback is Dutch only.
 """
 from __future__ import annotations
 
+import re
+
 import nbformat
 import pytest
 from nbclient import NotebookClient
@@ -211,3 +213,18 @@ def test_kernel_config_written_by_kit_loads_it_before_any_import(tmp_path):
     box = _boxes(nb.cells[0].outputs)
     assert box and "haakje `(` open" in box[0]["data"]["text/plain"]
     assert nb.cells[0].outputs[-1]["ename"] == "SyntaxError"
+
+
+@pytest.mark.timeout(300)
+def test_autograde_keeps_nbgraders_own_error_outputs(monkeypatch):
+    """A box would carry a failed hidden assert's line into the feedback: under autograde the net stays out."""
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import smmkit\naantal = 3"),
+                                         nbformat.v4.new_code_cell("assert aantal == 4"),
+                                         nbformat.v4.new_code_cell("import os\ndel os.environ['NBGRADER_EXECUTION']\n"
+                                                                   "print(onbekend)")])
+    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True).execute()
+    for cell in nb.cells[1:]:
+        assert not _boxes(cell.outputs), "no box while autograding, also after the variable was removed"
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(nb.cells[1].outputs[-1]["traceback"]))
+    assert nb.cells[1].outputs[-1]["ename"] == "AssertionError" and "assert aantal == 4" in shown
