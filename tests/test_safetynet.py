@@ -228,3 +228,18 @@ def test_autograde_keeps_nbgraders_own_error_outputs(monkeypatch):
         assert not _boxes(cell.outputs), "no box while autograding, also after the variable was removed"
     shown = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(nb.cells[1].outputs[-1]["traceback"]))
     assert nb.cells[1].outputs[-1]["ename"] == "AssertionError" and "assert aantal == 4" in shown
+
+
+def test_every_explanation_has_a_what_and_a_tip_in_the_catalogue():
+    from pathlib import Path
+
+    from smmkit.messages import catalogue
+
+    root = Path(__file__).resolve().parents[1] / "smmkit"
+    keys = set()
+    for name in ("explain.py", "safetynet.py"):
+        keys |= set(re.findall(r"""_pair\(\s*["'](safety\.[a-z_]+)["']""", (root / name).read_text(encoding="utf-8")))
+    texts = catalogue("nl")
+    assert len(keys) >= 40
+    missing = sorted(k for k in keys for suffix in ("", ".tip") if k + suffix not in texts)
+    assert not missing, f"safety-net texts without a Dutch what/tip: {missing}"
