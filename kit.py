@@ -120,6 +120,10 @@ NBGRADER_TEACHER_PLUGINS = [
 ]
 # `kit.py lab --docent` puts this folder on JUPYTER_CONFIG_PATH: its page_config switches them back on
 DOCENT_CONFIG = VENV / "etc" / "smmkit-docent"
+# a student's `kit.py lab` on a laptop has no exchange: nbgrader's (English-only) assignment list and
+# its menu are of no use there and are hidden too; on JupyterHub (no kit.py) students keep them
+NBGRADER_EXCHANGE_PLUGINS = ["@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:menu"]
+LAPTOP_CONFIG = VENV / "etc" / "smmkit-laptop"
 # what the nl_NL language pack misses of JupyterLab's own texts: one JSON file per Lab domain
 LAB_CATALOGUES = ROOT / "smmkit" / "messages" / "nl" / "jupyterlab"
 
@@ -201,6 +205,7 @@ def configure_lab() -> None:
     * settings overrides: Dutch, no news pop-up;
     * ``etc/jupyter/labconfig/page_config.json``: nbgrader's teacher plugins disabled (what
       ``jupyter labextension disable --level=sys_prefix`` writes); ``DOCENT_CONFIG`` enables them;
+      ``LAPTOP_CONFIG`` (a student's ``kit.py lab``) also hides the assignment list and nbgrader's menu;
     * the language pack (crowd-translated for an older Lab) misses many texts of this Lab, such as
       the Run menu and the restart dialog: ``smmkit/messages/nl/jupyterlab/`` has them
       (``_merge_lab_catalogues``).
@@ -209,12 +214,13 @@ def configure_lab() -> None:
     settings = VENV / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
     (settings / "overrides.json").write_text(json.dumps(LAB_OVERRIDES, indent=2) + "\n", encoding="utf-8")
-    for folder, disabled in ((VENV / "etc" / "jupyter", True), (DOCENT_CONFIG, False)):
+    for folder, plugins, disabled in ((VENV / "etc" / "jupyter", NBGRADER_TEACHER_PLUGINS, True),
+                                      (DOCENT_CONFIG, NBGRADER_TEACHER_PLUGINS, False),
+                                      (LAPTOP_CONFIG, NBGRADER_EXCHANGE_PLUGINS, True)):
         labconfig = folder / "labconfig"
         labconfig.mkdir(parents=True, exist_ok=True)
         (labconfig / "page_config.json").write_text(json.dumps(
-            {"disabledExtensions": {name: disabled for name in NBGRADER_TEACHER_PLUGINS}}, indent=2) + "\n",
-            encoding="utf-8")
+            {"disabledExtensions": {name: disabled for name in plugins}}, indent=2) + "\n", encoding="utf-8")
     _merge_lab_catalogues()
 
 
@@ -291,10 +297,12 @@ def ensure_proxy() -> None:
 def cmd_lab(args: list[str]) -> int:
     setup()  # only what learners need: no test tools
     env = env_with_venv()
-    if "--docent" in args:  # the teacher's Lab: nbgrader's Create Assignment, Formgrader, Validate
-        args = [a for a in args if a != "--docent"]
-        env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
-            p for p in (str(DOCENT_CONFIG), env.get("JUPYTER_CONFIG_PATH", "")) if p)
+    # the teacher's Lab: nbgrader's Create Assignment, Formgrader, Validate; a student's: none of nbgrader
+    teacher = "--docent" in args
+    args = [a for a in args if a != "--docent"]
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+        p for p in (str(DOCENT_CONFIG if teacher else LAPTOP_CONFIG), env.get("JUPYTER_CONFIG_PATH", "")) if p)
+    if teacher:
         say("docentenmodus: nbgrader's Create Assignment, Formgrader en Validate staan aan.")
     start = "chapters/00-start.ipynb"
     # Naming the file makes JupyterLab open the browser on the start page itself.

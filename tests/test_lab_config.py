@@ -55,6 +55,8 @@ def test_students_get_dutch_no_news_and_no_teacher_tools(configured):
         assert teacher["disabledExtensions"][plugin] is False
     # the student's assignment list (fetch and submit on JupyterHub) stays
     assert "@jupyter/nbgrader:assignment-list" not in student["disabledExtensions"]
+    laptop = json.loads((kit.LAPTOP_CONFIG / "labconfig/page_config.json").read_text(encoding="utf-8"))
+    assert laptop["disabledExtensions"] == {"@jupyter/nbgrader:assignment-list": True, "@jupyter/nbgrader:menu": True}
 
 
 def test_catalogue_is_merged_for_browser_and_server_and_twice_is_once(configured):

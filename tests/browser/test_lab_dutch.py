@@ -8,8 +8,11 @@ JavaScript, ``trans.__("…")``) that the Dutch catalogue (the language pack plu
 ``smmkit/messages/nl/jupyterlab/``) does not translate. The news pop-up must not appear.
 
 nbgrader: a student sees no "Create Assignment" side bar, no Formgrader, no course list and no
-(English-only) Validate button; with the teacher switch (``kit.py lab --docent``, which puts
-``.venv/etc/smmkit-docent`` on ``JUPYTER_CONFIG_PATH``) the teacher gets them back.
+(English-only) Validate button. On a laptop (``kit.py lab`` puts ``.venv/etc/smmkit-laptop`` on
+``JUPYTER_CONFIG_PATH``) nbgrader's menu and assignment list are gone too: there is no exchange, and
+nbgrader has no Dutch. A JupyterHub student (the plain .venv config) keeps the assignment list to
+fetch and submit: that panel stays English (nbgrader's labextension has no translations). With the
+teacher switch (``kit.py lab --docent``: ``.venv/etc/smmkit-docent``) the teacher gets all back.
 """
 from __future__ import annotations
 
@@ -147,8 +150,9 @@ def test_the_english_detector_knows_lab_strings(configured):
     assert any(t.match("Shut down kernel of x.ipynb?") for t in templates) or templates
 
 
-def test_student_lab_is_dutch_and_has_no_teacher_tools(configured):
-    lab = _lab()
+@pytest.mark.parametrize("where", ["laptop", "hub"])
+def test_student_lab_is_dutch_and_has_no_teacher_tools(configured, where):
+    lab = _lab({"JUPYTER_CONFIG_PATH": str(kit.LAPTOP_CONFIG)} if where == "laptop" else None)
     try:
         with labdriver.browser_page() as page:
             labdriver.open_notebook(page, lab, NOTEBOOK.name)
@@ -161,6 +165,10 @@ def test_student_lab_is_dutch_and_has_no_teacher_tools(configured):
             everything = "\n".join(t for found in texts.values() for t in found)
             shown = [name for name in NBGRADER_TEACHER if name in everything]
             assert not shown, f"a student sees nbgrader's teacher tools or the English Validate: {shown}"
+            if where == "laptop":
+                assert "Nbgrader" not in everything and "Assignment List" not in everything, texts
+            else:
+                assert "Assignment List" in everything, "a hub student needs the assignment list to submit"
             toasts = page.locator(".Toastify__toast").all_inner_texts()
             assert not toasts, f"a pop-up appeared (the news question?): {toasts}"
     finally:
