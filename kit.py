@@ -108,6 +108,8 @@ LAB_OVERRIDES = {
     "@jupyterlab/translation-extension:plugin": {"locale": "nl_NL"},
     # no "Would you like to receive official Jupyter news?" pop-up (English, and not for students)
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+    # widget state saved in the notebook: a reopened notebook shows its widgets, not "model not found"
+    "@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": True},
 }
 # nbgrader's teacher parts; students keep the assignment list (fetch and submit on JupyterHub).
 # Validate is hidden too: its button and dialogs are English-only, and the notebook's own
