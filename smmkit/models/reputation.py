@@ -1,6 +1,8 @@
-"""Reputation temple (Fombrun & Shanley 1990): six pillars on three foundations.
+"""Reputation temple (Elving in Kok 2012, after Fombrun & Shanley 1990): six pillars on three foundations.
 
-The temple as Elving describes it in Kok e.a. (2012), after Fombrun & Shanley (1990). Six pillars
+The temple as Elving describes it in Kok e.a. (2012), who attributes it to Fombrun & Shanley (1990); cite it as
+"Elving (in Kok, 2012)". Caveat (told to learners in chapter 6): the six pillars match the dimensions of the
+later Reputation Quotient (Fombrun, Gardberg & Sever, 2000) rather than anything drawn in the 1990 article. Six pillars
 carry a reputation: leadership and vision, emotional appeal, working conditions, social
 involvement, (the appeal of) products and/or services, and financial performance. They stand on
 three foundations: credibility, trust and honesty. An organisation gets the pillars across best

@@ -1,4 +1,4 @@
-"""ReputationScorer: score the six pillars and three foundations of the reputation temple (Fombrun & Shanley 1990).
+"""ReputationScorer: score the six pillars and three foundations of the reputation temple (Elving in Kok 2012, after Fombrun & Shanley 1990).
 
 The weakest pillar and the weakest foundation are named and coloured in the chart."""
 from __future__ import annotations

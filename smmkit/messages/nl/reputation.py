@@ -1,4 +1,4 @@
-"""Dutch texts for the reputation temple (Fombrun & Shanley 1990) and its widget."""
+"""Dutch texts for the reputation temple (Elving in Kok 2012, after Fombrun & Shanley 1990) and its widget."""
 MESSAGES = {
     "reputation.driver.leadership": "leiderschap en visie",
     "reputation.driver.emotional_appeal": "emotionele aantrekkingskracht",
@@ -16,7 +16,7 @@ MESSAGES = {
     "reputation.unknown_driver": "'{driver}' is geen onderdeel van de reputatietempel. Geldig zijn: {valid}.",
     "reputation.missing": "Er ontbreekt een score voor: {drivers}. Geef elk onderdeel een score van 1 tot 5.",
     "reputation.old_layout": "Deze scores horen bij een oudere indeling van de reputatietempel in de kit "
-                             "('{driver}' bestaat niet meer). De kit volgt nu de tempel van Fombrun & Shanley (1990). "
+                             "('{driver}' bestaat niet meer). De kit volgt nu de tempel zoals Elving die beschrijft, naar Fombrun & Shanley (1990). "
                              "{valid} Zet je scores opnieuw met de schuifjes en bewaar ze daarna opnieuw.",
     "reputation.valid_parts": "Geldig zijn de pijlers {pillars} en de fundamenten {foundations}.",
     "reputation.advice.even": "Alle pijlers scoren gelijk ({score}). Kijk of je echt verschil ziet tussen de pijlers.",
@@ -35,13 +35,13 @@ MESSAGES = {
                                             "mensen vinden je sympathiek, maar twijfelen of je open bent. Die sympathie "
                                             "slaat om zodra iets verzwegens naar buiten komt, en op social media gaat dat snel.",
     "reputation.advice.social": "Tip: luister op social media gericht naar wat mensen over '{pillar}' zeggen, en pak dat eerst aan voordat je erover gaat zenden.",
-    "reputation.w.title": "Reputatietempel (Fombrun & Shanley, 1990)",
+    "reputation.w.title": "Reputatietempel (Elving, 2012, naar Fombrun & Shanley, 1990)",
     "reputation.w.intro": "Geef elke pijler en elk fundament een score van 1 (zwak) tot 5 (sterk), bijvoorbeeld "
                           "zoals inwoners of klanten het zien. De zes pijlers rusten op drie fundamenten.",
     "reputation.w.pillars": "Pijlers",
     "reputation.w.foundation": "Fundamenten",
     "reputation.w.means": "Gemiddeld: pijlers {pillars}, fundamenten {foundation}, alles samen {overall} (schaal 1-5).",
     "reputation.w.chart_title": "Reputatietempel: score per pijler en fundament",
-    "reputation.w.source": "reputatietempel naar Fombrun & Shanley (1990), in Kok e.a. (2012); scores: eigen oordeel",
+    "reputation.w.source": "reputatietempel: Elving (in Kok, 2012), naar Fombrun & Shanley (1990); scores: eigen oordeel",
     "reputation.w.axis": "score (1-5)",
 }
