@@ -140,7 +140,8 @@ def describe(key: str, value: float) -> str:
     """The value of a KPI in one Dutch sentence."""
     kpi = get(key)
     if kpi.key == "roi":
-        return msg("kpi.roi.result", value=fmt(round(value, 3)), percent=fmt(round(value * 100, 1)))
+        key = "kpi.roi.result_loss" if value < 0 else "kpi.roi.result"
+        return msg(key, value=fmt(round(value, 3)), percent=fmt(round(abs(value) * 100, 1)))
     if kpi.key == "relative_change":
         word = msg("kpi.up") if value > 0 else msg("kpi.down") if value < 0 else msg("kpi.same")
         return msg("kpi.relative_change.result", value=fmt(round(abs(value), 1)), word=word)

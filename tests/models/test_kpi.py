@@ -34,7 +34,10 @@ def test_all_kpis_have_texts_and_cases():
 def test_roi_follows_the_source_definition():
     r = kpi.calculate("roi", extra_revenue=800, investment=1000)
     assert r.value == pytest.approx(-0.2)
-    assert r.text == "De ROI is -0,2: per geïnvesteerde euro kwam er netto -20 % bij."
+    assert r.text == ("De ROI is -0,2: wat de inzet opleverde, lag netto 20 % onder wat je erin stak; "
+                      "je kreeg minder terug dan je uitgaf.")
+    assert "netto 50 % boven" in __import__("smmkit.models.kpi", fromlist=["calculate"]).calculate(
+        "roi", extra_revenue=1500, investment=1000).text
     assert kpi.get("roi").formula == "(meeropbrengst − investering) / investering"
 
 

@@ -18,7 +18,7 @@ def test_switching_kpi_shows_its_inputs_and_computes():
     assert k.result.value == (1800 - 1200) / 1200
     k.inputs["investment"].value = 2000
     assert k.result.value == -0.1
-    assert "netto -10 %" in k.text.value
+    assert "netto 10 % onder" in k.text.value
 
 
 def test_division_by_zero_message_in_widget():

@@ -23,7 +23,7 @@ def test_six_pillars_and_three_foundations_as_grouped_sliders():
     r.auto_chart = False
     assert _groups(r) == {"<b>Pijlers</b>": list(rep.PILLARS), "<b>Fundamenten</b>": list(rep.FOUNDATIONS)}
     assert r.sliders["emotional_appeal"].description == "emotionele aantrekkingskracht"
-    assert "Elving, 2012, naar Fombrun &amp; Shanley, 1990" in r.heading.value
+    assert "Elving in Kok, 2012, naar Fombrun &amp; Shanley, 1990" in r.heading.value
 
 
 def test_example_names_the_weakest_pillar():

@@ -36,7 +36,7 @@ MESSAGES = {
     "fourc.missing": "Je plan verwaarloost {c}: geen enkele activiteit.",
     "fourc.weak": "{c} krijgt weinig aandacht: {n} activiteit(en), {share} % van je plan.",
     "fourc.tip.customer_experience": (
-        "Denk aan iets dat de ervaring met de organisatie zelf beter maakt, zodat mensen die doorvertellen "
+        "Denk aan iets wat de ervaring met de organisatie zelf beter maakt, zodat mensen die doorvertellen "
         "(bijv. een melding via social media die zichtbaar snel wordt opgelost)."
     ),
     "fourc.tip.conversatie": (

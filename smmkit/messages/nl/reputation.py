@@ -35,7 +35,7 @@ MESSAGES = {
                                             "mensen vinden je sympathiek, maar twijfelen of je open bent. Die sympathie "
                                             "slaat om zodra iets verzwegens naar buiten komt, en op social media gaat dat snel.",
     "reputation.advice.social": "Tip: luister op social media gericht naar wat mensen over '{pillar}' zeggen, en pak dat eerst aan voordat je erover gaat zenden.",
-    "reputation.w.title": "Reputatietempel (Elving, 2012, naar Fombrun & Shanley, 1990)",
+    "reputation.w.title": "Reputatietempel (Elving in Kok, 2012, naar Fombrun & Shanley, 1990)",
     "reputation.w.intro": "Geef elke pijler en elk fundament een score van 1 (zwak) tot 5 (sterk), bijvoorbeeld "
                           "zoals inwoners of klanten het zien. De zes pijlers rusten op drie fundamenten.",
     "reputation.w.pillars": "Pijlers",
