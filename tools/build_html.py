@@ -14,6 +14,17 @@ every widget the page says it is interactive only in JupyterLab. Links between c
     python3 kit.py html                    # execute and build into _site/
     python3 kit.py html --no-execute       # build from the stored notebooks (no outputs; fast)
     python3 kit.py html --out /tmp/site chapters/01-introductie.ipynb   # only these notebooks
+    python3 kit.py html --working-copy     # the notebooks as they are on disk (edited copies too)
+
+What a page is built from, so the site is the same for everyone who builds it:
+
+- the committed notebooks (``git show HEAD:chapters/…``), not a learner's edited copy on disk,
+  unless ``--working-copy`` is given or the folder is not a git checkout;
+- an empty progress store (``SMMKIT_HOME`` points to a fresh folder), so ``00-start.html`` never
+  shows the progress of whoever builds the site (normally ``~/.smmkit``);
+- a fresh working folder for the kernels, so widgets' ``restore()`` finds no saved work and exports
+  (CSV, PNG) do not land in ``chapters/``; ``../exercises`` and ``../datasets`` still resolve;
+- quiz cells (tag ``smmkit-quiz`` or ``hide-input``) without their source: the code holds the answer.
 
 ``_site/build-report.json`` lists per notebook the seconds it took and any error or stderr output
 (a traceback or a warning a learner would see). Exit code 1 when a notebook had an error.
@@ -25,8 +36,11 @@ import html
 import json
 import os
 import re
+import subprocess
 import sys
+import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
@@ -44,6 +58,7 @@ STATIC_NOTE = (
     "open de cursus met <code>python3 kit.py lab</code> om zelf te schuiven en te kiezen."
     "</div>"
 )
+HIDDEN_SOURCE_TAGS = {"smmkit-quiz", "hide-input"}
 LINK = re.compile(r"\]\((?!https?://)([\w.\-]+)\.ipynb(#[^)\s]*)?\)")
 
 
@@ -52,6 +67,43 @@ def chapter_paths() -> list[Path]:
     import notebook_nav
 
     return [CHAPTERS / c.file for c in notebook_nav.CHAPTERS]
+
+
+def read_source(path: Path, working_copy: bool = False) -> tuple[nbformat.NotebookNode, str]:
+    """The notebook as committed (``git show HEAD:<path>``), or as on disk; also says which one."""
+    path = Path(path).resolve()
+    if not working_copy:
+        try:
+            top = subprocess.run(["git", "-C", str(path.parent), "rev-parse", "--show-toplevel"],
+                                 capture_output=True, text=True, check=True).stdout.strip()
+            rel = path.relative_to(Path(top).resolve()).as_posix()
+            text = subprocess.run(["git", "-C", top, "show", f"HEAD:{rel}"], capture_output=True, check=True).stdout
+            return nbformat.reads(text.decode("utf-8"), as_version=4), "git HEAD"
+        except (subprocess.CalledProcessError, FileNotFoundError, ValueError):
+            pass                                   # not in git (or not committed): use the file itself
+    return nbformat.read(path, as_version=4), "werkkopie"
+
+
+@contextmanager
+def clean_environment(chapter_dir: Path):
+    """A fresh kernel folder beside links to exercises/ and datasets/, and an empty SMMKIT_HOME."""
+    saved = os.environ.get("SMMKIT_HOME")
+    with tempfile.TemporaryDirectory(prefix="smmkit-site-") as tmp:
+        work = Path(tmp) / chapter_dir.name
+        work.mkdir()
+        for sibling in ("exercises", "datasets"):
+            target = chapter_dir.parent / sibling
+            if target.exists():
+                (Path(tmp) / sibling).symlink_to(target, target_is_directory=True)
+        (Path(tmp) / "voortgang").mkdir()
+        os.environ["SMMKIT_HOME"] = str(Path(tmp) / "voortgang")
+        try:
+            yield work
+        finally:
+            if saved is None:
+                os.environ.pop("SMMKIT_HOME", None)
+            else:
+                os.environ["SMMKIT_HOME"] = saved
 
 
 def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 600) -> nbformat.NotebookNode:
@@ -92,6 +144,8 @@ def prepare(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
     first = True
     for cell in nb.cells:
+        if cell.cell_type == "code" and HIDDEN_SOURCE_TAGS & set(cell.metadata.get("tags", [])):
+            cell.metadata.setdefault("transient", {})["remove_source"] = True   # the answer is in the code
         if cell.cell_type == "markdown":
             cell.source = LINK.sub(lambda m: f"]({m.group(1)}.html{m.group(2) or ''})", cell.source)
         elif cell.cell_type == "code":
@@ -161,22 +215,24 @@ maar niets aanpassen. Wil je zelf schuiven, kiezen en rekenen? Open de cursus da
 """
 
 
-def build(paths: list[Path], out: Path, run: bool = True) -> dict:
+def build(paths: list[Path], out: Path, run: bool = True, working_copy: bool = False) -> dict:
     """Build the site into ``out``; returns the report (also written to ``build-report.json``)."""
     out.mkdir(parents=True, exist_ok=True)
-    report: dict = {"executed": run, "notebooks": {}}
+    report: dict = {"executed": run, "working_copy": working_copy, "notebooks": {}}
     items = []
     for path in paths:
         start = time.perf_counter()
-        nb = nbformat.read(path, as_version=4)
+        nb, origin = read_source(path, working_copy)
         if run:
-            execute(nb, path.parent)
+            with clean_environment(Path(path).resolve().parent) as cwd:
+                execute(nb, cwd)
         found = problems(nb)
         title = title_of(nb, path.stem)
         page = path.with_suffix(".html").name
         (out / page).write_text(export(prepare(nb), title), encoding="utf-8")
         seconds = time.perf_counter() - start
-        report["notebooks"][path.name] = {"page": page, "title": title, "seconds": round(seconds, 2), **found}
+        report["notebooks"][path.name] = {"page": page, "title": title, "source": origin,
+                                          "seconds": round(seconds, 2), **found}
         items.append(f'<li><a href="{html.escape(page)}">{html.escape(title)}</a></li>')
         state = "FOUT" if found["errors"] else ("let op: stderr" if found["stderr"] else "ok")
         print(f"  {path.name:<32} {seconds:6.1f} s  {state}", flush=True)
@@ -191,13 +247,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", type=Path, help="notebooks (default: chapters/NN-*.ipynb)")
     parser.add_argument("--out", type=Path, default=ROOT / "_site", help="output folder (default: _site/)")
     parser.add_argument("--no-execute", action="store_true", help="do not run the notebooks first")
+    parser.add_argument("--working-copy", action="store_true",
+                        help="build from the notebooks on disk instead of the committed ones (git HEAD)")
     args = parser.parse_args(argv)
     paths = [p.resolve() for p in args.paths] or chapter_paths()
     if not paths:
         print("Geen notebooks gevonden in chapters/.", file=sys.stderr)
         return 1
     start = time.perf_counter()
-    report = build(paths, args.out, run=not args.no_execute)
+    report = build(paths, args.out, run=not args.no_execute, working_copy=args.working_copy)
     failed = [name for name, r in report["notebooks"].items() if r["errors"]]
     print(f"Klaar in {time.perf_counter() - start:.0f} s: open {args.out / 'index.html'}")
     for name in failed:
