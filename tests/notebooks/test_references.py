@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from notebook_files import CHAPTERS, chapter_or_skip
+from notebook_files import CHAPTERS, chapter
 
 NAME = r"(?:[A-Z][a-zà-ÿ'’\-]+|[Vv]an (?:den |der |de )?[A-Z][a-zà-ÿ\-]+)"
 AUTHORS = rf"{NAME}(?:(?: en | & |, ){NAME})*(?: e\.a\.| et al\.)?"
@@ -25,7 +25,7 @@ STYLE = re.compile(r"\b(Mans|Elving|Rispens|Kuijper|Lemaire|Van den Brink)(?: (?
 
 
 def cells(name):
-    return json.loads(chapter_or_skip(name).read_text(encoding="utf-8"))["cells"]
+    return json.loads(chapter(name).read_text(encoding="utf-8"))["cells"]
 
 
 def split(name):
