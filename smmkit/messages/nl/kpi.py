@@ -23,7 +23,7 @@ MESSAGES = {
     "kpi.input.target": "streeftijd (minuten)",
     "kpi.engagement_rate.label": "Engagement rate",
     "kpi.engagement_rate.formula": "interacties / bereik × 100",
-    "kpi.engagement_rate.explain": "Welk deel van de mensen die je bericht zagen er ook iets mee deed (liken, reageren, delen, klikken).",
+    "kpi.engagement_rate.explain": "Welk deel van de mensen die je bericht zagen er ook iets mee deed (liken, reageren, delen, klikken). Sommige tools delen door impressies of door volgers in plaats van bereik; noem in een rapport altijd je noemer.",
     "kpi.engagement_rate.result": "Van de bereikte mensen ging {value} % de interactie aan.",
     "kpi.ipm.label": "IPM (interacties per 1.000 fans)",
     "kpi.ipm.formula": "interacties / fans × 1.000",
