@@ -90,11 +90,10 @@ def submission(release: dict, source: dict, answers: dict[str, str | None]) -> d
         elif cell["cell_type"] == "markdown":
             cell["source"] = choice
         else:
-            prefix = _keep_prefix("".join(cell["source"]))
-            body = choice
-            if prefix.strip() and prefix.strip().splitlines()[-1] in body:
-                prefix = ""  # the mistake already repeats the instruction line
-            cell["source"] = (prefix + "\n" + body) if prefix.strip() else body
+            # the release's instruction lines, without the code lines the mistake already repeats
+            given = [line for line in _keep_prefix("".join(cell["source"])).splitlines()
+                     if line.strip().startswith("#") or line.strip() not in choice]
+            cell["source"] = "\n".join([*given, choice])
     return out
 
 

@@ -130,6 +130,10 @@ class ItemAnalysis:
             ax=ax, horizontal=True, labels=False, limits=(min(-0.1, low - 0.1), 1.15),
             value_label=msg("insight.chart_axis"))
         axes = result if ax is not None else result.axes[0]
+        if ax is None:  # room for every question, the legend beside the bars (not over them)
+            result.set_size_inches(8.0, max(4.0, 0.6 * len(names) + 1.6))
+        with plots._styled():
+            axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
         for container in axes.containers:
             values = [bar.get_width() for bar in container]
             for text, value in zip(plots.label_bars(axes, container, values, "{:.2f}"), values):
