@@ -117,3 +117,30 @@ def test_roster_matches_names_without_case_accents_or_word_order():
     assert roster.find(None, "Jan de Vries") == ("s1", "")
     student, reason = roster.find(None, "Jan Vries")
     assert student is None and "staat niet in de studentenlijst" in reason
+
+
+@pytest.mark.parametrize("lms", ["brightspace", "canvas", "moodle"])
+def test_make_class_download_is_collected_whole(tmp_path, lms):
+    """The guide's try-out (tools/make_class.py --lms): every generated submission lands with its student."""
+    import importlib.util
+    import json
+
+    root = tmp_path / "cursus"
+    for folder in ("exercises", "solutions"):
+        shutil.copytree(ROOT / folder / A, root / folder / A)
+    shutil.copy(ROOT / "nbgrader_config.py", root)
+    subprocess.run([sys.executable, ROOT / "tools" / "make_class.py", A, "--root", root, "--lms", lms, "--n", "12"],
+                   check=True, capture_output=True, timeout=120)
+    result = subprocess.run(
+        [BIN / "nbgrader", "zip_collect", A, "--ZipCollectApp.collector_plugin=smmkit.grading.collect.LmsCollector",
+         f"--LmsCollector.lms={lms}", f"--LmsCollector.roster={root / f'{lms}-studenten.csv'}"],
+        cwd=root, env=_env(tmp_path / "home"), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    spec = importlib.util.spec_from_file_location("make_class", ROOT / "tools" / "make_class.py")
+    make_class = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_class)
+    release, source = make_class.load_pair(root, A)
+    expected = {s: make_class.submission(release, source, a)
+                for s, a in make_class.plan(release, 12, 2026).items() if a is not None}
+    found = {p.parts[-3]: json.loads(p.read_text()) for p in (root / "submitted").glob(f"*/{A}/{NB}")}
+    assert found == expected
