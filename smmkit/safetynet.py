@@ -119,6 +119,8 @@ def _wrap_showtraceback(shell):
             sys.stderr.flush()
             _publish(shell, _box(msg("safety.title", ename=etype.__name__), what, tip, _where(evalue), plain))
             stb = [msg("safety.short", ename=etype.__name__)]
+            if os.environ.get("NBGRADER_EXECUTION") == "validate":  # the Validate dialog shows no boxes
+                stb = [msg("safety.title", ename=etype.__name__), what, _where(evalue), f'{msg("safety.try")} {tip}']
         except Exception:  # the safety net must never hide an error: fall back to the original
             pass
         return original(etype, evalue, stb)

@@ -243,3 +243,15 @@ def test_every_explanation_has_a_what_and_a_tip_in_the_catalogue():
     assert len(keys) >= 40
     missing = sorted(k for k in keys for suffix in ("", ".tip") if k + suffix not in texts)
     assert not missing, f"safety-net texts without a Dutch what/tip: {missing}"
+
+
+@pytest.mark.timeout(300)
+def test_validate_shows_the_dutch_explanation_in_the_error_itself(monkeypatch):
+    """nbgrader validate (the Validate button) prints error outputs, not boxes: they carry the explanation."""
+    monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import smmkit\nprint(hyves_verandring)")])
+    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True).execute()
+    error = nb.cells[0].outputs[-1]
+    shown = "\n".join(error["traceback"])
+    assert error["ename"] == "NameError" and "bestaat (nog) niet" in shown and "Probeer:" in shown
+    assert "Traceback" not in shown and "oranje kader" not in shown
