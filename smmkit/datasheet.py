@@ -130,18 +130,17 @@ def datasheet_blocks() -> list[tuple]:
     total_rows = sum(len(datafiles.rows(r["name"])) for r in resources)
     groups = package.get("groups", {})
     blocks: list[tuple] = [
-        ("h", 1, package.get("title", "Datasheet")),
-        ("p", "*Gegenereerd uit `datasets/datapackage.json` met `python -m smmkit.datasheet`; "
-              "bewerk dit bestand niet met de hand.*"),
-        ("p", f"De kit bevat {len(resources)} datasets met samen {total_rows} rijen. "
+        ("h", 1, package.get("title", msg("data.sheet.title"))),
+        ("p", msg("data.sheet.generated")),
+        ("p", msg("data.sheet.summary", datasets=len(resources), rows=total_rows) + " "
               + package.get("description", "")),
     ]
     blocks += [("p", text) for text in package.get("notes", [])]
     if package.get("sources"):
-        blocks.append(("h", 2, "Bronnen"))
+        blocks.append(("h", 2, msg("data.sheet.sources")))
         blocks.append(("ul", [_source_text(s) for s in package["sources"]]))
-    blocks.append(("h", 2, "Overzicht"))
-    blocks.append(("table", ["dataset", "titel", "jaar", "n", "rijen"], [
+    blocks.append(("h", 2, msg("data.sheet.overview")))
+    blocks.append(("table", [msg(f"data.sheet.col.{c}") for c in ("dataset", "title", "years", "n", "rows")], [
         [f"`{r['name']}`", r.get("title", ""), ", ".join(str(y) for y in r.get("years", [])),
          _n_text(r.get("n")), str(len(datafiles.rows(r["name"])))]
         for r in resources
@@ -151,7 +150,7 @@ def datasheet_blocks() -> list[tuple]:
         members = [r for r in resources if r.get("group", "") == group]
         if not members:
             continue
-        blocks.append(("h", 2, groups.get(group, group or "Overig")))
+        blocks.append(("h", 2, groups.get(group, group or msg("data.sheet.other"))))
         for res in members:
             blocks += resource_blocks(res, level=3)
     return blocks

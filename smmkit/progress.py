@@ -23,7 +23,7 @@ from pathlib import Path
 
 from smmkit.messages import msg
 
-__all__ = ["home", "path", "load", "record", "passed", "overzicht", "Overzicht"]
+__all__ = ["home", "path", "load", "record", "passed", "overzicht", "Overview"]
 
 FILE_NAME = "voortgang.json"
 VERSION = 1
@@ -118,7 +118,7 @@ def _known_checks() -> dict[str, tuple[str, set[str]]]:
     return known
 
 
-class Overzicht:
+class Overview:
     """The progress overview: renders as a table in a notebook and as text with print()."""
 
     def __init__(self, data: dict, known: dict):
@@ -164,6 +164,6 @@ class Overzicht:
                 f"<small>{html.escape(msg('progress.file', path=self.file))}</small></div>")
 
 
-def overzicht() -> Overzicht:
+def overzicht() -> Overview:
     """Per assignment: how many of its checks you have passed (and when last)."""
-    return Overzicht(load(), _known_checks())
+    return Overview(load(), _known_checks())

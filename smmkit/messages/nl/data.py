@@ -60,4 +60,17 @@ MESSAGES = {
     "data.type.string": "tekst",
     "data.type.category": "categorie",
     "data.type.boolean": "ja/nee",
+    # datasets/DATASHEET.md (python -m smmkit.datasheet)
+    "data.sheet.title": "Datasheet",
+    "data.sheet.generated": ("*Gegenereerd uit `datasets/datapackage.json` met `python -m smmkit.datasheet`; "
+                             "bewerk dit bestand niet met de hand.*"),
+    "data.sheet.summary": "De kit bevat {datasets} datasets met samen {rows} rijen.",
+    "data.sheet.sources": "Bronnen",
+    "data.sheet.overview": "Overzicht",
+    "data.sheet.other": "Overig",
+    "data.sheet.col.dataset": "dataset",
+    "data.sheet.col.title": "titel",
+    "data.sheet.col.years": "jaar",
+    "data.sheet.col.n": "n",
+    "data.sheet.col.rows": "rijen",
 }
