@@ -22,7 +22,6 @@ import math
 from contextlib import contextmanager
 from typing import Any, Iterator, Mapping, Sequence
 
-from smmkit import livechart
 from smmkit.errors import SmmkitError
 from smmkit.messages import msg
 
@@ -191,7 +190,7 @@ def grouped_bar(
     limits: tuple[float, float] | None = None,
 ):
     """Bars per category, one bar per series side by side (one series = a plain bar chart)."""
-    arguments = dict(locals())  # for livechart: a widget can later give these bars new values
+    arguments = dict(locals())  # for update_grouped_bar: a widget can later give these bars new values
     categories = [str(c) for c in categories]
     names = list(series)
     if not names:
@@ -234,8 +233,7 @@ def grouped_bar(
         if len(names) > 1:
             ax.legend(ncols=min(len(names), 4), loc="upper right")
         _finish(fig, ax, title, source, own)
-        livechart.remember(ax, livechart.BARS, livechart.layout_key(names, categories, arguments),
-                           (containers, texts))
+        _remember(ax, BARS, _layout_key(names, categories, arguments), (containers, texts))
     return fig if own else ax
 
 
@@ -269,7 +267,7 @@ def profile(scores: Mapping[str, Mapping[str, float]], *, title: str, source: st
     ``scores`` is ``{series: {axis: value}}``; every series must have the same axes. Series named in
     ``dashed`` are drawn as dashed reference lines without fill (e.g. the book's view).
     """
-    arguments = dict(locals())  # for livechart: a widget can later give these lines new values
+    arguments = dict(locals())  # for update_profile: a widget can later give these lines new values
     names = list(scores)
     if not names:
         raise SmmkitError(msg("plots.no_data"))
@@ -302,9 +300,111 @@ def profile(scores: Mapping[str, Mapping[str, float]], *, title: str, source: st
         ax.grid(True)
         ax.legend(loc="upper left", bbox_to_anchor=(1.1, 1.0))
         _finish(fig, ax, title, source, own, pad=24)
-        livechart.remember(ax, livechart.PROFILE, livechart.layout_key(names, axes_names, arguments),
-                           (closed, drawn))
+        _remember(ax, PROFILE, _layout_key(names, axes_names, arguments), (closed, drawn))
     return fig if own else ax
+
+
+# ---------------------------------------------------------------------- in-place updates (live widget charts)
+# A widget redraws its chart whenever a learner moves a slider. When only the data changes, the functions
+# below give the artists that grouped_bar / profile drew new values, in place, and return them (for
+# smmkit.livechart.Blit, which redraws only those); they return None when the layout would change
+# (other categories, series names or options): then the widget draws the chart anew.
+BARS = "bars"
+PROFILE = "profile"
+_DATA = ("categories", "series", "scores", "ax")  # the arguments that are data, not layout
+
+
+def _frozen(value):
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return tuple((k, _frozen(v)) for k, v in value.items())
+    return value
+
+
+def _layout_key(names: Sequence, axes: Sequence, arguments: Mapping) -> tuple:
+    """What fixes a chart's layout: series names, categories (or radar axes) and all other options."""
+    options = tuple(sorted((k, _frozen(v)) for k, v in arguments.items() if k not in _DATA))
+    return tuple(str(n) for n in names), tuple(str(a) for a in axes), options
+
+
+def _remember(ax, kind: str, key: tuple, artists) -> None:
+    ax._smmkit_live = (kind, key, artists)
+
+
+def _recorded(ax, kind: str, drawing, names: Sequence, axes: Sequence, options: Mapping):
+    """(artists, all options) when ``ax`` holds this layout drawn by ``drawing``, else None.
+
+    The options are completed with the drawing function's own keyword defaults, so a call with the
+    same arguments as the drawing call gives the same layout key.
+    """
+    live = getattr(ax, "_smmkit_live", None)
+    if live is None or live[0] != kind:
+        return None
+    arguments = {**drawing.__kwdefaults__, **{k: v for k, v in options.items() if k != "ax"}}
+    return (live[2], arguments) if live[1] == _layout_key(names, axes, arguments) else None
+
+
+def update_grouped_bar(ax, categories: Sequence[str], series: Mapping[str, Sequence[float]], **options):
+    """Give the bars that ``grouped_bar(categories, series, ax=ax, **options)`` drew new values.
+
+    Takes the same arguments as ``grouped_bar``. Returns the changed artists, or ``None`` when
+    ``ax`` holds no such chart with the same categories, series names and options (redraw then).
+    """
+    recorded = _recorded(ax, BARS, grouped_bar, list(series), [str(c) for c in categories], options)
+    if recorded is None:
+        return None
+    (containers, labels), arguments = recorded
+    changed = []
+    for i, (container, name) in enumerate(zip(containers, series)):
+        values = [float(v) for v in series[name]]
+        if len(values) != len(container.patches):
+            return None
+        for patch, value in zip(container.patches, values):
+            (patch.set_width if arguments["horizontal"] else patch.set_height)(value)
+        container.datavalues = values  # bar_label reads the sign from here
+        changed.extend(container.patches)
+        if labels[i] is not None:
+            for old in labels[i]:
+                old.remove()
+            labels[i] = label_bars(ax, container, values, arguments["value_format"])
+            changed.extend(labels[i])
+    return changed
+
+
+def update_bars(fig, chart):
+    """``update_grouped_bar`` on the figure's first axes; ``chart`` is (categories, series, options)."""
+    if not fig.axes:
+        return None
+    categories, series, options = chart
+    return update_grouped_bar(fig.axes[0], categories, series, **options)
+
+
+def update_profile(ax, scores: Mapping[str, Mapping[str, float]], **options):
+    """Give the lines of ``profile(scores, ax=ax, **options)`` new values (same arguments).
+
+    Returns the changed artists, or ``None`` when ``ax`` holds no such radar chart with the same
+    series, axes and options.
+    """
+    names = list(scores)
+    if not names:
+        return None
+    axes_names = list(scores[names[0]])
+    recorded = _recorded(ax, PROFILE, profile, names, axes_names, options)
+    if recorded is None:
+        return None
+    (angles, artists), _arguments = recorded
+    changed = []
+    for name in names:
+        values = [float(scores[name][a]) for a in axes_names]
+        closed = values + values[:1]
+        line, fill = artists[name]
+        line.set_data(angles, closed)
+        changed.append(line)
+        if fill is not None:
+            fill.set_xy(list(zip(angles, closed)))
+            changed.append(fill)
+    return changed
 
 
 def to_png(fig, dpi: int | None = None, fast: bool = False) -> bytes:

@@ -25,7 +25,7 @@ How to write a widget (a thin view over a pure model in ``smmkit.models``)::
             plots.grouped_bar([...], {...}, title=..., source=..., ax=fig.add_subplot())
 
         def update_chart(self, fig, result):  # 4b. (optional) fast redraw: change the drawn artists in place
-            return livechart.update_bars(fig, (categories, series, options))  # or None: draw() anew
+            return plots.update_bars(fig, (categories, series, options))  # or None: draw() anew
 
         def table(self, result):           # 5. (optional) rows for export_csv: list of dicts or DataFrame
             return [{"kpi": "CTR", "waarde": result.ctr}]

@@ -109,9 +109,9 @@ class ContentCalendar(SmmkitWidget):
         integer_axis(ax)
 
     def update_chart(self, fig, result):
-        from smmkit import livechart
+        from smmkit import plots
 
-        return livechart.update_bars(fig, self._chart(result))
+        return plots.update_bars(fig, self._chart(result))
 
     def table(self, result):
         return result.rows()

@@ -85,11 +85,11 @@ class FourCSorter(SmmkitWidget):
         self._drawn_neglected = cov.neglected
 
     def update_chart(self, fig, cov: fourc.Coverage):
-        from smmkit import livechart
+        from smmkit import plots
 
         if getattr(self, "_drawn_neglected", None) != cov.neglected:  # the tick labels change colour
             return None
-        return livechart.update_bars(fig, self._chart(cov))
+        return plots.update_bars(fig, self._chart(cov))
 
     def table(self, cov: fourc.Coverage) -> list[dict]:
         return [{msg("fourc.col.activity"): a.text, msg("fourc.col.c"): fourc.c_label(a.c) if a.c else ""}

@@ -74,10 +74,10 @@ class CampaignFunnel(SmmkitWidget):
         return self._notes
 
     def update_chart(self, fig, result):
-        from smmkit import livechart
+        from smmkit import plots
 
         chart, values = self._chart(result)
-        changed = livechart.update_bars(fig, chart)
+        changed = plots.update_bars(fig, chart)
         return None if changed is None else changed + self._write_notes(values)
 
     def table(self, result):

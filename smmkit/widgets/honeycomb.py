@@ -93,10 +93,10 @@ class HoneycombCompare(SmmkitWidget):
         plots.profile(series, ax=fig.add_subplot(projection="polar"), **options)
 
     def update_chart(self, fig, result):
-        from smmkit import livechart
+        from smmkit import plots
 
         series, options = self._chart(result)
-        return livechart.update_profile(fig.axes[0], series, **options) if fig.axes else None
+        return plots.update_profile(fig.axes[0], series, **options) if fig.axes else None
 
     def table(self, result):
         return result.rows()

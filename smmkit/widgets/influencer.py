@@ -78,9 +78,9 @@ class InfluencerScorer(SmmkitWidget):
         title_to_figure(fig, fig.axes[0])
 
     def update_chart(self, fig, result):
-        from smmkit import livechart
+        from smmkit import plots
 
-        return livechart.update_bars(fig, self._chart(result))  # None when the ranking changed
+        return plots.update_bars(fig, self._chart(result))  # None when the ranking changed
 
     def table(self, result):
         return result.rows()

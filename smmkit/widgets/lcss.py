@@ -134,9 +134,9 @@ class LCSSMapper(SmmkitWidget):
         plots.grouped_bar(categories, series, ax=fig.add_subplot(), **options)
 
     def update_chart(self, fig, b: lcss.Balance):
-        from smmkit import livechart
+        from smmkit import plots
 
-        return livechart.update_bars(fig, self._chart(b))
+        return plots.update_bars(fig, self._chart(b))
 
     def table(self, b: lcss.Balance) -> list[dict]:
         return [{msg("lcss.col.category"): c, msg("lcss.col.count"): b.counts[c],

@@ -90,9 +90,9 @@ class PESOClassifier(SmmkitWidget):
         integer_axis(ax)
 
     def update_chart(self, fig, result: PesoView):
-        from smmkit import livechart
+        from smmkit import plots
 
-        return livechart.update_bars(fig, self._chart(result))
+        return plots.update_bars(fig, self._chart(result))
 
     def table(self, result: PesoView):
         answers = {}

@@ -72,9 +72,9 @@ class ReputationScorer(SmmkitWidget):
         ax.axhline(len(rep.PILLARS) - 0.5, color=plots.GREY, linewidth=1, linestyle="--")
 
     def update_chart(self, fig, result):
-        from smmkit import livechart
+        from smmkit import plots
 
-        changed = livechart.update_bars(fig, self._chart(result))
+        changed = plots.update_bars(fig, self._chart(result))
         if changed is not None:
             self._colour(fig.axes[0], result)
         return changed

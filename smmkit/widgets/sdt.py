@@ -183,14 +183,14 @@ class NeedsProfile(SmmkitWidget):
                 ax.legend(ncols=4, loc="upper right")
 
     def update_chart(self, fig, result: NeedsView):
-        from smmkit import livechart
+        from smmkit import plots
 
         if not fig.axes or getattr(self, "_drawn", None) != (result.chart, result.comparison is not None):
             return None
         if result.chart == "radar":
             series, options = self._radar(result)
-            return livechart.update_profile(fig.axes[0], series, **options)
-        return livechart.update_bars(fig, self._bars(result))
+            return plots.update_profile(fig.axes[0], series, **options)
+        return plots.update_bars(fig, self._bars(result))
 
     def table(self, result: NeedsView) -> list[dict]:
         rows = []

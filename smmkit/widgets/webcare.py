@@ -100,9 +100,9 @@ class WebcareTriage(SmmkitWidget):
         plots.grouped_bar(categories, series, ax=fig.add_subplot(), **options)
 
     def update_chart(self, fig, result: WebcareView):
-        from smmkit import livechart
+        from smmkit import plots
 
-        return livechart.update_bars(fig, self._chart(result))
+        return plots.update_bars(fig, self._chart(result))
 
     def table(self, result: WebcareView):
         return [{"volgorde": i + 1, **t.row()} for i, t in enumerate(result.tickets)]

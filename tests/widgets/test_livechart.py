@@ -116,19 +116,19 @@ def test_export_png_after_fast_updates_is_complete(tmp_path):
 def test_update_helpers_refuse_another_layout():
     fig, ax = plots.new_figure()
     plots.grouped_bar(["a", "b"], {"x": [1, 2]}, title="t", source="s", ax=ax, limits=(0, 5))
-    assert livechart.update_grouped_bar(ax, ["a", "b"], {"x": [3, 1]}, title="t", source="s", limits=(0, 5))
+    assert plots.update_grouped_bar(ax, ["a", "b"], {"x": [3, 1]}, title="t", source="s", limits=(0, 5))
     assert [p.get_height() for p in ax.patches] == [3, 1]
     assert [t.get_text() for t in ax.texts][-2:] == ["3", "1"]  # after the source note
-    assert livechart.update_grouped_bar(ax, ["a", "c"], {"x": [3, 1]}, title="t", source="s", limits=(0, 5)) is None
-    assert livechart.update_grouped_bar(ax, ["a", "b"], {"y": [3, 1]}, title="t", source="s", limits=(0, 5)) is None
-    assert livechart.update_grouped_bar(ax, ["a", "b"], {"x": [3, 1]}, title="t", source="s", limits=(0, 9)) is None
-    assert livechart.update_grouped_bar(ax, ["a", "b"], {"x": [3, 1]}, title="u", source="s", limits=(0, 5)) is None
-    assert livechart.update_profile(ax, {"x": {"a": 1, "b": 2, "c": 3}}, title="t", source="s") is None
+    assert plots.update_grouped_bar(ax, ["a", "c"], {"x": [3, 1]}, title="t", source="s", limits=(0, 5)) is None
+    assert plots.update_grouped_bar(ax, ["a", "b"], {"y": [3, 1]}, title="t", source="s", limits=(0, 5)) is None
+    assert plots.update_grouped_bar(ax, ["a", "b"], {"x": [3, 1]}, title="t", source="s", limits=(0, 9)) is None
+    assert plots.update_grouped_bar(ax, ["a", "b"], {"x": [3, 1]}, title="u", source="s", limits=(0, 5)) is None
+    assert plots.update_profile(ax, {"x": {"a": 1, "b": 2, "c": 3}}, title="t", source="s") is None
     fig, ax = plots.new_figure(polar=True)
     plots.profile({"p": {"a": 1, "b": 2, "c": 3}}, title="t", source="s", ax=ax)
-    changed = livechart.update_profile(ax, {"p": {"a": 3, "b": 2, "c": 1}}, title="t", source="s")
+    changed = plots.update_profile(ax, {"p": {"a": 3, "b": 2, "c": 1}}, title="t", source="s")
     assert list(changed[0].get_ydata()) == [3, 2, 1, 3]
-    assert livechart.update_profile(ax, {"q": {"a": 3, "b": 2, "c": 1}}, title="t", source="s") is None
+    assert plots.update_profile(ax, {"q": {"a": 3, "b": 2, "c": 1}}, title="t", source="s") is None
 
 
 def test_most_chart_widgets_have_the_fast_path():
@@ -162,3 +162,23 @@ def test_every_change_shows_the_same_chart_as_a_full_draw(cls):
         fast += widget._blit is blit and blit is not None
         assert_same_as_full_draw(widget)
     assert fast > 0 or cls.__name__ in {"FourCSorter", "InfluencerScorer"}, "no change took the fast path"
+
+
+def test_no_import_cycle_between_plots_and_livechart():
+    """plots holds the drawing functions and their in-place updates; livechart (blitting) imports no smmkit."""
+    import ast
+    from pathlib import Path
+
+    def imported(module) -> set[str]:
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        names = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names |= {node.module} | {f"{node.module}.{a.name}" for a in node.names}
+            elif isinstance(node, ast.Import):
+                names |= {a.name for a in node.names}
+        return names
+
+    assert not {n for n in imported(livechart) if n.startswith("smmkit")}
+    assert "smmkit.livechart" not in imported(plots)
+    assert "inspect" not in imported(livechart) | imported(plots)
