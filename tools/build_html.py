@@ -121,12 +121,14 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 600) -> nbforma
 
 
 def problems(nb: nbformat.NotebookNode) -> dict[str, list[str]]:
-    """Errors and stderr output per kind, each with the first lines of the cell that made it."""
-    found: dict[str, list[str]] = {"errors": [], "stderr": []}
+    """Errors, stderr output and code cells that did not run, each with the first line of the cell."""
+    found: dict[str, list[str]] = {"errors": [], "stderr": [], "not_run": []}
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
         where = f"cel {index}: {cell.source.strip().splitlines()[0][:60] if cell.source.strip() else ''}"
+        if cell.source.strip() and cell.get("execution_count") is None:
+            found["not_run"].append(where)
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
                 found["errors"].append(f"{where} → {out.get('ename')}: {out.get('evalue', '')[:200]}")

@@ -1,32 +1,31 @@
-"""Every chapter and the start page run top to bottom, headless, with nbval (``--nbval-lax``).
+"""Every chapter, the primer and the start page run top to bottom, headless, in a fresh kernel.
 
-Each notebook runs in its own ``python -m pytest --nbval-lax`` subprocess with a fresh kernel from
-this environment (``--nbval-current-env``) in ``chapters/``, as a learner's Lab would run it. Lax
-mode: a cell fails only when it raises; stored outputs are not compared (there are none, see
-``test_notebooks_stored_clean.py``). That no cell writes a warning or traceback to stderr is
-checked on the executed notebooks in ``test_site_build.py``.
+They are executed once per test run, by the site build (the ``site`` fixture in conftest.py: nbclient,
+a fresh kernel from this environment per notebook, working folder ``chapters/``, as a learner's Lab
+would run it); the site tests read the same executed notebooks. A notebook fails when a cell raises
+or a code cell did not run; stored outputs are not compared (there are none, see
+``test_notebooks_stored_clean.py``). That no cell writes a warning or traceback to stderr is checked in
+``test_site_build.py``.
+
+While writing one chapter, nbval runs just that one (fast, no site build)::
+
+    python3 kit.py test --nbval-lax --nbval-current-env chapters/03-strategie.ipynb
 """
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
-from notebook_files import ALL, ROOT, chapter, kernel_env
+from notebook_files import ALL, chapter
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
 
-@pytest.mark.timeout(900)
 @pytest.mark.parametrize("name", ALL)
-def test_notebook_runs_with_nbval(name):
-    path = chapter(name)
-    cmd = [
-        sys.executable, "-m", "pytest", "--nbval-lax", "--nbval-current-env", "--nbval-cell-timeout=300",
-        "-p", "no:cacheprovider", "-o", "addopts=", "-q", "--no-header", str(path),
-    ]
-    proc = subprocess.run(cmd, cwd=ROOT, env=kernel_env(), capture_output=True, text=True, timeout=880)
-    report = (proc.stdout + proc.stderr)[-6000:]
-    assert proc.returncode == 0, f"nbval failed for chapters/{name}:\n{report}"
-    assert " passed" in proc.stdout, f"nbval ran no cells of chapters/{name}:\n{report}"
+def test_notebook_runs_without_errors(site, name):
+    chapter(name)
+    _, _, report = site
+    assert report["executed"] is True
+    found = report["notebooks"].get(name)
+    assert found is not None, f"the site build did not run chapters/{name}"
+    assert not found["errors"], f"chapters/{name} raised: {found['errors']}"
+    assert not found["not_run"], f"code cells of chapters/{name} did not run: {found['not_run']}"

@@ -2,35 +2,22 @@
 
 The build executes every chapter with nbclient (so this is also where the executed notebooks are
 checked for stderr: a warning or traceback a learner would see) and exports them to HTML. One
-build for the whole module, into a temporary folder, through the same script ``kit.py html`` runs.
+build per test run (the ``site`` fixture in conftest.py, shared with test_notebooks_run.py), into a
+temporary folder, through the same script ``kit.py html`` runs.
 """
 from __future__ import annotations
 
-import json
 import re
-import subprocess
 import sys
 
 import pytest
 
-from notebook_files import ALL, CHAPTER_DIR, ROOT, kernel_env
+from notebook_files import ALL, CHAPTER_DIR, CHAPTERS, ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
 import static_widgets  # noqa: E402
 
 BUILT = [name for name in ALL if (CHAPTER_DIR / name).exists()]
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    if not BUILT:
-        pytest.skip("no chapters written yet")
-    out = tmp_path_factory.mktemp("site")
-    proc = subprocess.run([sys.executable, str(ROOT / "tools" / "build_html.py"), "--out", str(out)],
-                          cwd=ROOT, env=kernel_env(), capture_output=True, text=True, timeout=1700)
-    report_path = out / "build-report.json"
-    assert report_path.exists(), f"the build wrote no report:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
-    return out, proc, json.loads(report_path.read_text(encoding="utf-8"))
 
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
@@ -60,7 +47,7 @@ def test_index_links_every_chapter_in_dutch(site):
         assert (out / page).stat().st_size > 10_000, f"{page} is (nearly) empty"
 
 
-@pytest.mark.parametrize("name", [n for n in BUILT if n != "00-start.ipynb"])
+@pytest.mark.parametrize("name", [n for n in BUILT if n in CHAPTERS])  # the book chapters
 def test_chapter_page_shows_charts_and_widgets(site, name):
     out, _, _ = site
     page = (out / name.replace(".ipynb", ".html")).read_text(encoding="utf-8")
