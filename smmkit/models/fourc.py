@@ -17,6 +17,7 @@ from typing import Iterable, Mapping
 
 from smmkit.errors import SmmkitError
 from smmkit.messages import choices, msg
+from smmkit.models._input import fmt
 
 CS: tuple[str, ...] = ("customer experience", "conversatie", "content", "collaboratie")
 ALIASES = {
@@ -134,6 +135,6 @@ def advice(cov: Coverage) -> list[str]:
         return lines
     for c in cov.neglected:
         key = "fourc.missing" if c in cov.missing else "fourc.weak"
-        lines.append(msg(key, c=c_label(c), n=cov.counts[c], share=f"{cov.shares[c]:g}".replace(".", ","))
+        lines.append(msg(key, c=c_label(c), n=cov.counts[c], share=fmt(cov.shares[c], 1))
                      + " " + msg(f"fourc.tip.{c.replace(' ', '_')}"))
     return lines

@@ -136,5 +136,5 @@ def _summary(name_a, name_b, a, b, diff, largest) -> str:
 
 
 def _points(value: float) -> str:
-    n = str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+    n = _input.fmt(value, 6)
     return msg("honeycomb.point", n=n) if value == 1 else msg("honeycomb.points", n=n)

@@ -25,6 +25,7 @@ from typing import Iterable, Mapping
 
 from smmkit.errors import SmmkitError
 from smmkit.messages import choices, msg
+from smmkit.models._input import fmt
 
 CATEGORIES: tuple[str, ...] = ("likeable", "clickable", "sharable", "sellable")
 ALIASES = {
@@ -108,8 +109,8 @@ def target(mapping: Mapping | None = None) -> dict[str, float]:
         raise SmmkitError(msg("lcss.target_missing", missing=choices(missing)))
     total = sum(clean.values())
     if abs(total - 100) > 0.01:
-        raise SmmkitError(msg("lcss.target_sum", total=f"{total:g}".replace(".", ","),
-                              diff=f"{100 - total:+g}".replace(".", ",")))
+        diff = 100 - total
+        raise SmmkitError(msg("lcss.target_sum", total=fmt(total, 6), diff=("+" if diff > 0 else "") + fmt(diff, 6)))
     return {c: clean[c] for c in CATEGORIES}
 
 
@@ -170,7 +171,7 @@ def balance(content: Iterable, target_mix: Mapping | None = None, tolerance: flo
 
 
 def _pct(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
+    return fmt(value, 1)  # shares are rounded to one decimal
 
 
 def suggestion(b: Balance) -> list[str]:

@@ -21,6 +21,7 @@ from typing import Mapping
 
 from smmkit.errors import SmmkitError
 from smmkit.messages import choices, msg
+from smmkit.models._input import fmt
 
 NEEDS: tuple[str, ...] = ("competentie", "autonomie", "verbondenheid")
 SCALE: tuple[int, int] = (1, 5)
@@ -192,8 +193,7 @@ def compare(own: Mapping, reference: Mapping | None = None) -> Comparison:
 
 def nl_number(value: float) -> str:
     """A number the Dutch way: at most one decimal, decimal comma."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    return fmt(value, 1)
 
 
 def join_and(items) -> str:

@@ -103,8 +103,10 @@ class LCSSMapper(SmmkitWidget):
         return lcss.balance(self.rows.values(), self.target_values())
 
     def render_text(self, b: lcss.Balance) -> str:
+        from smmkit.models._input import fmt
+
         def pct(v):
-            return f"{v:g}".replace(".", ",")
+            return fmt(v, 1)
         short_style = ' style="color:#D55E00;font-weight:bold"'
         rows = "".join(
             "<li" + (short_style if c in b.short else "") + ">"
