@@ -8,7 +8,7 @@ It knows nothing about smmkit: it starts a server, opens notebooks, runs cells a
         run_all_cells(page)
         out = code_cell_output(page, 0)
 
-Design choices (see issue 3, "In a real browser"):
+Design choices:
 
 * the server is ``.venv/bin/jupyter lab`` as a subprocess in its own process group, on 127.0.0.1
   with a random free port and a random token, in a temporary root folder that holds copies of the

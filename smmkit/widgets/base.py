@@ -53,7 +53,6 @@ from __future__ import annotations
 
 import html
 import logging
-import time
 from contextlib import contextmanager
 from typing import Any
 
@@ -82,7 +81,6 @@ class SmmkitWidget(FileActions, w.VBox):
         self.result: Any = None
         self.error: str = ""
         self.auto_chart = True
-        self.timings: dict[str, float] = {}
         self._hold = 0
         self._pending = False
         self._watched: list = []
@@ -189,7 +187,6 @@ class SmmkitWidget(FileActions, w.VBox):
         if self._hold:
             self._pending = True
             return
-        start = time.perf_counter()
         try:
             self.result, self.error = self.compute(), ""
         except SmmkitError as exc:
@@ -198,13 +195,8 @@ class SmmkitWidget(FileActions, w.VBox):
             log.exception("%s.compute failed", type(self).__name__)
             self.result, self.error = None, msg("widgets.unexpected")
         self._render_text()
-        self.timings["text"] = time.perf_counter() - start
         if self.chart is not None and self.auto_chart:
-            start = time.perf_counter()
             self._render_chart()
-            self.timings["chart"] = time.perf_counter() - start
-
-    _update = refresh  # the name used in the team brief
 
     def _render_text(self) -> None:
         body = ""

@@ -1,4 +1,4 @@
-"""What every chapter must contain (issue 4), checked statically on the stored notebooks.
+"""What every chapter must contain (the course requirements), checked statically on the stored notebooks.
 
 * at least one dataset loaded through ``smmkit.data.load`` — found in the code cells' syntax tree,
   whatever the import style (``from smmkit.data import load``, ``from smmkit import data``,

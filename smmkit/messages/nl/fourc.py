@@ -52,11 +52,8 @@ MESSAGES = {
     "fourc.coverage_heading": "Dekking per C",
     "fourc.advice_heading": "Wat valt op",
     "fourc.col.c": "C",
-    "fourc.col.count": "aantal",
-    "fourc.col.share": "aandeel_pct",
     "fourc.col.activity": "activiteit",
     "fourc.chart_title": "Activiteiten per C (Van Belleghem, 2012)",
     "fourc.chart_source": "eigen indeling van het plan; 4C-model naar Van Belleghem (2012)",
     "fourc.chart_axis": "aantal activiteiten",
-    "fourc.table_row": "{c}: {n} ({share} %)",
 }

@@ -35,5 +35,4 @@ MESSAGES = {
     "honeycomb.w.name": "Platform",
     "honeycomb.w.chart_title": "Honingraatprofiel: {a} en {b}",
     "honeycomb.w.source": "honingraatmodel (Kietzmann e.a., 2011); scores: voorbeeldscores of eigen oordeel",
-    "honeycomb.w.axis": "score (0-5)",
 }

@@ -70,7 +70,6 @@ MESSAGES = {
     "lcss.csv_loaded": "{n} post(s) geladen uit {name}.",
     "lcss.upload": "Upload CSV",
     "lcss.target_heading": "Doel (%)",
-    "lcss.target_sum_note": "samen {total} %",
     "lcss.default_target": "Standaarddoel",
     "lcss.new_item": "Nieuwe post, bijv. 'Foto van de Westfriese Markt'",
     "lcss.mix_heading": "Jouw mix naast het doel",

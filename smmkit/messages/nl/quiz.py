@@ -14,7 +14,6 @@ MESSAGES = {
     "quiz.too_high": "Nog niet: je antwoord is te hoog. {hint}",
     "quiz.too_low": "Nog niet: je antwoord is te laag. {hint}",
     "quiz.explanation": "Uitleg: {explanation}",
-    "quiz.tries": "Pogingen: {tries}",
     "quiz.answer_not_in_options": "Het juiste antwoord '{answer}' staat niet tussen de keuzes ({options}). "
                                   "Zet het antwoord letterlijk in de lijst met opties.",
     "quiz.too_few_options": "Een meerkeuzevraag heeft minstens twee opties, maar ik kreeg er {count}. "
