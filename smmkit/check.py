@@ -219,9 +219,11 @@ def _as_number(name, value, integer: bool = False) -> float:
         number = float(value)
     except (TypeError, ValueError):
         raise _wrong_type(name, value, "int" if integer else "float") from None
+    except OverflowError:  # 10**400: too large for any float
+        raise _Wrong(msg("check.too_large", name=name)) from None
     if type(number) is not float:  # a subclass that pretends: compare as a real float
         number = float.__float__(number)
-    if integer and number != int(number):
+    if integer and (number != number or number in (float("inf"), float("-inf")) or number != int(number)):
         raise _wrong_type(name, value, "int")
     return number
 
@@ -301,12 +303,20 @@ def table(name, question: str, columns, rows: int | None = None, sorted_by: str 
             raise _Wrong(msg("check.rows", got=len(frame), wanted=rows, hint=msg(more)))
         if sorted_by is not None:
             values = list(frame[sorted_by])
-            if values != sorted(values, reverse=descending):
+            try:
+                in_order = values == sorted(values, reverse=descending)
+            except TypeError:  # text and numbers mixed in one column
+                raise _Wrong(msg("check.mixed_column", column=sorted_by)) from None
+            if not in_order:
                 order = msg("check.order.descending" if descending else "check.order.ascending")
                 raise _Wrong(msg("check.not_sorted", column=sorted_by, order=order))
         if code is not None:
             cells = [[_cell(v) for v in row] for row in frame[list(columns)].itertuples(index=False)]
-            if answer_code(cells, question, decimals) != code:
+            try:
+                same = answer_code(cells, question, decimals) == code
+            except OverflowError:  # a number too large for a float cannot be the right value
+                same = False
+            if not same:
                 raise _Wrong(_with_hint(msg("check.wrong_table_values"), hint))
 
     _run(question, test)

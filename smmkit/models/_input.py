@@ -5,6 +5,9 @@ names the field, says what was given and what is allowed.
 """
 from __future__ import annotations
 
+import functools
+import inspect
+import logging
 import math
 import re
 from typing import Callable, NamedTuple
@@ -33,7 +36,9 @@ def number(value, field: str, *, minimum: float | None = None, maximum: float | 
     try:
         result = float(value)
     except (TypeError, ValueError):
-        raise SmmkitError(msg("modelinput.not_a_number", field=field, value=repr(value))) from None
+        raise SmmkitError(msg("modelinput.not_a_number", field=field, value=_short(repr(value)))) from None
+    except OverflowError:   # 10**400: an int too large for a float
+        raise SmmkitError(msg("modelinput.too_large_number", field=field)) from None
     if math.isnan(result) or math.isinf(result):
         raise SmmkitError(msg("modelinput.not_a_number", field=field, value=value))
     if positive and result <= 0:
@@ -116,3 +121,55 @@ def money(value: float) -> str:
     """An amount in euros the Dutch way, always two decimals: '1.234,50'."""
     body = f"{value:,.2f}"
     return body.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+# ---------------------------------------------------------------------------------------------
+# The last line of defence: a model function never shows a learner a raw traceback.
+_RAW = (TypeError, ValueError, AttributeError, KeyError, IndexError, LookupError, OverflowError,
+        ZeroDivisionError, RecursionError, MemoryError)
+_KINDS = ((type(None), "modelinput.kind.none"), (bool, "modelinput.kind.bool"), (int, "modelinput.kind.number"),
+          (float, "modelinput.kind.number"), (str, "modelinput.kind.text"), (dict, "modelinput.kind.dict"),
+          (list, "modelinput.kind.list"), (tuple, "modelinput.kind.list"), (set, "modelinput.kind.list"))
+log = logging.getLogger("smmkit.models")
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _kind(value) -> str:
+    for cls, key in _KINDS:
+        if isinstance(value, cls):
+            return msg(key)
+    return type(value).__name__
+
+
+def guard_public(namespace: dict) -> None:
+    """Wrap every public function of a model module (call at its end with ``globals()``).
+
+    The model's own checks give specific Dutch messages; input they did not foresee (None where a
+    list belongs, a number where a dict belongs, 10**400, nesting) would end in a raw TypeError,
+    KeyError … . The wrapper turns exactly those into a Dutch ``SmmkitError`` that names the
+    function and what was passed, and logs the original for the developers (``smmkit.models``).
+    """
+    module = namespace["__name__"]
+    for name, value in list(namespace.items()):
+        if (not name.startswith("_") and inspect.isfunction(value) and value.__module__ == module
+                and not getattr(value, "_smmkit_guarded", False)):
+            namespace[name] = _guarded(value, f"{module.rsplit('.', 1)[-1]}.{name}")
+
+
+def _guarded(function, label: str):
+    @functools.wraps(function)
+    def guarded(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except SmmkitError:
+            raise
+        except _RAW:
+            log.debug("%s raised on unexpected input", label, exc_info=True)
+            given = ", ".join([_kind(a) for a in args] + [f"{k}={_kind(v)}" for k, v in kwargs.items()])
+            raise SmmkitError(msg("modelinput.cannot_use", function=label, given=given or "-")) from None
+
+    guarded._smmkit_guarded = True
+    return guarded

@@ -199,3 +199,8 @@ def to_dicts(calendar_or_posts) -> list[dict]:
 def valid_choices() -> str:
     return msg("calendar.valid", channels=choices(CHANNELS), lcss=choices(LCSS), roles=choices(ROLES),
                phases=choices(PHASES))
+
+
+from smmkit.models._input import guard_public  # noqa: E402
+
+guard_public(globals())  # odd input: a Dutch SmmkitError, never a raw traceback

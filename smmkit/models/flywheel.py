@@ -166,3 +166,8 @@ def _advice(points, covered, total, empty_phases, empty_parts, counts, cocreatio
 def to_dicts(touchpoints) -> list[dict]:
     """Touchpoints as plain dicts (for JSON)."""
     return [asdict(_as_touchpoint(t)) for t in touchpoints]
+
+
+from smmkit.models._input import guard_public  # noqa: E402
+
+guard_public(globals())  # odd input: a Dutch SmmkitError, never a raw traceback

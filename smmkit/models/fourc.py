@@ -138,3 +138,8 @@ def advice(cov: Coverage) -> list[str]:
         lines.append(msg(key, c=c_label(c), n=cov.counts[c], share=fmt(cov.shares[c], 1))
                      + " " + msg(f"fourc.tip.{c.replace(' ', '_')}"))
     return lines
+
+
+from smmkit.models._input import guard_public  # noqa: E402
+
+guard_public(globals())  # odd input: a Dutch SmmkitError, never a raw traceback

@@ -87,3 +87,8 @@ def budget_for_leads(leads, cpm, ctr, conversion_rate) -> float:
     if ctr == 0 or conversion_rate == 0:
         raise SmmkitError(msg("funnel.zero_rate"))
     return leads / (conversion_rate / 100) / (ctr / 100) / 1000 * cpm
+
+
+from smmkit.models._input import guard_public  # noqa: E402
+
+guard_public(globals())  # odd input: a Dutch SmmkitError, never a raw traceback

@@ -138,3 +138,8 @@ def _summary(name_a, name_b, a, b, diff, largest) -> str:
 def _points(value: float) -> str:
     n = _input.fmt(value, 6)
     return msg("honeycomb.point", n=n) if value == 1 else msg("honeycomb.points", n=n)
+
+
+from smmkit.models._input import guard_public  # noqa: E402
+
+guard_public(globals())  # odd input: a Dutch SmmkitError, never a raw traceback

@@ -116,3 +116,8 @@ def shortlist(candidates, top: int = 3) -> Shortlist:
     if biggest is not best:
         lines.append(msg("influencer.text.biggest", name=biggest.name, rank=ranked.index(biggest) + 1))
     return Shortlist(ranked, "\n".join(lines))
+
+
+from smmkit.models._input import guard_public  # noqa: E402
+
+guard_public(globals())  # odd input: a Dutch SmmkitError, never a raw traceback

@@ -176,3 +176,8 @@ def response_times(minutes, target: float = 60) -> ResponseTimes:
         raise SmmkitError(msg("kpi.no_times"))
     within = sum(1 for v in values if v <= target) / len(values) * 100
     return ResponseTimes(mean(values), median(values), within, target)
+
+
+from smmkit.models._input import guard_public  # noqa: E402
+
+guard_public(globals())  # odd input: a Dutch SmmkitError, never a raw traceback

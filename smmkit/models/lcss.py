@@ -245,3 +245,8 @@ def read_csv(source) -> list[Item]:
     if not rows:
         raise SmmkitError(msg("lcss.csv_no_rows", name=name))
     return rows
+
+
+from smmkit.models._input import guard_public  # noqa: E402
+
+guard_public(globals())  # odd input: a Dutch SmmkitError, never a raw traceback

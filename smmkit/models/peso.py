@@ -129,3 +129,8 @@ def check(guesses, answers=None) -> Check:
     if answered < len(rows):
         summary += " " + msg("peso.check.open", open=len(rows) - answered)
     return Check(tuple(rows), correct, answered, len(rows), summary)
+
+
+from smmkit.models._input import guard_public  # noqa: E402
+
+guard_public(globals())  # odd input: a Dutch SmmkitError, never a raw traceback

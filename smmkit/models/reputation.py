@@ -110,3 +110,8 @@ def _advice(s, p_mean, f_mean, weakest, strongest, weakest_f, low, high) -> str:
     if low <= 2:
         lines.append(msg("reputation.advice.social", pillar=label(weakest[0])))
     return "\n".join(lines)
+
+
+from smmkit.models._input import guard_public  # noqa: E402
+
+guard_public(globals())  # odd input: a Dutch SmmkitError, never a raw traceback

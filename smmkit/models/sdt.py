@@ -237,3 +237,8 @@ def describe_comparison(c: Comparison) -> list[str]:
     if c.only_own:
         lines.append(msg("sdt.only_own", platforms=join_and(c.only_own)))
     return lines
+
+
+from smmkit.models._input import guard_public  # noqa: E402
+
+guard_public(globals())  # odd input: a Dutch SmmkitError, never a raw traceback

@@ -210,3 +210,8 @@ def compose(fields: dict) -> str:
 def check_fields(fields: dict) -> SmartResult:
     """:func:`compose` then :func:`check`."""
     return check(compose(fields))
+
+
+from smmkit.models._input import guard_public  # noqa: E402
+
+guard_public(globals())  # odd input: a Dutch SmmkitError, never a raw traceback

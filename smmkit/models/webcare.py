@@ -207,3 +207,8 @@ def example_inbox(count: int = 20, hours: float = 8) -> list[dict]:
 
 def valid_categories() -> str:
     return choices(CATEGORIES)
+
+
+from smmkit.models._input import guard_public  # noqa: E402
+
+guard_public(globals())  # odd input: a Dutch SmmkitError, never a raw traceback

@@ -89,6 +89,11 @@ MESSAGES = {
     "check.mapping_option": "Bij '{key}' staat '{value}': dat is geen geldige keuze. Kies uit: {options}.",
     "check.mapping_wrong": "{right} van de {total} koppelingen kloppen. Kijk nog eens naar: {keys}.",
     "check.inconsistent": "'{value}' past niet bij wat je zelf in de widget hebt ingevuld en bewaard.",
+    "check.mixed_column": (
+        "In de kolom '{column}' staan tekst en getallen door elkaar, dus de volgorde valt niet te controleren. "
+        "Zorg dat er alleen getallen in staan (bijvoorbeeld met pd.to_numeric)."
+    ),
+    "check.too_large": "Het getal in `{name}` is te groot om mee te rekenen. Kijk je berekening na.",
     # files (work saved from a widget)
     "check.file_missing": (
         "Het bestand '{path}' bestaat nog niet. Klik in de widget op opslaan, of voer de cel met "

@@ -9,4 +9,16 @@ MESSAGES = {
                                    "Typ 2,5 voor 2,5 % (dus niet 0,025 en niet 250).",
     "modelinput.unknown_choice": "'{value}' is geen geldige keuze voor '{field}'. Kies uit: {valid}.",
     "modelinput.empty_text": "'{field}' is leeg. Vul een korte tekst in.",
+    "modelinput.too_large_number": "Het getal bij '{field}' is te groot om mee te rekenen. Vul een kleiner getal in.",
+    "modelinput.cannot_use": (
+        "{function}() kan niet rekenen met wat je meegaf ({given}). Kijk in het voorbeeld in het hoofdstuk "
+        "welke invoer hij verwacht (of typ help({function})): vaak een tekst, een getal, of een lijst of "
+        "dict daarvan. Let op aanhalingstekens en haakjes."
+    ),
+    "modelinput.kind.none": "niets (None)",
+    "modelinput.kind.bool": "True/False",
+    "modelinput.kind.number": "een getal",
+    "modelinput.kind.text": "een tekst",
+    "modelinput.kind.dict": "een dict",
+    "modelinput.kind.list": "een lijst",
 }
