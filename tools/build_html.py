@@ -48,16 +48,13 @@ import nbformat
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import static_widgets  # noqa: E402
 
+from smmkit.boxes import box  # noqa: E402
+from smmkit.messages import msg  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
-STATIC_NOTE = (
-    '<div class="smmkit-static-note" style="border-left:4px solid #0072B2;background:#eef6fb;'
-    'padding:4px 10px;margin:4px 0;font-size:90%">'
-    "Zo ziet deze widget eruit met de voorbeeldgegevens. Interactief alleen in JupyterLab: "
-    "open de cursus met <code>python3 kit.py lab</code> om zelf te schuiven en te kiezen."
-    "</div>"
-)
+STATIC_NOTE = box("info", msg("site.static_note"), "smmkit-static-note", escape=False, extra="font-size:90%")
 HIDDEN_SOURCE_TAGS = {"smmkit-quiz", "hide-input"}
 LINK = re.compile(r"\]\((?!https?://)([\w.\-]+)\.ipynb(#[^)\s]*)?\)")
 
@@ -236,7 +233,7 @@ def build(paths: list[Path], out: Path, run: bool = True, working_copy: bool = F
         report["notebooks"][path.name] = {"page": page, "title": title, "source": origin,
                                           "seconds": round(seconds, 2), **found}
         items.append(f'<li><a href="{html.escape(page)}">{html.escape(title)}</a></li>')
-        state = "FOUT" if found["errors"] else ("let op: stderr" if found["stderr"] else "ok")
+        state = msg("site.state." + ("error" if found["errors"] else "stderr" if found["stderr"] else "ok"))
         print(f"  {path.name:<32} {seconds:6.1f} s  {state}", flush=True)
     when = time.strftime("%d-%m-%Y %H:%M")
     (out / "index.html").write_text(INDEX.format(items="\n".join(items), when=when), encoding="utf-8")
@@ -254,14 +251,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = [p.resolve() for p in args.paths] or chapter_paths()
     if not paths:
-        print("Geen notebooks gevonden in chapters/.", file=sys.stderr)
+        print(msg("site.no_notebooks"), file=sys.stderr)
         return 1
     start = time.perf_counter()
     report = build(paths, args.out, run=not args.no_execute, working_copy=args.working_copy)
     failed = [name for name, r in report["notebooks"].items() if r["errors"]]
-    print(f"Klaar in {time.perf_counter() - start:.0f} s: open {args.out / 'index.html'}")
+    print(msg("site.done", seconds=f"{time.perf_counter() - start:.0f}", index=args.out / "index.html"))
     for name in failed:
-        print(f"FOUT in {name}: " + "; ".join(report["notebooks"][name]["errors"]), file=sys.stderr)
+        print(msg("site.failed", name=name, errors="; ".join(report["notebooks"][name]["errors"])), file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -64,8 +64,6 @@ from smmkit.widgets._files import SAVE_VERSION, FileActions  # noqa: F401 (SAVE_
 
 log = logging.getLogger("smmkit.widgets")
 
-ERROR_STYLE = ("border-left:4px solid #D55E00;background:#fff4ec;padding:6px 10px;"
-               "margin:4px 0;white-space:pre-wrap")
 
 
 class SmmkitWidget(FileActions, w.VBox):
@@ -263,7 +261,9 @@ class SmmkitWidget(FileActions, w.VBox):
 
     @staticmethod
     def _box(text: str) -> str:
-        return f'<div class="smmkit-message" style="{ERROR_STYLE}">{html.escape(text)}</div>'
+        from smmkit.boxes import box
+
+        return box("error", text, "smmkit-message", extra="white-space:pre-wrap")
 
     def _heading_html(self) -> str:
         if not self.title_key:

@@ -33,16 +33,15 @@ import math
 
 import ipywidgets as w
 
+from smmkit.boxes import box
 from smmkit.errors import SmmkitError
 from smmkit.messages import choices, msg
 
-OK_STYLE = "border-left:4px solid #009E73;background:#eef8f4;padding:6px 10px;margin:4px 0"
-NO_STYLE = "border-left:4px solid #E69F00;background:#fff8ea;padding:6px 10px;margin:4px 0"
-INFO_STYLE = "border-left:4px solid #0072B2;background:#eef5fb;padding:6px 10px;margin:4px 0"
+OK_STYLE, NO_STYLE, INFO_STYLE = "ok", "wrong", "info"  # smmkit.boxes kinds
 
 
-def _box(style: str, text: str) -> str:
-    return f'<div class="smmkit-quiz-feedback" style="{style}">{html.escape(text, quote=False)}</div>'
+def _box(kind: str, text: str) -> str:
+    return box(kind, text, "smmkit-quiz-feedback")
 
 
 class _Question(w.VBox):

@@ -1,0 +1,29 @@
+"""The kit's one coloured message box (a left border and a light background), as an HTML string.
+
+Used wherever the kit shows a verdict or a message in a notebook: widget errors, quiz feedback, the
+static site's note. Colours are the Okabe-Ito colours of ``smmkit.plots`` (colour-blind safe). Light:
+this module imports only the standard library.
+"""
+from __future__ import annotations
+
+import html
+
+KINDS = {  # kind: (border, background)
+    "ok": ("#009E73", "#eef8f4"),
+    "wrong": ("#E69F00", "#fff8ea"),
+    "info": ("#0072B2", "#eef5fb"),
+    "error": ("#D55E00", "#fff4ec"),
+}
+
+
+def style(kind: str, extra: str = "") -> str:
+    """The CSS of a box of this kind (``extra`` is appended, e.g. ``white-space:pre-wrap``)."""
+    border, background = KINDS[kind]
+    return f"border-left:4px solid {border};background:{background};padding:6px 10px;margin:4px 0" + (
+        f";{extra}" if extra else "")
+
+
+def box(kind: str, text: str, css_class: str, *, escape: bool = True, extra: str = "") -> str:
+    """``<div class=css_class>`` with the box style around ``text`` (escaped unless it is HTML already)."""
+    body = html.escape(text, quote=False) if escape else text
+    return f'<div class="{css_class}" style="{style(kind, extra)}">{body}</div>'
