@@ -1,0 +1,34 @@
+import pytest
+
+from smmkit.errors import SmmkitError
+from smmkit.models import utm
+
+
+def test_link_adds_three_lowercase_labels_and_keeps_other_parameters():
+    url = utm.link("https://www.gemeente.nl/warmtescan?wijk=noord&utm_source=oud", "Instagram", "Social",
+                   "Warmtescan 2026")
+    assert url == ("https://www.gemeente.nl/warmtescan?wijk=noord&utm_source=instagram&utm_medium=social"
+                   "&utm_campaign=warmtescan-2026")
+    assert utm.labels(url) == {"source": "instagram", "medium": "social", "campaign": "warmtescan-2026"}
+
+
+def test_same_source_spelled_twice_is_one_label():
+    assert utm.label("Instagram", "utm.field.source") == utm.label(" instagram ", "utm.field.source")
+
+
+def test_attribution_models_give_the_credit_to_different_channels():
+    path = ["instagram", "facebook", "nieuwsbrief"]
+    assert utm.attribute(path, "last") == {"instagram": 0.0, "facebook": 0.0, "nieuwsbrief": 1.0}
+    assert utm.attribute(path, "first") == {"instagram": 1.0, "facebook": 0.0, "nieuwsbrief": 0.0}
+    assert utm.attribute(path + ["instagram"], "linear") == {"instagram": 0.5, "facebook": 0.25, "nieuwsbrief": 0.25}
+
+
+def test_errors_in_dutch():
+    with pytest.raises(SmmkitError, match="geen volledig webadres"):
+        utm.link("gemeente.nl", "instagram", "social", "x")
+    with pytest.raises(SmmkitError, match="alleen letters, cijfers"):
+        utm.link("https://www.gemeente.nl", "insta/gram", "social", "x")
+    with pytest.raises(SmmkitError, match="lijst kanalen in volgorde"):
+        utm.attribute("instagram")
+    with pytest.raises(SmmkitError, match="attributiemodel"):
+        utm.attribute(["instagram"], "laatste")
