@@ -2,7 +2,7 @@
 """Run all benchmarks and print their figures next to the targets (``python3 kit.py bench``).
 
     python3 kit.py bench                      # all: widgets, import, notebooks, grading (20-40 minutes)
-    python3 kit.py bench --only import        # one part (widgets, import, notebooks, grading)
+    python3 kit.py bench --only import        # one part (widgets, smart, import, notebooks, grading)
     python3 kit.py bench --quick              # fewer repeats, for a quick look
 
 Results also go to ``benchmarks/results/latest.json`` (and a time-stamped copy; the folder is not
@@ -20,10 +20,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_grading  # noqa: E402
 import bench_import  # noqa: E402
 import bench_notebooks  # noqa: E402
+import bench_smart  # noqa: E402
 import bench_widgets  # noqa: E402
 from _common import ROOT, machine, print_table, write_results  # noqa: E402
 
-PARTS = ("widgets", "import", "notebooks", "grading")
+PARTS = ("widgets", "smart", "import", "notebooks", "grading")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         print("\n[widgets] meten in een Jupyter-kernel …", flush=True)
         sections["widgets"] = bench_widgets.run_in_kernel(repeat=5 if args.quick else 20)
         print_table("Widgets: mediane reactietijd (doel: tekst ≤ 50 ms, grafiek ≤ 200 ms)", sections["widgets"])
+    if "smart" in parts:
+        sections["smart"] = bench_smart.run(repeat=10 if args.quick else 30)
+        print_table(f"smart.check op een pagina tekst (doel ≤ {bench_smart.TARGET_MS:.0f} ms)", sections["smart"])
     if "import" in parts:
         repeat = 3 if args.quick else 9
         print(f"\n[import] {repeat}× drie verse processen …", flush=True)

@@ -163,7 +163,7 @@ def check(goal: str) -> SmartResult:
     owners = [p for p in OWNERS if re.search(p, lower)]
     a = (LetterCheck("A", True, msg("smart.A.ok")) if owners else LetterCheck("A", False, msg("smart.A.missing")))
     growth = _growth(lower)
-    big_percent = [float(x.replace(",", ".")) for x in re.findall(r"(\d+(?:,\d+)?)\s*(?:%|procent)", lower)]
+    big_percent = [float(x.replace(",", ".")) for x in re.findall(r"(?<!\d)(\d+(?:,\d+)?)\s*(?:%|procent)", lower)]
     has_baseline = any(re.search(p, lower) for p in BASELINE_PATTERNS)
     if growth is not None and growth > MAX_GROWTH:
         r = LetterCheck("R", False, msg("smart.R.steep", growth=round(growth), limit=round(MAX_GROWTH)))

@@ -64,3 +64,12 @@ def test_import_probe_returns_figures():
         if row.target is not None:  # the note's ratio is kit / basis, from the row's own figures
             assert row.note == f"verhouding tot basis {(base + row.measured) / base:.2f}×"
             assert row.ratio == row.measured / row.target
+
+
+def test_the_smart_bench_measures_every_page():
+    import bench_smart
+
+    rows = bench_smart.run(repeat=1)
+    assert [r.name.split(": ", 1)[1] for r in rows] == list(bench_smart.CASES)
+    assert all(r.measured is not None and r.target == bench_smart.TARGET_MS for r in rows)
+    assert all(len(text) == bench_smart.PAGE for text in bench_smart.CASES.values())
