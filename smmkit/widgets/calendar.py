@@ -9,7 +9,8 @@ from smmkit.errors import SmmkitError
 from smmkit.messages import msg
 from smmkit.models import calendar as cal
 from smmkit.models._input import one_of
-from smmkit.widgets._records import RecordEditor, integer_axis
+from smmkit.widgets._charts import integer_axis
+from smmkit.widgets._records import RecordEditor
 from smmkit.widgets.base import SmmkitWidget
 
 EXAMPLE = [  # a municipality in spring; the vacancy is classified as in LCSSMapper's example (clickable)

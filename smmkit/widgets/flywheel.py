@@ -6,7 +6,8 @@ import ipywidgets as w
 from smmkit.messages import msg
 from smmkit.models import flywheel as fw
 from smmkit.models._input import fmt
-from smmkit.widgets._records import RecordEditor, fit_left_margin, title_to_figure
+from smmkit.widgets._charts import fit_left_margin, title_to_figure
+from smmkit.widgets._records import RecordEditor
 from smmkit.widgets.base import SmmkitWidget
 
 EXAMPLE = [  # a municipality's plan for its new sports pass

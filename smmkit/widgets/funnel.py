@@ -6,7 +6,7 @@ import ipywidgets as w
 from smmkit.messages import msg
 from smmkit.models import funnel as fn
 from smmkit.models._input import fmt
-from smmkit.widgets._records import fit_left_margin, title_to_figure
+from smmkit.widgets._charts import fit_left_margin, title_to_figure
 from smmkit.widgets.base import SmmkitWidget
 
 EXAMPLE = {"budget": 750.0, "cpm": 6.0, "ctr": 1.2, "conversion_rate": 8.0}   # sign-ups for a sports pass

@@ -7,7 +7,8 @@ from smmkit.messages import msg
 from smmkit.errors import SmmkitError
 from smmkit.models import influencer as inf
 from smmkit.models._input import fmt, number
-from smmkit.widgets._records import RecordEditor, fit_left_margin, title_to_figure
+from smmkit.widgets._charts import fit_left_margin, title_to_figure
+from smmkit.widgets._records import RecordEditor
 from smmkit.widgets.base import SmmkitWidget
 
 KEYS = ("name", "followers", "engagement_rate", "fit", "cost")

@@ -7,7 +7,8 @@ import ipywidgets as w
 
 from smmkit.messages import msg
 from smmkit.models import peso
-from smmkit.widgets._records import RecordEditor, integer_axis
+from smmkit.widgets._charts import integer_axis
+from smmkit.widgets._records import RecordEditor
 from smmkit.widgets.base import SmmkitWidget
 
 NONE = ""   # dropdown value for "not chosen yet"

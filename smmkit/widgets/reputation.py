@@ -8,7 +8,7 @@ import ipywidgets as w
 from smmkit.messages import msg
 from smmkit.models import reputation as rep
 from smmkit.models._input import fmt
-from smmkit.widgets._records import fit_left_margin, title_to_figure
+from smmkit.widgets._charts import fit_left_margin, title_to_figure
 from smmkit.widgets.base import SmmkitWidget
 
 
