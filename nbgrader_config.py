@@ -12,8 +12,9 @@ commands work from the repository root, e.g.::
     nbgrader generate_feedback h01-introductie
     nbgrader export --to kit_export.csv
 
-For a large batch use the kit's runner, which adds per-student isolation and a report:
-``python -m smmkit.grading autograde h01-introductie``.
+For a class use the kit's runner: every submission runs in a bubblewrap sandbox, N at a time, with
+one gradebook writer, a report, Ctrl+C and ``--resume``:
+``python -m smmkit.grading autograde h01-introductie --workers 2``.
 """
 import os
 
@@ -53,6 +54,16 @@ c.ClearSolutions.text_stub = "JOUW ANTWOORD HIER"
 # Our Execute subclass: per-cell timeout, interrupt, then kill a kernel that ignores the
 # interrupt (so one `while True: try/except KeyboardInterrupt` costs seconds, not minutes),
 # and a cap on output per cell.
+# Before running, cell tags (skip-execution, raises-exception, ...) are removed and the nbgrader
+# metadata of every cell comes from the gradebook (fake grade cells lose it): see smmkit/grading/sanitize.py.
+c.Autograde.sanitize_preprocessors = [
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "smmkit.grading.sanitize.RestoreGradingMetadata",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "nbgrader.preprocessors.OverwriteCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
 c.Autograde.autograde_preprocessors = [
     "smmkit.grading.execute.SafeExecute",
     "nbgrader.preprocessors.IgnorePattern",
@@ -78,12 +89,13 @@ c.OverwriteCells.missing_cell_notification = (
     "Deze cel (id: {cell_id}) ontbrak in de ingeleverde versie en is door nbgrader teruggezet.\n\n"
 )
 
-# Feedback never shows hidden tests. Stock nbgrader does (its feedback is the autograded notebook,
+# Feedback never shows hidden tests (nor worked answers, in any output). Stock nbgrader does (its feedback is the autograded notebook,
 # hidden lines included), and a failed hidden assert also prints its line in the traceback; the
 # kit's preprocessor rewrites those tracebacks before ClearHiddenTests removes the hidden lines.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "smmkit.grading.feedback.HideHiddenTestErrors",
+    "smmkit.grading.feedback.HideSecretOutputs",  # whatever a cell printed: no hidden test, no worked answer
     "nbgrader.preprocessors.ClearHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]

@@ -1,39 +1,56 @@
-"""Grade a whole class in one go, safely: ``python -m smmkit.grading autograde <opdracht>``.
+"""Grade a whole class, safely and in parallel: ``python -m smmkit.grading autograde <opdracht>``.
 
-Stock ``nbgrader autograde <opdracht>`` grades every student in one process; one broken or hostile
-notebook can stop the batch or slow it to a crawl. This runner keeps stock nbgrader for the actual
-grading but calls it once per student, after prechecks, with limits:
+nbgrader does the grading; the kit decides *where* the untrusted part runs and *who* writes:
 
-1. precheck (nothing is run): the expected notebook is there (a wrong file name is reported with the
-   name found), the file is not empty, is valid JSON and a valid notebook, and the static scan
-   (:mod:`smmkit.grading.scan`) finds no tampering. A submission that fails is *rejected* with its
-   reason; it stays untouched in ``submitted/``.
-2. ``nbgrader autograde <opdracht> --student <id> --force`` in its own process group, with a wall-clock
-   limit (``--timeout``) and a memory limit for it and its kernel (``--memory-mb``).
-3. a report, ``autograded/rapport-<opdracht>.md`` and ``.json``: per student the status (graded,
-   rejected, failed, time-out), the score and the reason, in Dutch.
+1. precheck, in the parent, nothing run: the student id is a plain name (no glob pattern reaches
+   nbgrader), the expected notebook is there and readable, the static scan
+   (:mod:`smmkit.grading.scan`) finds no tampering. A submission that fails is *rejected* with its reason.
+2. execute, in N worker processes side by side (``--workers``, default: the number of cores). A
+   worker reads the submitted notebook, applies nbgrader's sanitize preprocessors (plus
+   :class:`smmkit.grading.sanitize.RestoreGradingMetadata`: tags and grading metadata from the
+   gradebook), copies *only* the notebook and the files the assignment declares (the learner's saved
+   widget work, see :func:`declared_files`) into a throwaway folder and runs it with
+   :class:`smmkit.grading.execute.SafeExecute`, the kernel inside bubblewrap
+   (:mod:`smmkit.grading.sandbox`: no course folder, no network, own HOME, memory limit, every
+   process killed at the end). A wall-clock limit per student (``--timeout``) kills the worker and
+   with it the sandbox. Workers only *read* the gradebook.
+3. record, in the parent only (one gradebook writer), after that student's sandbox has ended: stock
+   ``nbgrader autograde`` for that student through nbgrader's API, with
+   :class:`smmkit.grading.execute.Replay` in place of execution (it puts the worker's outputs back),
+   so nbgrader's own preprocessors save the grades. The score in the report is read back from the
+   gradebook right then: report and gradebook agree.
+4. the report, ``autograded/rapport-<opdracht>.md`` and ``.json``, merged per student (rows of other
+   students are kept, ``--student X`` changes only X) and rewritten after every student (atomically:
+   never truncated). ``--resume`` skips students whose row is final and whose submission has not
+   changed (a SHA-256 of the submission folder); Ctrl+C kills the workers and keeps the report.
 
 Submissions are never modified or deleted.
 """
 from __future__ import annotations
 
+import copy
+import hashlib
 import json
+import logging
 import os
+import re
+import shutil
 import signal
-import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from smmkit.grading.scan import read_notebook, scan_notebook
+from smmkit.messages import msg
 
-STATUS_TEXT = {
-    "beoordeeld": "beoordeeld",
-    "afgewezen": "afgewezen (niet uitgevoerd)",
-    "mislukt": "nbgrader gaf een fout",
-    "time-out": "gestopt na de tijdslimiet",
-}
+STATUSES = ("beoordeeld", "afgewezen", "mislukt", "time-out")
+FINAL = ("beoordeeld", "afgewezen")
+# A student id is a folder name and becomes an nbgrader --student value: no glob pattern, no path.
+STUDENT_ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.@+-]{0,127}$")
+SAVED_FILE = re.compile(r"""check\.saved_file\(\s*["']([^"'/\\]+)["']""")
+MAX_HASHED = 50_000_000  # bytes of a submission folder that are hashed for --resume
 
 
 @dataclass
@@ -45,33 +62,13 @@ class Outcome:
     reason: str = ""
     seconds: float = 0.0
     findings: list[str] = field(default_factory=list)
+    hash: str = ""
+    ignored_files: list[str] = field(default_factory=list)
+    missing_files: list[str] = field(default_factory=list)
 
 
-def _nbgrader_cmd() -> list[str]:
-    exe = Path(sys.executable).with_name("nbgrader")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "nbgrader"]
-
-
-def _env() -> dict[str, str]:
-    env = dict(os.environ)
-    bindir = str(Path(sys.executable).parent)
-    if bindir not in env.get("PATH", "").split(os.pathsep):  # nbgrader calls `alembic` by name
-        env["PATH"] = bindir + os.pathsep + env.get("PATH", "")
-    env.setdefault("MPLBACKEND", "Agg")
-    return env
-
-
-def _limits(memory_mb: int):
-    def apply():  # runs in the child before exec: new session, memory cap for nbgrader and its kernel
-        os.setsid()
-        try:
-            import resource
-
-            cap = memory_mb * 1024 * 1024
-            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-        except (ImportError, ValueError, OSError):
-            pass
-    return apply
+def valid_student_id(student: str) -> bool:
+    return bool(STUDENT_ID.match(student)) and ".." not in student
 
 
 def source_notebooks(root: Path, assignment: str) -> list[str]:
@@ -82,6 +79,23 @@ def _graded_cells(path: Path):
     """(cell, its nbgrader metadata) for every cell of a notebook file."""
     for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
         yield cell, cell.get("metadata", {}).get("nbgrader", {})
+
+
+def _text(cell) -> str:
+    return cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+
+
+def declared_files(source_dir: Path) -> list[str]:
+    """Files a submission may bring besides its notebooks: the learner's saved widget work.
+
+    Declared in one place per assignment: the ``check.saved_file("hNN_….json", …)`` call in a test
+    cell of the source notebook, the check that reads the file (see solutions/README.md).
+    """
+    names = set()
+    for path in source_dir.glob("*.ipynb"):
+        for cell, _meta in _graded_cells(path):
+            names.update(SAVED_FILE.findall(_text(cell)))
+    return sorted(names)
 
 
 def locked_ids(root: Path, assignment: str) -> set[str]:
@@ -98,8 +112,7 @@ def release_cells(root: Path, assignment: str) -> dict[str, dict[str, tuple[str,
         cells = {}
         for cell, meta in _graded_cells(path):
             if meta.get("locked"):
-                source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
-                cells[meta["grade_id"]] = (cell["cell_type"], source)
+                cells[meta["grade_id"]] = (cell["cell_type"], _text(cell))
         found[path.name] = cells
     return found
 
@@ -144,177 +157,487 @@ def precheck(folder: Path, expected: list[str], trusted: set[str], allow_suspici
     return None
 
 
-def _score(root: Path, assignment: str, student: str) -> tuple[float, float]:
-    from nbgrader.api import Gradebook
-
-    config = _course_config(root)
-    with Gradebook(config["db_url"], config["course_id"]) as gradebook:
-        submission = gradebook.find_submission(assignment, student)
-        return float(submission.code_score), float(submission.max_code_score)
-
-
-def _course_config(root: Path) -> dict:
-    from nbgrader.coursedir import CourseDirectory
-    from traitlets.config.loader import PyFileConfigLoader
-
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
-    coursedir = CourseDirectory(config=config)
-    return {"db_url": coursedir.db_url, "course_id": coursedir.course_id}
+def submission_hash(folder: Path) -> str:
+    """SHA-256 over the names and bytes of every file in a submission folder (for --resume)."""
+    digest, budget = hashlib.sha256(), MAX_HASHED
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()):
+        digest.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape") + b"\0")
+        with open(path, "rb") as handle:
+            while budget > 0 and (chunk := handle.read(min(1 << 20, budget))):
+                digest.update(chunk)
+                budget -= len(chunk)
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
-def _child(root: Path, argv: list[str], log: Path, result: Path, memory_mb: int, assignment: str,
-           student: str) -> None:  # pragma: no cover - runs in the forked child
+# --- the course: nbgrader's configuration, read once ------------------------------------------------
+
+class Course:
+    """The nbgrader course in ``root``: its config, folders and gradebook URL (sqlite or PostgreSQL)."""
+
+    def __init__(self, root: Path, extra_args=()):
+        from nbgrader.coursedir import CourseDirectory
+        from traitlets.config.loader import KVArgParseConfigLoader, PyFileConfigLoader
+
+        self.root = Path(root).resolve()
+        config = PyFileConfigLoader("nbgrader_config.py", path=str(self.root)).load_config()
+        if extra_args:
+            config.merge(KVArgParseConfigLoader(list(extra_args)).load_config())
+        self.config = config
+        self.coursedir = CourseDirectory(config=config)
+        self.coursedir.root = str(self.root)
+        self.db_url = self.coursedir.db_url
+        self.course_id = self.coursedir.course_id
+
+    def folder(self, name: str) -> Path:
+        return (self.root / getattr(self.coursedir, f"{name}_directory")).resolve()
+
+    def gradebook_file(self) -> Path | None:
+        if self.db_url.startswith("sqlite:///"):
+            return Path(self.db_url[len("sqlite:///"):]).resolve()
+        return None
+
+    def hidden(self) -> list[Path]:
+        """Folders a kernel must never see: the course and everything nbgrader keeps."""
+        folders = [self.root] + [self.folder(n) for n in ("source", "release", "submitted", "autograded", "feedback")]
+        exchange = self.config.get("Exchange", {}).get("root", "/srv/nbgrader/exchange")
+        folders.append(Path(exchange))
+        db = self.gradebook_file()
+        if db is not None and db.parent not in (Path("/"), Path.home()):
+            folders.append(db.parent)
+        return folders
+
+    def preprocessors(self, phase: str) -> list:
+        """nbgrader's sanitize or autograde preprocessor classes from the config, with the kit's changes."""
+        from nbgrader.converters import Autograde
+        from traitlets.utils.importstring import import_item
+
+        from smmkit.grading.sanitize import RestoreGradingMetadata
+
+        trait = f"{phase}_preprocessors"
+        items = self.config.get("Autograde", {}).get(trait) or getattr(Autograde, trait).default_value
+        classes = [import_item(i) if isinstance(i, str) else i for i in items]
+        if phase == "sanitize" and RestoreGradingMetadata not in classes:
+            names = [c.__name__ for c in classes]
+            at = names.index("OverwriteCells") if "OverwriteCells" in names else len(classes)
+            classes.insert(at, RestoreGradingMetadata)
+        return classes
+
+    def recording_api(self, staging: Path):
+        """nbgrader's API for the parent: stock autograde, with Replay instead of running the kernel."""
+        from nbgrader.apps import NbGraderAPI
+        from nbgrader.coursedir import CourseDirectory
+        from nbgrader.preprocessors import Execute
+
+        from smmkit.grading.execute import Replay
+
+        config = copy.deepcopy(self.config)
+        config.Autograde.sanitize_preprocessors = self.preprocessors("sanitize")
+        config.Autograde.autograde_preprocessors = [
+            Replay if isinstance(c, type) and issubclass(c, Execute) else c for c in self.preprocessors("autograde")]
+        config.Replay.staging = str(staging)
+        coursedir = CourseDirectory(config=config)
+        coursedir.root = str(self.root)
+        return NbGraderAPI(coursedir=coursedir, config=config)
+
+    def check_assignment(self, assignment: str) -> None:
+        from nbgrader.api import Gradebook, MissingEntry
+
+        with Gradebook(self.db_url, self.course_id) as gradebook:
+            try:
+                gradebook.find_assignment(assignment)
+            except MissingEntry:
+                raise SystemExit(msg("batch.assignment_unknown", assignment=assignment)) from None
+
+    def score(self, assignment: str, student: str) -> tuple[float, float]:
+        from nbgrader.api import Gradebook
+
+        with Gradebook(self.db_url, self.course_id) as gradebook:
+            submission = gradebook.find_submission(assignment, student)
+            return float(submission.code_score), float(submission.max_code_score)
+
+
+# --- a worker: one submission, executed in the sandbox (runs in a forked child) ---------------------
+
+@dataclass
+class Job:
+    student: str
+    folder: Path
+    notebooks: list[str]
+    declared: list[str]
+    hash: str
+    notes: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    pid: int = 0
+    started: float = 0.0
+
+
+def execute_submission(course: Course, assignment: str, job: Job, work: Path, out: Path, memory_mb: int,
+                       sandbox: bool = True) -> None:
+    """Sanitize and execute one submission's notebooks; the executed notebooks go to ``out``."""
+    import nbformat
+    from nbgrader import utils
+
+    from smmkit.grading.execute import SafeExecute
+    from smmkit.grading.sandbox import Sandbox
+
+    box = Sandbox(work=work, hide=course.hidden(), memory_mb=memory_mb,
+                  hide_files=[p for p in [course.gradebook_file()] if p],
+                  env={"NBGRADER_EXECUTION": "autograde"})
+    box.prepare()
+    here = work / assignment
+    here.mkdir(parents=True, exist_ok=True)
+    for name in job.declared:
+        if (job.folder / name).is_file() and not (job.folder / name).is_symlink():
+            shutil.copyfile(job.folder / name, here / name)
+    out.mkdir(parents=True, exist_ok=True)
+    sanitize = course.preprocessors("sanitize")
+    for name in job.notebooks:
+        notebook = nbformat.read(job.folder / name, as_version=4)
+        resources = {"nbgrader": {"student": job.student, "assignment": assignment,
+                                  "notebook": os.path.splitext(name)[0], "db_url": course.db_url},
+                     "metadata": {"path": str(here)}}
+        for cls in sanitize:
+            notebook, resources = cls(config=course.config)(notebook, resources)
+        executor = SafeExecute(config=course.config)
+        if sandbox:
+            executor.sandbox, executor.sandbox_cwd = box, here
+        with utils.setenv(NBGRADER_EXECUTION="autograde"):
+            notebook, resources = executor.preprocess(notebook, resources)
+        notebook.metadata["smmkit"] = {"notes": [msg("batch.missing_file_feedback", files=", ".join(job.missing))]
+                                       if job.missing else []}
+        nbformat.write(notebook, out / name)
+
+
+def _child(course, assignment, job, work, out, log, memory_mb, sandbox) -> None:  # pragma: no cover - child
     code = 1
     try:
-        _limits(memory_mb)()
-        fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.setsid()
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.dup2(fd, 1)
         os.dup2(fd, 2)
-        os.chdir(root)
-        os.environ.update(_env())
-        from nbgrader.apps.nbgraderapp import NbGraderApp
-
-        try:
-            NbGraderApp.launch_instance(argv=argv)
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        if code == 0:
-            _write_score(root, assignment, student, result)
+        sys.stdout = os.fdopen(1, "w", buffering=1, closefd=False)
+        sys.stderr = os.fdopen(2, "w", buffering=1, closefd=False)
+        logging.basicConfig(stream=sys.stderr, level=logging.INFO, force=True)
+        execute_submission(course, assignment, job, work, out, memory_mb, sandbox)
+        code = 0
     except BaseException:
         import traceback
 
         traceback.print_exc()
-        code = code or 1
     finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-
-
-def _run_forked(root, argv, log, result, timeout, memory_mb, assignment, student):
-    """Run nbgrader in a forked child (nbgrader is imported once, in the parent). Returns exit code or None."""
-    import nbgrader.apps.nbgraderapp  # noqa: F401  (import once, before forking)
-    import smmkit.grading.execute  # noqa: F401
-
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:
-        _child(root, argv, log, result, memory_mb, assignment, student)
-    deadline = time.monotonic() + timeout
-    while True:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return os.waitstatus_to_exitcode(status)
-        if time.monotonic() > deadline:
-            try:
-                os.killpg(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            os.waitpid(pid, 0)
-            return None
-        time.sleep(0.1)
-
-
-def _run_subprocess(root, argv, log, result, timeout, memory_mb, assignment, student):
-    with open(log, "wb") as out:
-        process = subprocess.Popen(_nbgrader_cmd() + argv, cwd=root, env=_env(), stdout=out,
-                                   stderr=subprocess.STDOUT, preexec_fn=_limits(memory_mb) if os.name == "posix" else None)
         try:
-            code = process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL) if os.name == "posix" else process.kill()
-            process.wait()
-            return None
-    if code == 0:
-        _write_score(root, assignment, student, result)
-    return code
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
 
 
-def _write_score(root, assignment, student, result: Path) -> None:
-    """After a clean nbgrader run: the gradebook's score, for the parent process to read."""
-    score, max_score = _score(root, assignment, student)
-    result.write_text(json.dumps({"score": score, "max_score": max_score}))
+# --- the report ------------------------------------------------------------------------------------
+
+def report_paths(course_root: Path, assignment: str, autograded: Path | None = None) -> tuple[Path, Path]:
+    folder = autograded or course_root / "autograded"
+    return folder / f"rapport-{assignment}.json", folder / f"rapport-{assignment}.md"
 
 
-def grade_one(root: Path, assignment: str, student: str, timeout: float, memory_mb: int,
-              extra_args=()) -> Outcome:
-    start = time.monotonic()
-    argv = ["autograde", assignment, "--student", student, "--force", *extra_args]
-    log = root / "autograded" / f".log-{assignment}-{student}.txt"
-    result = log.with_suffix(".json")
-    log.parent.mkdir(parents=True, exist_ok=True)
-    result.unlink(missing_ok=True)
-    run = _run_forked if hasattr(os, "fork") else _run_subprocess
-    code = run(root, argv, log, result, timeout, memory_mb, assignment, student)
-    if code is None:
-        return Outcome(student, "time-out", reason=f"na {timeout:.0f} s gestopt; zie {log.name}",
-                       seconds=time.monotonic() - start)
-    seconds = time.monotonic() - start
-    text = log.read_text(encoding="utf-8", errors="replace")
-    if code != 0 or not result.exists():
-        last = [line for line in text.splitlines() if "ERROR" in line or "Error" in line][-1:]
-        return Outcome(student, "mislukt", reason=f"exitcode {code}; {''.join(last)[:200]} (zie {log.name})",
-                       seconds=seconds)
-    scores = json.loads(result.read_text())
-    score, max_score = scores["score"], scores["max_score"]
+def read_report(path: Path) -> dict[str, dict]:
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {row["student"]: row for row in rows if isinstance(row, dict) and "student" in row}
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(tmp, path)
+
+
+def write_report(root: Path, assignment: str, outcomes, folder: Path | None = None, sandbox: bool = True,
+                 quiet: bool = False) -> Path:
+    """Write the report of ``outcomes`` (Outcome objects or rows), merged by student, atomically."""
+    rows = {}
+    for item in outcomes:
+        row = asdict(item) if isinstance(item, Outcome) else dict(item)
+        rows[row["student"]] = row
+    ordered = [rows[s] for s in sorted(rows)]
+    json_path, md_path = report_paths(Path(root), assignment, folder)
+    _atomic_write(json_path, json.dumps(ordered, ensure_ascii=False, indent=1) + "\n")
+    lines = [msg("batch.report.title", assignment=assignment), "", msg("batch.report.intro"), ""]
+    if not sandbox:
+        lines += [msg("batch.report.no_sandbox"), ""]
+    lines += [msg("batch.report.header"), "| --- | --- | --- | --- | --- |"]
+    for o in ordered:
+        reason = o.get("reason", "") + ("<br>" + "<br>".join(o.get("findings") or []) if o.get("findings") else "")
+        score = f"{o['score']:g} / {o['max_score']:g}" if o["status"] == "beoordeeld" else "–"
+        status = msg(f"batch.status.{o['status']}") if o["status"] in STATUSES else o["status"]
+        lines.append(f"| {o['student']} | {status} | {score} | {reason.replace('|', '/')} | "
+                     f"{o.get('seconds', 0):.0f} |")
+    _atomic_write(md_path, "\n".join(lines) + "\n")
+    if not quiet:
+        print(msg("batch.report.written", path=md_path), flush=True)
+    return md_path
+
+
+# --- progress --------------------------------------------------------------------------------------
+
+def _duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+
+
+class Progress:
+    """One line on stderr: count, time so far and time left (a bar when stderr is a terminal)."""
+
+    def __init__(self, total: int, workers: int, stream=None):
+        self.total, self.workers, self.done, self.start = total, max(1, workers), 0, time.monotonic()
+        self.stream = stream or sys.stderr
+        self.tty = getattr(self.stream, "isatty", lambda: False)()
+
+    def line(self) -> str:
+        elapsed = time.monotonic() - self.start
+        left = msg("batch.progress.unknown") if not self.done else _duration(
+            elapsed / self.done * (self.total - self.done))
+        text = msg("batch.progress", done=self.done, total=self.total, elapsed=_duration(elapsed), left=left)
+        if self.tty:
+            width = 24
+            filled = int(width * self.done / max(1, self.total))
+            text = "[" + "#" * filled + "-" * (width - filled) + "] " + text
+        return text
+
+    def step(self, row_text: str = "") -> None:
+        self.done += 1
+        if self.tty:
+            self.stream.write("\r\x1b[K" + (row_text + "\n" if row_text else "") + self.line())
+        else:
+            self.stream.write((row_text + "\n" if row_text else "") + self.line() + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+# --- the batch -------------------------------------------------------------------------------------
+
+def _notes_from_log(text: str) -> list[str]:
     notes = []
     if "was missing from the submission" in text or "Missing grade cell" in text:
-        notes.append("ontbrekende testcellen teruggezet")
+        notes.append(msg("batch.note.restored_cells"))
+    if "restored from the gradebook" in text or "metadata of an unknown cell" in text or "tags removed" in text:
+        notes.append(msg("batch.note.restored_metadata"))
     if "Kernel answers no more" in text or "Kernel died" in text:
-        notes.append("kernel gestopt (oneindige lus of afsluiten); latere cellen niet uitgevoerd")
+        notes.append(msg("batch.note.kernel_stopped"))
     if "Timeout waiting for execute reply" in text:
-        notes.append("een cel liep te lang en is onderbroken")
-    return Outcome(student, "beoordeeld", score, max_score, "; ".join(notes), seconds)
+        notes.append(msg("batch.note.interrupted_cell"))
+    return notes
 
 
-def autograde(root, assignment: str, students=None, timeout: float = 300, memory_mb: int = 3072,
-              allow_suspicious: bool = False, extra_args=()) -> list[Outcome]:
-    """Grade every submission of ``assignment`` (or only ``students``); returns one Outcome each."""
-    root = Path(root).resolve()
-    expected = source_notebooks(root, assignment)
+def plan(course: Course, assignment: str, students=None, resume: bool = False, allow_suspicious: bool = False,
+         previous: dict | None = None):
+    """(jobs to run, outcomes decided without running, students skipped by --resume)."""
+    root = course.root
+    source = course.folder("source") / assignment
+    expected = sorted(p.name for p in source.glob("*.ipynb"))
     if not expected:
-        raise SystemExit(f"Geen bronnotebook gevonden in solutions/{assignment}/.")
-    trusted = locked_ids(root, assignment)
-    release = release_cells(root, assignment)
-    folders = sorted(p for p in (root / "submitted").glob(f"*/{assignment}") if p.is_dir())
-    outcomes = []
-    for folder in folders:
-        student = folder.parent.name
-        if students and student not in students:
+        raise SystemExit(msg("batch.no_source", assignment=assignment))
+    declared = declared_files(source)
+    trusted = locked_ids(root, assignment) if (root / "solutions").resolve() == course.folder("source") else set()
+    trusted |= {meta.get("grade_id") for path in source.glob("*.ipynb") for _c, meta in _graded_cells(path)
+                if meta.get("locked") or meta.get("grade") and not meta.get("solution")}
+    release = {}
+    for path in (course.folder("release") / assignment).glob("*.ipynb"):
+        release[path.name] = {meta["grade_id"]: (cell["cell_type"], _text(cell))
+                              for cell, meta in _graded_cells(path) if meta.get("locked")}
+    previous = previous or {}
+    submitted = course.folder("submitted")
+    folders = sorted(p for p in submitted.iterdir() if (p / assignment).is_dir()) if submitted.is_dir() else []
+    wanted = set(students or [])
+    found = {p.name for p in folders}
+    if wanted - found:
+        print(msg("batch.unknown_students", students=", ".join(sorted(wanted - found))), flush=True)
+    jobs, decided, skipped = [], [], []
+    for student_folder in folders:
+        student, folder = student_folder.name, student_folder / assignment
+        if wanted and student not in wanted:
             continue
-        print(f"[smmkit] {student} …", flush=True)
+        if not valid_student_id(student):
+            decided.append(Outcome(student, "afgewezen", reason=msg("batch.bad_student_id", student=student)))
+            continue
+        digest = submission_hash(folder)
+        old = previous.get(student)
+        if resume and old and old.get("status") in FINAL and old.get("hash") == digest:
+            skipped.append(student)
+            continue
         notes: list[str] = []
         try:
             problem = precheck(folder, expected, trusted, allow_suspicious, release, notes)
         except Exception as exc:  # a bug in a precheck must not stop the batch
             problem = (f"voorcontrole mislukt ({type(exc).__name__}: {exc}); bekijk deze inzending zelf", [])
+        files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+        ignored = [f for f in files if f not in expected and f not in declared and f != "timestamp.txt"
+                   and not f.startswith(".ipynb_checkpoints")]
+        missing = [f for f in declared if not (folder / f).is_file()]
         if problem:
-            outcomes.append(Outcome(student, "afgewezen", reason=problem[0], findings=problem[1]))
-        else:
-            outcomes.append(grade_one(root, assignment, student, timeout, memory_mb, extra_args))
-            outcomes[-1].reason = "; ".join(notes + [outcomes[-1].reason] if outcomes[-1].reason else notes)
-        last = outcomes[-1]
-        print(f"[smmkit]   {last.status}: {last.score:g}/{last.max_score:g} {last.reason}", flush=True)
-    write_report(root, assignment, outcomes)
+            decided.append(Outcome(student, "afgewezen", reason=problem[0], findings=problem[1], hash=digest,
+                                   ignored_files=ignored, missing_files=missing))
+            continue
+        if ignored:
+            notes.append(msg("batch.ignored_files", files=", ".join(ignored[:10]) + (" …" if len(ignored) > 10 else "")))
+        if missing:
+            notes.append(msg("batch.missing_file", files=", ".join(missing)))
+        jobs.append(Job(student, folder, expected, declared, digest, notes, ignored, missing))
+    return jobs, decided, skipped
+
+
+def _kill(job: Job) -> None:
+    for target in (lambda: os.killpg(job.pid, signal.SIGKILL), lambda: os.kill(job.pid, signal.SIGKILL)):
+        try:
+            target()
+        except (ProcessLookupError, PermissionError):
+            pass
+    try:
+        os.waitpid(job.pid, 0)
+    except ChildProcessError:
+        pass
+
+
+def autograde(root, assignment: str, students=None, timeout: float = 300, memory_mb: int = 3072,
+              allow_suspicious: bool = False, extra_args=(), workers: int | None = None, resume: bool = False,
+              sandbox: bool = True, progress_stream=None) -> list[Outcome]:
+    """Grade the submissions of ``assignment`` (or only ``students``); returns the Outcome of each one
+    graded or rejected in this run. The report keeps the rows of everyone else."""
+    from smmkit.grading.sandbox import bwrap_path
+
+    if sandbox and bwrap_path() is None:
+        raise SystemExit(msg("batch.no_bwrap"))
+    course = Course(Path(root), extra_args)
+    course.check_assignment(assignment)
+    json_path, _md = report_paths(course.root, assignment, course.folder("autograded"))
+    rows = read_report(json_path)
+    jobs, decided, skipped = plan(course, assignment, students, resume, allow_suspicious, rows)
+    workers = max(1, workers or os.cpu_count() or 1)
+    outcomes: list[Outcome] = []
+    progress = Progress(len(jobs) + len(decided), workers, progress_stream)
+    if skipped:
+        print(msg("batch.skipped_resume", count=len(skipped)), flush=True)
+
+    def record(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        rows[outcome.student] = asdict(outcome)
+        write_report(course.root, assignment, rows.values(), course.folder("autograded"), sandbox, quiet=True)
+        score = f"{outcome.score:g}/{outcome.max_score:g}" if outcome.status == "beoordeeld" else ""
+        progress.step(msg("batch.row", student=outcome.student, status=msg(f"batch.status.{outcome.status}"),
+                          score=score, reason=outcome.reason))
+
+    for outcome in decided:
+        record(outcome)
+    if not jobs:
+        write_report(course.root, assignment, rows.values(), course.folder("autograded"), sandbox)
+        return outcomes
+
+    import nbgrader.apps  # noqa: F401  (import once, before forking)
+    import nbgrader.preprocessors  # noqa: F401
+
+    import smmkit.grading.execute  # noqa: F401
+    import smmkit.grading.sandbox  # noqa: F401
+
+    tmp = Path(tempfile.mkdtemp(prefix="smmkit-nakijken-"))
+    staging, logs = tmp / "uit", course.folder("autograded") / ".logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    api = course.recording_api(staging)
+    pending, running = list(jobs), {}
+    previous_term = signal.getsignal(signal.SIGTERM)
+
+    def on_term(_signum, _frame):
+        raise KeyboardInterrupt
+
+    if threading_main():
+        signal.signal(signal.SIGTERM, on_term)
+    try:
+        while pending or running:
+            while pending and len(running) < workers:
+                job = pending.pop(0)
+                work, out = tmp / f"werk-{job.student}", staging / job.student
+                log = logs / f"{assignment}-{job.student}.txt"
+                sys.stdout.flush()
+                sys.stderr.flush()
+                pid = os.fork()
+                if pid == 0:
+                    _child(course, assignment, job, work, out, log, memory_mb, sandbox)
+                job.pid, job.started = pid, time.monotonic()
+                running[pid] = job
+            finished = []
+            for pid, job in list(running.items()):
+                done, status = os.waitpid(pid, os.WNOHANG)
+                if done:
+                    finished.append((job, os.waitstatus_to_exitcode(status)))
+                elif time.monotonic() - job.started > timeout:
+                    _kill(job)
+                    finished.append((job, None))
+            for job, code in finished:
+                del running[job.pid]
+                record(_finish(course, api, assignment, job, code, staging, logs, timeout))
+                shutil.rmtree(tmp / f"werk-{job.student}", ignore_errors=True)
+            if not finished:
+                time.sleep(0.05)
+    except KeyboardInterrupt:
+        for job in running.values():
+            _kill(job)
+        running.clear()
+        progress.close()
+        print(msg("batch.interrupted", done=len(outcomes), total=progress.total), flush=True)
+        raise
+    finally:
+        for job in running.values():
+            _kill(job)
+        if threading_main():
+            signal.signal(signal.SIGTERM, previous_term)
+        shutil.rmtree(tmp, ignore_errors=True)
+    progress.close()
+    write_report(course.root, assignment, rows.values(), course.folder("autograded"), sandbox)
     return outcomes
 
 
-def write_report(root: Path, assignment: str, outcomes: list[Outcome]) -> Path:
-    folder = root / "autograded"
-    folder.mkdir(exist_ok=True)
-    (folder / f"rapport-{assignment}.json").write_text(
-        json.dumps([asdict(o) for o in outcomes], ensure_ascii=False, indent=1), encoding="utf-8")
-    lines = [f"# Beoordelingsrapport {assignment}", "",
-             "Automatisch nagekeken deel (handmatig te beoordelen vragen tellen pas mee na de formgrader).", "",
-             "| student | status | score | reden / opmerking | tijd (s) |", "| --- | --- | --- | --- | --- |"]
-    for o in outcomes:
-        reason = o.reason + ("<br>" + "<br>".join(o.findings) if o.findings else "")
-        score = f"{o.score:g} / {o.max_score:g}" if o.status == "beoordeeld" else "–"
-        lines.append(f"| {o.student} | {STATUS_TEXT[o.status]} | {score} | {reason.replace('|', '/')} | "
-                     f"{o.seconds:.0f} |")
-    path = folder / f"rapport-{assignment}.md"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"[smmkit] rapport: {path}")
-    return path
+def threading_main() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _finish(course: Course, api, assignment: str, job: Job, code, staging: Path, logs: Path,
+            timeout: float) -> Outcome:
+    """After a worker ended: let stock nbgrader record its notebook in the gradebook (parent only)."""
+    seconds = time.monotonic() - job.started
+    log = logs / f"{assignment}-{job.student}.txt"
+    common = dict(hash=job.hash, ignored_files=job.ignored, missing_files=job.missing, seconds=seconds)
+    if code is None:
+        return Outcome(job.student, "time-out", reason=msg("batch.timeout", seconds=f"{timeout:.0f}", log=log.name),
+                       **common)
+    text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+    if code != 0 or not all((staging / job.student / n).exists() for n in job.notebooks):
+        last = [line for line in text.splitlines() if "Error" in line or "ERROR" in line][-1:]
+        return Outcome(job.student, "mislukt", reason=msg("batch.failed", code=code, detail="".join(last)[:200],
+                                                          log=log.name), **common)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # SQLAlchemy's SAWarnings from inside nbgrader, noise for a teacher
+        result = api.autograde(assignment, job.student, force=True, create=True)
+    with open(log, "a", encoding="utf-8") as handle:
+        handle.write("\n--- nbgrader autograde (gradebook) ---\n" + (result.get("log") or "") +
+                     (result.get("error") or ""))
+    if not result.get("success"):
+        detail = (result.get("error") or "").strip().splitlines()[-1:] or ["?"]
+        return Outcome(job.student, "mislukt", reason=msg("batch.failed", code="-", detail=detail[0][:200],
+                                                          log=log.name), **common)
+    score, max_score = course.score(assignment, job.student)
+    notes = job.notes + _notes_from_log(text + (result.get("log") or ""))
+    return Outcome(job.student, "beoordeeld", score, max_score, "; ".join(dict.fromkeys(notes)), **common)

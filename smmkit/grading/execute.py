@@ -7,6 +7,12 @@ again within ``interrupt_grace`` seconds; if not, it kills the kernel and marks 
 code cells as not run (they score 0, the notebook is still graded and written out).
 It also cuts a cell's output while it arrives (``max_output_chars``), so a print loop cannot
 fill the grader's memory before ``LimitOutput`` gets to trim it.
+
+Given a :class:`smmkit.grading.sandbox.Sandbox` (attribute ``sandbox``, set by the batch runner),
+the kernel runs inside bubblewrap. :class:`Replay` is the stand-in for ``SafeExecute`` when the
+batch runner lets stock nbgrader write the gradebook: the notebook was already executed in the
+sandbox by a worker, so Replay only puts those outputs back (after checking that every cell is the
+same) and nbgrader's own preprocessors do the rest.
 """
 from __future__ import annotations
 
@@ -16,7 +22,7 @@ from time import monotonic
 from nbclient.exceptions import DeadKernelError
 from nbclient.util import run_sync
 from nbformat.v4 import new_output
-from traitlets import Float, Integer
+from traitlets import Float, Integer, Unicode
 
 from nbgrader.preprocessors.execute import Execute
 
@@ -46,6 +52,19 @@ class SafeExecute(Execute):
     max_output_chars = Integer(
         20000, help="Maximum characters of stream output kept per cell while executing (-1: no cap)."
     ).tag(config=True)
+
+    sandbox = None  # a smmkit.grading.sandbox.Sandbox: run the kernel inside bubblewrap
+    sandbox_cwd = None
+
+    def create_kernel_manager(self):
+        if self.sandbox is None:
+            return super().create_kernel_manager()
+        from smmkit.grading.sandbox import SandboxKernelManager
+
+        self.kernel_manager_class = SandboxKernelManager
+        km = super().create_kernel_manager()
+        km.use_sandbox(self.sandbox, self.sandbox_cwd or self.sandbox.work)
+        return km
 
     def preprocess(self, nb, resources=None, km=None):
         self._kernel_gone = False
@@ -115,3 +134,41 @@ def _mark(cell, text):
     """Give a code cell one error output, so nbgrader scores it as failed."""
     cell.outputs = [new_output("error", ename="KernelGestopt", evalue=text, traceback=["KernelGestopt: " + text])]
     return cell
+
+
+class Replay(Execute):
+    """Put back the outputs of a notebook that a sandboxed worker already executed (no kernel here).
+
+    ``staging`` is the folder with ``<student>/<notebook>.ipynb``. A notebook whose cells differ from
+    what nbgrader prepared (cell type or source) is an error: nothing is graded from a mismatch.
+    Notes of the worker (``metadata.smmkit.notes``, e.g. a missing saved-work file) become one
+    markdown cell at the top, so the student's feedback shows them.
+    """
+
+    staging = Unicode("", help="Folder with the executed notebooks, <student>/<notebook>.ipynb.").tag(config=True)
+
+    def preprocess(self, nb, resources=None, km=None):
+        import os
+
+        import nbformat
+
+        info = resources["nbgrader"]
+        path = os.path.join(self.staging, info["student"], info["notebook"] + ".ipynb")
+        done = nbformat.read(path, as_version=4)
+        notes = done.metadata.get("smmkit", {}).get("notes", [])
+        cells = [c for c in done.cells if not c.metadata.get("smmkit_note")]
+        if len(cells) != len(nb.cells):
+            raise RuntimeError(f"executed notebook has {len(cells)} cells, expected {len(nb.cells)}")
+        for mine, ran in zip(nb.cells, cells):
+            if mine.cell_type != ran.cell_type or mine.source != ran.source:
+                raise RuntimeError("executed notebook differs from the prepared one")
+            if mine.cell_type == "code":
+                mine.outputs = ran.outputs
+                mine.execution_count = ran.execution_count
+        if notes:
+            from nbformat.v4 import new_markdown_cell
+
+            note = new_markdown_cell("\n\n".join(notes))
+            note.metadata["smmkit_note"] = True
+            nb.cells.insert(0, note)
+        return nb, resources

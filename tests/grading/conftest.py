@@ -47,6 +47,7 @@ def env(home: Path) -> dict:
     out["PATH"] = str(BIN) + os.pathsep + out.get("PATH", "")
     out["MPLBACKEND"] = "Agg"
     out["SMMKIT_HOME"] = str(home)
+    out["HOME"] = str(home)  # the faulty library attacks the grader's HOME: never the real one
     out.pop("NBGRADER_EXECUTION", None)
     return out
 
@@ -67,6 +68,7 @@ class Course:
         self.root = roots.get(FAULTY_FOR)  # the course with the faulty submissions
         self.generated, self.reports, self.timings, self.log = {}, {}, {}, ""
         self.cheat_run_anyway = None
+        self.summaries = summaries
         for summary in summaries:
             self.generated.update(summary["generated"])
             self.reports.update(summary["reports"])

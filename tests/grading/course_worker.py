@@ -42,6 +42,14 @@ def api(root: Path) -> NbGraderAPI:
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
 
+def tree_hashes(root: Path) -> dict[str, str]:
+    """SHA-256 of every file under solutions/ and exercises/ (the faulty library must leave them alone)."""
+    import hashlib
+
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for folder in ("solutions", "exercises") for p in sorted((root / folder).rglob("*")) if p.is_file()}
+
+
 def main(root: Path, summary_path: Path, assignments: list[str], with_faulty: bool) -> None:
     os.chdir(root)
     summary = {"generated": {}, "reports": {}, "timings": {}, "log": "", "cheat_run_anyway": None}
@@ -67,6 +75,7 @@ def main(root: Path, summary_path: Path, assignments: list[str], with_faulty: bo
         cases = faulty.build(root / "solutions" / ready[0], root / "exercises" / ready[0])
         faulty.write({k: v for k, v in cases.items() if k != "leeg"}, root / "submitted", ready[0])
 
+    summary["hashes_before"] = tree_hashes(root)
     extra = [f"--SafeExecute.timeout={CELL_TIMEOUT}"]
     for assignment in ready:
         start = time.monotonic()
@@ -84,12 +93,14 @@ def main(root: Path, summary_path: Path, assignments: list[str], with_faulty: bo
         summary["cheat_run_anyway"] = outcomes[0].__dict__
         summary["timings"]["cheat run anyway"] = time.monotonic() - start
 
+    summary["graded_at"] = time.time()
     start = time.monotonic()
     for assignment in summary["reports"]:
         result = grader.generate_feedback(assignment, force=True)
         if not result["success"]:
             summary["log"] += f"generate_feedback {assignment}:\n{result.get('log', '')}{result.get('error', '')}\n"
     summary["timings"]["generate_feedback"] = time.monotonic() - start
+    summary["hashes_after"] = tree_hashes(root)
     summary_path.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
 
 

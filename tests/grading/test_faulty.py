@@ -2,7 +2,13 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
 
 import pytest
 
@@ -79,7 +85,7 @@ def test_runaway_submissions_cost_seconds_not_minutes(course):
 def test_no_cheat_scores_above_an_empty_submission(course):
     report = rows(course)
     empty = report["leeg"]["score"]
-    for case in faulty.CHEATS:
+    for case in faulty.SCAN_CHEATS:
         assert report[case]["score"] <= empty, (case, report[case])
         assert report[case]["findings"], f"{case}: the report names what was found"
 
@@ -110,3 +116,162 @@ def test_huge_output_is_cut(course):
     assert path.stat().st_size < 2_000_000
     text = path.read_text(encoding="utf-8")
     assert "uitvoer afgekapt" in text or "Output truncated" in text
+
+
+# --- the attacks of issue 9: each holds against the sandbox, the metadata restore, the feedback filter ---
+
+def summary_of(course):
+    return next(s for s in course.summaries if FAULTY_FOR in s["reports"])
+
+
+@pytest.mark.parametrize("case", faulty.ATTACKS)
+def test_attack_scores_no_more_than_empty(course, case):
+    report = rows(course)
+    row, empty = report[case], report["leeg"]
+    assert row["status"] == "beoordeeld", row
+    assert row["score"] <= empty["score"], (case, row)
+    assert row["max_score"] == empty["max_score"], (case, row)
+
+
+def test_attacks_leave_solutions_and_exercises_untouched(course):
+    summary = summary_of(course)
+    assert summary["hashes_before"], "the worker records the hashes before grading"
+    assert summary["hashes_after"] == summary["hashes_before"]
+    assert not list(course.root.glob("solutions/*/geplant.txt"))
+
+
+def test_no_attack_reaches_the_graders_home(course):
+    startup = course.home / ".ipython" / "profile_default" / "startup"
+    assert not (startup.exists() and list(startup.iterdir())), list(startup.iterdir())
+
+
+def test_report_and_gradebook_agree_after_every_process_ended(course):
+    """vals_nakomer left a detached process that writes the gradebook 3 s after its kernel ended."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    wait = summary_of(course)["graded_at"] + 6 - time.time()
+    if wait > 0:
+        time.sleep(wait)
+    report = json.loads((course.root / "autograded" / f"rapport-{FAULTY_FOR}.json").read_text(encoding="utf-8"))
+    with Gradebook(f"sqlite:///{course.root / 'gradebook.db'}") as gradebook:
+        for row in report:
+            if row["status"] == "beoordeeld":
+                submission = gradebook.find_submission(FAULTY_FOR, row["student"])
+                assert float(submission.code_score) == row["score"], row
+                assert all(g.manual_score is None for nb in submission.notebooks for g in nb.grades), row
+            elif row["status"] == "afgewezen":
+                with pytest.raises(MissingEntry):
+                    gradebook.find_submission(FAULTY_FOR, row["student"])  # never graded, not even via "*"
+
+
+def test_report_keeps_every_student_after_a_run_for_one(course):
+    """course_worker grades CHEAT_RUN_ANYWAY again on its own at the end: the other rows stay."""
+    report = json.loads((course.root / "autograded" / f"rapport-{FAULTY_FOR}.json").read_text(encoding="utf-8"))
+    assert {row["student"] for row in report} >= set(faulty.EXPECT) | {"bron"}
+    markdown = (course.root / "autograded" / f"rapport-{FAULTY_FOR}.md").read_text(encoding="utf-8")
+    assert "| goed |" in markdown and f"| {CHEAT_RUN_ANYWAY} |" in markdown
+
+
+def test_glob_pattern_as_student_is_rejected(course):
+    row = rows(course)["*"]
+    assert row["status"] == "afgewezen" and "ongeldige studentnaam" in row["reason"], row
+
+
+def test_files_beside_the_notebook_are_named_not_used(course):
+    row = rows(course)["vals_eigen_smmkit"]
+    assert row["ignored_files"] == ["smmkit/__init__.py"], row
+    assert "smmkit/__init__.py" in row["reason"]
+    assert not (course.root / "autograded" / "vals_eigen_smmkit" / FAULTY_FOR / "smmkit" / "__pycache__").exists()
+
+
+def test_missing_saved_work_is_named_in_report_and_feedback(course):
+    report = rows(course)
+    own_file = faulty.OWN_WORK_FILE
+    assert report["eigen_werk"]["missing_files"] == []
+    assert report["leeg"]["missing_files"] == [own_file]
+    assert own_file in report["leeg"]["reason"] and "ontbreekt" in report["leeg"]["reason"]
+    text = feedback_text(course.root / "feedback" / "leeg" / FAULTY_FOR / f"{FAULTY_FOR}.html")
+    assert f"ontbrak het bestand met je opgeslagen werk: {own_file}" in text
+    own = feedback_text(course.root / "feedback" / "eigen_werk" / FAULTY_FOR / f"{FAULTY_FOR}.html")
+    assert "ontbrak het bestand" not in own
+
+
+@pytest.mark.parametrize("case", faulty.LEAKERS)
+def test_feedback_never_shows_hidden_tests_whatever_a_cell_printed(course, case):
+    text = feedback_text(course.root / "feedback" / case / FAULTY_FOR / f"{FAULTY_FOR}.html")
+    hidden = hidden_only_lines(FAULTY_FOR)
+    assert not [line for line in hidden if line in text]
+
+
+def _cli(root, *args):
+    from .conftest import BIN
+
+    return [str(BIN / "python"), "-m", "smmkit.grading", "autograde", FAULTY_FOR, "--root", str(root), *args,
+            "--", "--SafeExecute.timeout=10"]
+
+
+def _ours(marker: str) -> list[str]:
+    """Command lines of live processes that mention ``marker`` (our temporary course)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if proc.name.isdigit() and marker in cmdline and int(proc.name) != os.getpid():
+            found.append(cmdline)
+    return found
+
+
+def test_ctrl_c_keeps_the_report_and_kills_every_child_then_resume_finishes(course, tmp_path):
+    from .conftest import env
+
+    root = tmp_path / "klas"
+    root.mkdir()
+    for name in ("nbgrader_config.py", "gradebook.db"):
+        shutil.copy(course.root / name, root / name)
+    for folder in ("solutions", "exercises"):
+        shutil.copytree(course.root / folder / FAULTY_FOR, root / folder / FAULTY_FOR)
+    plan = {"a_goed": "goed", "b_lus": "onderbreking_genegeerd", "c_leeg": "leeg", "d_goed": "goed"}
+    for student, case in plan.items():
+        shutil.copytree(course.root / "submitted" / case / FAULTY_FOR, root / "submitted" / student / FAULTY_FOR)
+    environment = env(course.home) | {"TMPDIR": str(tmp_path)}
+    (tmp_path / "t").mkdir()
+    report = root / "autograded" / f"rapport-{FAULTY_FOR}.json"
+    process = subprocess.Popen(_cli(root, "--workers", "1"), cwd=root, env=environment,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 300
+    while not (report.exists() and json.loads(report.read_text(encoding="utf-8") or "[]")):
+        assert process.poll() is None and time.monotonic() < deadline, process.communicate()[0]
+        time.sleep(0.2)
+    time.sleep(2)  # the second student (a loop that ignores interrupts) is running now
+    process.send_signal(signal.SIGINT)
+    output = process.communicate(timeout=60)[0]
+    assert process.returncode == 130, output
+    assert "gestopt (Ctrl+C)" in output and "--resume" in output
+    time.sleep(1)
+    assert not _ours(str(tmp_path)), "a worker, sandbox or kernel survived Ctrl+C"
+    done = {row["student"]: row for row in json.loads(report.read_text(encoding="utf-8"))}
+    assert "a_goed" in done and len(done) < len(plan), done
+    assert done["a_goed"]["score"] == done["a_goed"]["max_score"] > 0
+
+    again = subprocess.run(_cli(root, "--resume", "--workers", "2"), cwd=root, env=environment,
+                           capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert f"{len(done)} inzending(en) al nagekeken" in again.stdout, again.stdout
+    rows_after = {row["student"]: row for row in json.loads(report.read_text(encoding="utf-8"))}
+    assert set(rows_after) == set(plan)
+    assert rows_after["a_goed"] == done["a_goed"], "a graded, unchanged submission is not graded again"
+    assert rows_after["c_leeg"]["score"] == 0
+
+    # a changed submission is graded again; nothing else is
+    shutil.copy(root / "submitted" / "a_goed" / FAULTY_FOR / f"{FAULTY_FOR}.ipynb",
+                root / "submitted" / "c_leeg" / FAULTY_FOR / f"{FAULTY_FOR}.ipynb")
+    third = subprocess.run(_cli(root, "--resume"), cwd=root, env=environment, capture_output=True, text=True,
+                           timeout=600)
+    assert third.returncode == 0, third.stdout + third.stderr
+    assert f"{len(plan) - 1} inzending(en) al nagekeken" in third.stdout, third.stdout
+    final = {row["student"]: row for row in json.loads(report.read_text(encoding="utf-8"))}
+    assert final["c_leeg"]["score"] == final["c_leeg"]["max_score"]
+    assert final["c_leeg"]["hash"] != rows_after["c_leeg"]["hash"]
+    assert {s: final[s] for s in ("a_goed", "b_lus", "d_goed")} == {s: rows_after[s] for s in ("a_goed", "b_lus", "d_goed")}

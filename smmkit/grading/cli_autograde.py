@@ -1,0 +1,36 @@
+"""``python -m smmkit.grading autograde <opdracht> [--workers N] [--resume] [--student ID …]``.
+
+Arguments after ``--`` are nbgrader configuration, e.g. ``-- --SafeExecute.timeout=10``.
+"""
+from __future__ import annotations
+
+import os
+
+
+def add_parser(sub) -> None:
+    grade = sub.add_parser("autograde", help="alle inzendingen van een opdracht nakijken (sandbox, parallel)")
+    grade.add_argument("assignment", help="naam van de opdracht, bijvoorbeeld h01-introductie")
+    grade.add_argument("--student", action="append", help="alleen deze student (mag vaker)")
+    grade.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                       help="aantal inzendingen tegelijk (standaard: het aantal processorkernen)")
+    grade.add_argument("--resume", action="store_true",
+                       help="sla over wat al is nagekeken en niet is veranderd; kijk de rest (opnieuw) na")
+    grade.add_argument("--root", default=".", help="cursusmap (met nbgrader_config.py); standaard de huidige map")
+    grade.add_argument("--timeout", type=float, default=300, help="seconden per student (standaard 300)")
+    grade.add_argument("--memory-mb", type=int, default=3072, help="geheugenlimiet per kernel (standaard 3072)")
+    grade.add_argument("--allow-suspicious", action="store_true",
+                       help="ook inzendingen uitvoeren die de scan verdacht vindt (na eigen controle)")
+    grade.add_argument("--no-sandbox", action="store_true",
+                       help="zonder bubblewrap uitvoeren (alleen voor inzendingen die je vertrouwt)")
+    grade.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from smmkit.grading.batch import autograde
+
+    try:
+        autograde(args.root, args.assignment, args.student, args.timeout, args.memory_mb, args.allow_suspicious,
+                  args.extra, workers=args.workers, resume=args.resume, sandbox=not args.no_sandbox)
+    except KeyboardInterrupt:
+        return 130
+    return 0

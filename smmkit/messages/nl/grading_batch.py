@@ -1,0 +1,62 @@
+"""Dutch texts of the batch grader (python -m smmkit.grading autograde): report, progress, feedback notes."""
+MESSAGES = {
+    # status column of the report
+    "batch.status.beoordeeld": "beoordeeld",
+    "batch.status.afgewezen": "afgewezen (niet uitgevoerd)",
+    "batch.status.mislukt": "nbgrader gaf een fout",
+    "batch.status.time-out": "gestopt na de tijdslimiet",
+    # report
+    "batch.report.title": "# Beoordelingsrapport {assignment}",
+    "batch.report.intro": (
+        "Automatisch nagekeken deel (handmatig te beoordelen vragen tellen pas mee na de formgrader). "
+        "Elke inzending is in een eigen sandbox uitgevoerd (bubblewrap: geen netwerk, geen toegang tot de "
+        "cursusmap); de scores komen uit het gradebook."
+    ),
+    "batch.report.no_sandbox": "Let op: deze ronde liep zonder sandbox (--no-sandbox).",
+    "batch.report.header": "| student | status | score | reden / opmerking | tijd (s) |",
+    "batch.report.written": "[smmkit] rapport: {path}",
+    # reasons and notes
+    "batch.bad_student_id": (
+        "ongeldige studentnaam '{student}': alleen letters, cijfers en . _ - @ + zijn toegestaan "
+        "(geen spaties, jokertekens zoals * of ?, of mappen). Hernoem de map in submitted/ en beoordeel opnieuw."
+    ),
+    "batch.unknown_students": "[smmkit] geen inzending gevonden voor: {students}",
+    "batch.ignored_files": (
+        "niet meegenomen (alleen het notebook en het opgeslagen werk tellen mee): {files}"
+    ),
+    "batch.missing_file": "opgeslagen werk ontbreekt: {files}",
+    "batch.missing_file_feedback": (
+        "**Let op:** bij je inzending ontbrak het bestand met je opgeslagen werk: {files}. "
+        "Vragen over je eigen werk konden daardoor niet goed worden nagekeken. Sla je werk op met de "
+        "knop of regel in het notebook en lever het bestand samen met het notebook in."
+    ),
+    "batch.failed": "exitcode {code}; {detail} (zie {log})",
+    "batch.timeout": "na {seconds} s gestopt; zie {log}",
+    "batch.note.restored_cells": "ontbrekende testcellen teruggezet",
+    "batch.note.restored_metadata": "labels of nbgrader-gegevens van cellen hersteld uit het gradebook",
+    "batch.note.kernel_stopped": "kernel gestopt (oneindige lus of afsluiten); latere cellen niet uitgevoerd",
+    "batch.note.interrupted_cell": "een cel liep te lang en is onderbroken",
+    "batch.skipped_resume": "[smmkit] {count} inzending(en) al nagekeken en niet veranderd: overgeslagen (--resume)",
+    # progress and stopping
+    "batch.progress": "[smmkit] {done}/{total} nagekeken · {elapsed} verstreken · nog ongeveer {left}",
+    "batch.progress.unknown": "onbekend",
+    "batch.row": "[smmkit]   {student}: {status} {score} {reason}",
+    "batch.interrupted": (
+        "[smmkit] gestopt (Ctrl+C): {done} van {total} nagekeken; het rapport is bewaard. "
+        "Ga verder met --resume."
+    ),
+    "batch.no_bwrap": (
+        "bubblewrap (bwrap) ontbreekt: zonder sandbox voert de nakijker geen inzendingen uit. "
+        "Installeer het (Debian/Ubuntu: sudo apt-get install bubblewrap) of start, alleen voor "
+        "inzendingen die je vertrouwt, met --no-sandbox."
+    ),
+    "batch.no_source": "Geen bronnotebook gevonden in solutions/{assignment}/.",
+    "batch.assignment_unknown": (
+        "Opdracht {assignment} staat niet in het gradebook: voer eerst "
+        "'nbgrader generate_assignment {assignment}' uit."
+    ),
+    # feedback filter
+    "feedback.output_hidden": (
+        "[Deze uitvoer is weggelaten: ze bevatte tekst uit de verborgen tests of de uitwerking van de docent.]"
+    ),
+}
