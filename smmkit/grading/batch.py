@@ -249,6 +249,16 @@ class Course:
             except MissingEntry:
                 raise SystemExit(msg("batch.assignment_unknown", assignment=assignment)) from None
 
+    def previous_score(self, assignment: str, student: str) -> float | None:
+        """The score the gradebook still holds for a student (None: never graded)."""
+        from nbgrader.api import Gradebook, MissingEntry
+
+        with Gradebook(self.db_url, self.course_id) as gradebook:
+            try:
+                return float(gradebook.find_submission(assignment, student).code_score)
+            except MissingEntry:
+                return None
+
     def score(self, assignment: str, student: str) -> tuple[float, float]:
         from nbgrader.api import Gradebook
 
@@ -523,13 +533,17 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
     json_path, _md = report_paths(course.root, assignment, course.folder("autograded"))
     rows = read_report(json_path)
     jobs, decided, skipped = plan(course, assignment, students, resume, allow_suspicious, rows)
-    workers = max(1, workers or os.cpu_count() or 1)
+    workers = max(1, workers or default_workers())
     outcomes: list[Outcome] = []
     progress = Progress(len(jobs) + len(decided), workers, progress_stream)
     if skipped:
         print(msg("batch.skipped_resume", count=len(skipped)), flush=True)
 
     def record(outcome: Outcome) -> None:
+        if outcome.status != "beoordeeld" and valid_student_id(outcome.student):
+            old = course.previous_score(assignment, outcome.student)
+            if old is not None:  # say so: the gradebook keeps the score of an earlier round
+                outcome.reason = "; ".join(filter(None, [outcome.reason, msg("batch.stale_gradebook", score=f"{old:g}")]))
         outcomes.append(outcome)
         rows[outcome.student] = asdict(outcome)
         write_report(course.root, assignment, rows.values(), course.folder("autograded"), sandbox, quiet=True)
@@ -604,6 +618,14 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
     progress.close()
     write_report(course.root, assignment, rows.values(), course.folder("autograded"), sandbox)
     return outcomes
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def threading_main() -> bool:

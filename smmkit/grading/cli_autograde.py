@@ -4,14 +4,12 @@ Arguments after ``--`` are nbgrader configuration, e.g. ``-- --SafeExecute.timeo
 """
 from __future__ import annotations
 
-import os
-
 
 def add_parser(sub) -> None:
     grade = sub.add_parser("autograde", help="alle inzendingen van een opdracht nakijken (sandbox, parallel)")
     grade.add_argument("assignment", help="naam van de opdracht, bijvoorbeeld h01-introductie")
     grade.add_argument("--student", action="append", help="alleen deze student (mag vaker)")
-    grade.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+    grade.add_argument("--workers", type=int, default=None,
                        help="aantal inzendingen tegelijk (standaard: het aantal processorkernen)")
     grade.add_argument("--resume", action="store_true",
                        help="sla over wat al is nagekeken en niet is veranderd; kijk de rest (opnieuw) na")

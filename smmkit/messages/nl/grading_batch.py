@@ -30,6 +30,10 @@ MESSAGES = {
         "Vragen over je eigen werk konden daardoor niet goed worden nagekeken. Sla je werk op met de "
         "knop of regel in het notebook en lever het bestand samen met het notebook in."
     ),
+    "batch.stale_gradebook": (
+        "let op: het gradebook bevat nog de score {score} van een eerdere ronde (nbgrader-formgrader en "
+        "export tonen die)"
+    ),
     "batch.failed": "exitcode {code}; {detail} (zie {log})",
     "batch.timeout": "na {seconds} s gestopt; zie {log}",
     "batch.note.restored_cells": "ontbrekende testcellen teruggezet",
