@@ -196,6 +196,28 @@ def to_dicts(calendar_or_posts) -> list[dict]:
     return [{**asdict(p), "date": p.date.isoformat()} for p in posts]
 
 
+def read_csv(path) -> list[dict]:
+    """The posts of a CSV file as dicts for :func:`build` (comma or semicolon separated; Dutch or
+    English column names, as the widget exports them: datum, kanaal, onderwerp, lcss, rol, fase, maker).
+
+    An older export with one column 'type' still reads: :func:`normalise` puts its value in lcss or rol.
+    """
+    import csv
+    from pathlib import Path
+
+    try:
+        with Path(path).open(encoding="utf-8-sig", newline="") as handle:
+            first = handle.readline()
+            handle.seek(0)
+            rows = list(csv.DictReader(handle, delimiter=";" if first.count(";") > first.count(",") else ","))
+    except FileNotFoundError:
+        raise SmmkitError(msg("widgets.file_not_found", path=path)) from None
+    except UnicodeDecodeError:
+        raise SmmkitError(msg("calendar.w.bad_csv", path=path)) from None
+    return [{DUTCH.get(k.strip().lower(), k.strip().lower()): (v or "").strip() for k, v in r.items() if k}
+            for r in rows]
+
+
 def valid_choices() -> str:
     return msg("calendar.valid", channels=choices(CHANNELS), lcss=choices(LCSS), roles=choices(ROLES),
                phases=choices(PHASES))

@@ -121,20 +121,7 @@ class ContentCalendar(SmmkitWidget):
         """Replace the posts by those in a CSV file (datum, kanaal, onderwerp, lcss, rol, fase, maker; as exported).
 
         An older export with one column 'type' still reads: its value goes to lcss or rol."""
-        import csv
-        from pathlib import Path
-
-        try:
-            with Path(path).open(encoding="utf-8-sig", newline="") as handle:
-                first = handle.readline()
-                handle.seek(0)
-                rows = list(csv.DictReader(handle, delimiter=";" if first.count(";") > first.count(",") else ","))
-        except FileNotFoundError:
-            raise SmmkitError(msg("widgets.file_not_found", path=path)) from None
-        except UnicodeDecodeError:
-            raise SmmkitError(msg("calendar.w.bad_csv", path=path)) from None
-        posts = [{cal.DUTCH.get(k.strip().lower(), k.strip().lower()): (v or "").strip() for k, v in r.items() if k}
-                 for r in rows]
+        posts = cal.read_csv(path)  # the model reads the file; the widget only shows it
         with self.hold_updates():
             self.set_state({"posts": posts, "view": self.view.value})
 

@@ -114,3 +114,11 @@ def test_a_vacancy_post_has_one_classification_across_lcss_mapper_and_calendar()
     for topic in set(mapper) & set(planned):
         assert mapper[topic] == planned[topic], topic
     assert cal.LCSS == __import__("smmkit.models.lcss", fromlist=["CATEGORIES"]).CATEGORIES
+
+
+def test_read_csv_in_the_model_reads_dutch_headers_and_semicolons(tmp_path):
+    path = tmp_path / "kalender.csv"
+    path.write_text("datum;kanaal;onderwerp\n2026-03-02;Instagram;Open dag\n", encoding="utf-8-sig")
+    rows = cal.read_csv(path)
+    assert rows == [{"date": "2026-03-02", "channel": "Instagram", "topic": "Open dag"}]
+    assert len(cal.build(rows).posts) == 1
