@@ -66,3 +66,8 @@ def attribute(path, model: str = "last") -> dict:
 
 def valid_models() -> str:
     return choices(MODELS)
+
+
+from smmkit.models._input import guard_public  # noqa: E402
+
+guard_public(globals())  # odd input: a Dutch SmmkitError, never a raw traceback
