@@ -6,8 +6,8 @@
 One release of the assignment is generated with nbgrader and copied into two course folders, which
 get the same mixed class (tests/grading/honest.py): good, half and empty submissions in turn and a
 few infinite loops (``--loops``). The first folder is graded by stock ``nbgrader autograde`` (one
-process, one student after another), the second by ``python -m smmkit.grading autograde`` (with
-``--workers`` when the runner has it), one after the other so they do not compete for the cores.
+process, one student after another), the second by ``python -m smmkit.grading autograde --workers N``
+(sandboxed workers, one gradebook writer), one after the other so they do not compete for the cores.
 Both use the course's nbgrader_config.py, with the same per-cell time limit (``--cell-timeout``).
 
 Printed: ``speedup: X.XX`` (stock time / kit time), the cost per submission of each, the **floor**
@@ -61,12 +61,6 @@ def _run(cmd, cwd: Path, home: Path, log: Path) -> float:
     return seconds
 
 
-def kit_has_workers() -> bool:
-    out = subprocess.run([sys.executable, "-m", "smmkit.grading", "autograde", "--help"],
-                         capture_output=True, text=True).stdout
-    return "--workers" in out
-
-
 def time_floor(notebook: Path, repeat: int = 3) -> float:
     """A fresh kernel that runs ``notebook`` once (median of ``repeat``), in the notebook's folder."""
     import nbformat
@@ -111,11 +105,9 @@ def run(n: int = 100, loops: int = 4, workers: int | None = None, assignment: st
         floor = time_floor(scratch / notebook.name)
         print(f"[grading] stock nbgrader autograde: {n} inzendingen …", flush=True)
         stock_s = _run([BIN / "nbgrader", "autograde", assignment, limit], stock, home, base / "stock.log")
-        parallel = kit_has_workers()
-        kit_cmd = [BIN / "python", "-m", "smmkit.grading", "autograde", assignment, "--root", kit]
-        kit_cmd += ["--workers", str(workers)] if parallel else []
-        print(f"[grading] kit: {n} inzendingen" + (f", {workers} workers" if parallel else ", na elkaar")
-              + " …", flush=True)
+        kit_cmd = [BIN / "python", "-m", "smmkit.grading", "autograde", assignment, "--root", kit,
+                   "--workers", str(workers)]
+        print(f"[grading] kit: {n} inzendingen, {workers} workers …", flush=True)
         kit_s = _run(kit_cmd + ["--", limit], kit, home, base / "kit.log")
 
         by_stock = honest.gradebook_scores(f"sqlite:///{stock / 'gradebook.db'}", assignment)
@@ -134,13 +126,13 @@ def run(n: int = 100, loops: int = 4, workers: int | None = None, assignment: st
         Row("grading", "stock: per inzending", per_stock, "s", note=f"{per_stock / floor:.2f}× de vloer; "
             f"totaal {stock_s:.0f} s"),
         Row("grading", "kit: per inzending", per_kit, "s", note=f"{per_kit / floor:.2f}× de vloer; "
-            f"totaal {kit_s:.0f} s" + (f"; {workers} workers" if parallel else "; runner zonder --workers")),
+            f"totaal {kit_s:.0f} s; {workers} workers"),
         Row("grading", "kit / stock (tijd)", kit_s / stock_s, "x", target=1 / SPEEDUP_TARGET,
             note=f"speedup {speedup:.2f}; doel ≥ {SPEEDUP_TARGET}"),
         Row("grading", "scores gelijk", 0.0 if not differ else float(len(differ)), "verschil", target=0.0,
             note="elke cel van elke student" if not differ else "verschillen: " + ", ".join(differ[:8])),
     ]
-    info = {"n": n, "mix": mix, "workers": workers if parallel else 1, "speedup": speedup,
+    info = {"n": n, "mix": mix, "workers": workers, "speedup": speedup,
             "identical": not differ, "cell_timeout": cell_timeout}
     return rows, info
 

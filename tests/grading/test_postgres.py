@@ -3,7 +3,8 @@
 The test starts Debian's PostgreSQL itself (initdb into a temporary folder, pg_ctl on 127.0.0.1 with a
 free port and a socket in that folder, stopped and removed afterwards), points the course's
 nbgrader_config.py at it as docs/docent.md tells a teacher to, generates the release, grades honest
-submissions (good, half, empty) with ``python -m smmkit.grading autograde`` and reads the scores
+submissions (good, half, empty) with the kit's parallel grader (``python -m smmkit.grading
+autograde --workers 2``: sandboxed workers, one gradebook writer) and reads the scores
 back from PostgreSQL, with nbgrader's API and with ``python -m smmkit.grading export``.
 """
 from __future__ import annotations
@@ -92,7 +93,7 @@ def test_kit_grader_and_export_with_a_postgresql_gradebook(postgres_url, tmp_pat
     honest.write_class(root, ASSIGNMENT, kinds)
 
     result = run([BIN / "python", "-m", "smmkit.grading", "autograde", ASSIGNMENT, "--root", root,
-                  "--", "--SafeExecute.timeout=10"], root, home)
+                  "--workers", "2", "--", "--SafeExecute.timeout=10"], root, home)
     assert not (root / "gradebook.db").exists(), "graded into SQLite instead of PostgreSQL"
 
     scores = honest.gradebook_scores(postgres_url, ASSIGNMENT)
