@@ -8,7 +8,8 @@ the worked answer of the source (solutions/<a>/) or, with a chance that grows wi
 difficulty and shrinks with the student's ability, with a typical mistake (``WRONG`` below; a question
 without listed mistakes is left untouched) and the open question gets a short text. A few students
 hand in the untouched release (empty), and one in twenty hands in nothing. Same seed, same class.
-Writes ``<out>/<student>/<a>/<a>.ipynb`` (nbgrader's submitted/ layout) and never overwrites an
+Writes ``<out>/<student>/<a>/<a>.ipynb`` (nbgrader's submitted/ layout), with the widget work a
+learner saves beside it (``SAVED_WORK``, e.g. h01_behoeften.json), and never overwrites an
 existing submission (a real student's work is never lost): an existing student folder is skipped.
 
 With ``--lms brightspace|canvas|moodle`` it writes instead what that LMS's "download all submissions"
@@ -46,6 +47,20 @@ WRONG = {
         '"Facebook": "verbondenheid"}'],
     "h01_eigen_profiel_antwoord": ['profiel.save("h01_behoeften.json")\nmijn_verbondenheid = "Pinterest"'],
 }
+PLATFORMS = ["LinkedIn", "YouTube", "Instagram", "Facebook", "TikTok", "WhatsApp"]
+
+
+def _needs_profile(rng: random.Random) -> str:
+    """The saved work of h01's NeedsProfile widget: the learner's own scores (1-5) for a few platforms."""
+    scores = {p: {n: rng.randint(1, 5) for n in ("competentie", "autonomie", "verbondenheid")}
+              for p in rng.sample(PLATFORMS, 3)}
+    return json.dumps({"widget": "NeedsProfile", "version": 1,
+                       "state": {"scores": scores, "compare": True, "chart": "bars"}}, indent=2) + "\n"
+
+
+# Files a learner saves from a widget and hands in beside the notebook (by assignment).
+SAVED_WORK = {"h01-introductie": {"h01_behoeften.json": _needs_profile}}
+
 OPEN_ANSWERS = [
     "Ik adviseer Facebook: volgens de tabel gebruikt 47% van de inwoners het, het meeste van alle kanalen. "
     "Berichten over de wijk gaan over verbondenheid. Kanttekening: de cijfers zijn schattingen uit 2012.",
@@ -141,7 +156,16 @@ FIRST = ["Jan", "Fatima", "Daan", "Sanne", "Mohamed", "Lotte", "Emre", "Iris", "
 LAST = ["de Vries", "Jansen", "Bakker", "Yilmaz", "Visser", "el Amrani", "Smit", "Mulder", "de Boer", "Peters"]
 
 
-def lms_download(root: Path, assignment: str, lms: str, notebooks: dict[str, str]) -> tuple[Path, Path]:
+def saved_work(assignment: str, student: str, answers: dict[str, str | None]) -> dict[str, str]:
+    """The widget work this student saved (none for an untouched release), the same for the same student."""
+    if all(a == UNTOUCHED for a in answers.values()):
+        return {}
+    rng = random.Random(f"{assignment}/{student}")
+    return {name: make(rng) for name, make in SAVED_WORK.get(assignment, {}).items()}
+
+
+def lms_download(root: Path, assignment: str, lms: str, notebooks: dict[str, str],
+                 extras: dict[str, dict[str, str]] | None = None) -> tuple[Path, Path]:
     """A zip named as ``lms`` names its download, and that LMS's roster CSV (for ``zip_collect``)."""
     import zipfile
 
@@ -164,6 +188,8 @@ def lms_download(root: Path, assignment: str, lms: str, notebooks: dict[str, str
                 member = f"{submission_id}-{user_id} - {first} {last} - Dec 2, 2026 {9 + k // 60 % 3}{k % 60:02d} AM - {name}"
                 rows.append([f"#{student}", f"#{student}", last, first, f"{student}@example.org", "#"])
             zf.writestr(member, text)
+            for extra, extra_text in (extras or {}).get(student, {}).items():
+                zf.writestr(member[: -len(name)] + extra, extra_text)
         if lms == "brightspace":
             zf.writestr("index.html", "<html><body>Brightspace</body></html>")
     header = {"canvas": ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"],
@@ -195,7 +221,9 @@ def main(argv=None) -> int:
     if args.lms:
         notebooks = {student: dump(submission(release, source, answers))
                      for student, answers in plan(release, args.n, args.seed).items() if answers is not None}
-        zip_path, roster = lms_download(root, args.assignment, args.lms, notebooks)
+        extras = {student: saved_work(args.assignment, student, answers)
+                  for student, answers in plan(release, args.n, args.seed).items() if answers is not None}
+        zip_path, roster = lms_download(root, args.assignment, args.lms, notebooks, extras)
         print(f"{len(notebooks)} inzendingen in {zip_path}, studentenlijst {roster}.")
         return 0
     made = skipped = absent = 0
@@ -209,6 +237,8 @@ def main(argv=None) -> int:
             continue
         folder.mkdir(parents=True)
         (folder / f"{args.assignment}.ipynb").write_text(dump(submission(release, source, answers)), encoding="utf-8")
+        for name, text in saved_work(args.assignment, student, answers).items():
+            (folder / name).write_text(text, encoding="utf-8")
         made += 1
     print(f"{made} inzendingen gemaakt in {out}, {absent} studenten leveren niets in, "
           f"{skipped} bestonden al (niet overschreven).")

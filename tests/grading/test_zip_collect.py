@@ -144,3 +144,6 @@ def test_make_class_download_is_collected_whole(tmp_path, lms):
                 for s, a in make_class.plan(release, 12, 2026).items() if a is not None}
     found = {p.parts[-3]: json.loads(p.read_text()) for p in (root / "submitted").glob(f"*/{A}/{NB}")}
     assert found == expected
+    work = {s: make_class.saved_work(A, s, a) for s, a in make_class.plan(release, 12, 2026).items() if a is not None}
+    saved = {p.parts[-3]: {p.name: p.read_text()} for p in (root / "submitted").glob(f"*/{A}/*.json")}
+    assert saved == {s: w for s, w in work.items() if w} and saved, "the saved widget work comes along"
