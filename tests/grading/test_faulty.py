@@ -275,3 +275,25 @@ def test_ctrl_c_keeps_the_report_and_kills_every_child_then_resume_finishes(cour
     assert final["c_leeg"]["score"] == final["c_leeg"]["max_score"]
     assert final["c_leeg"]["hash"] != rows_after["c_leeg"]["hash"]
     assert {s: final[s] for s in ("a_goed", "b_lus", "d_goed")} == {s: rows_after[s] for s in ("a_goed", "b_lus", "d_goed")}
+
+    # graded before, broken now: rejected, and the report says the gradebook still has the old score
+    (root / "submitted" / "d_goed" / FAULTY_FOR / f"{FAULTY_FOR}.ipynb").write_text("", encoding="utf-8")
+    fourth = subprocess.run(_cli(root, "--student", "d_goed"), cwd=root, env=environment, capture_output=True,
+                            text=True, timeout=600)
+    assert fourth.returncode == 0, fourth.stdout + fourth.stderr
+    last = {row["student"]: row for row in json.loads(report.read_text(encoding="utf-8"))}
+    assert set(last) == set(plan), "a run for one student keeps the other rows"
+    assert last["d_goed"]["status"] == "afgewezen"
+    assert f"score {final['d_goed']['score']:g} van een eerdere ronde" in last["d_goed"]["reason"], last["d_goed"]
+
+
+def test_stock_nbgrader_with_the_kit_config_ignores_tags_too(course):
+    """RestoreGradingMetadata is in nbgrader_config.py: plain `nbgrader autograde` drops skip-execution as well."""
+    from nbgrader.api import Gradebook
+
+    from .conftest import BIN, run
+
+    run([BIN / "nbgrader", "autograde", FAULTY_FOR, "--student", "vals_skip_execution", "--force",
+         "--SafeExecute.timeout=10"], course.root, course.home)
+    with Gradebook(f"sqlite:///{course.root / 'gradebook.db'}") as gradebook:
+        assert gradebook.find_submission(FAULTY_FOR, "vals_skip_execution").code_score == 0
