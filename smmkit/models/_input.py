@@ -144,6 +144,42 @@ def _kind(value) -> str:
     return type(value).__name__
 
 
+def labelled_items(rows, item_type, *, names, normalise, keys, optional: int = 0) -> list:
+    """Validate a list of labelled items (a text, a label, then ``optional`` extra texts), as fourc's
+    activities and lcss's content items are: pairs/tuples, dicts with the Dutch ``names`` as keys, or
+    ``item_type`` objects. ``normalise`` checks the label; ``keys`` names the message keys for
+    not_a_list, bad_item, empty (no text), in_row (a bad label, with text/title and error) and none.
+    """
+    import dataclasses
+    from collections.abc import Mapping
+
+    if isinstance(rows, (str, bytes, Mapping)):
+        raise SmmkitError(msg(keys["not_a_list"], kind=type(rows).__name__))
+    width = len(names)
+    required = width - optional
+    result = []
+    for number, row in enumerate(rows, start=1):
+        if isinstance(row, item_type):
+            values = list(dataclasses.astuple(row))
+        elif isinstance(row, Mapping):
+            values = [row.get(name, "" if i >= required else None) for i, name in enumerate(names)]
+        elif isinstance(row, (tuple, list)) and required <= len(row) <= width:
+            values = [*row, *[""] * (width - len(row))]
+        else:
+            raise SmmkitError(msg(keys["bad_item"], number=number, item=repr(row)))
+        text = "" if values[0] is None else str(values[0]).strip()
+        if not text:
+            raise SmmkitError(msg(keys["empty"], number=number))
+        try:
+            label = normalise(values[1])
+        except SmmkitError as exc:
+            raise SmmkitError(msg(keys["in_row"], number=number, text=text, title=text, error=str(exc))) from None
+        result.append(item_type(text, label, *("" if v is None else str(v).strip() for v in values[2:])))
+    if not result:
+        raise SmmkitError(msg(keys["none"]))
+    return result
+
+
 def guard_public(namespace: dict) -> None:
     """Wrap every public function of a model module (call at its end with ``globals()``).
 

@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 
 from smmkit.errors import SmmkitError
 from smmkit.messages import choices, msg
-from smmkit.models._input import fmt
+from smmkit.models._input import fmt, labelled_items
 
 CS: tuple[str, ...] = ("customer experience", "conversatie", "content", "collaboratie")
 ALIASES = {
@@ -59,28 +59,9 @@ def normalise_c(value) -> str | None:
 
 def activities(items: Iterable) -> list[Activity]:
     """Validate a plan: pairs ``(activity, c)``, dicts ``{"activiteit": …, "c": …}`` or Activity objects."""
-    if isinstance(items, (str, bytes)) or isinstance(items, Mapping):
-        raise SmmkitError(msg("fourc.not_a_list", kind=type(items).__name__))
-    result = []
-    for number, item in enumerate(items, start=1):
-        if isinstance(item, Activity):
-            text, c = item.text, item.c
-        elif isinstance(item, Mapping):
-            text, c = item.get("activiteit"), item.get("c")
-        elif isinstance(item, (tuple, list)) and len(item) == 2:
-            text, c = item
-        else:
-            raise SmmkitError(msg("fourc.bad_item", number=number, item=repr(item)))
-        text = "" if text is None else str(text).strip()
-        if not text:
-            raise SmmkitError(msg("fourc.empty_activity", number=number))
-        try:
-            result.append(Activity(text, normalise_c(c)))
-        except SmmkitError as exc:
-            raise SmmkitError(msg("fourc.in_row", number=number, text=text, error=str(exc))) from None
-    if not result:
-        raise SmmkitError(msg("fourc.empty_plan"))
-    return result
+    return labelled_items(items, Activity, names=("activiteit", "c"), normalise=normalise_c, keys={
+        "not_a_list": "fourc.not_a_list", "bad_item": "fourc.bad_item", "empty": "fourc.empty_activity",
+        "in_row": "fourc.in_row", "none": "fourc.empty_plan"})
 
 
 @dataclass(frozen=True)

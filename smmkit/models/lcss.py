@@ -25,7 +25,7 @@ from typing import Iterable, Mapping
 
 from smmkit.errors import SmmkitError
 from smmkit.messages import choices, msg
-from smmkit.models._input import fmt
+from smmkit.models._input import fmt, labelled_items
 
 CATEGORIES: tuple[str, ...] = ("likeable", "clickable", "sharable", "sellable")
 ALIASES = {
@@ -61,29 +61,10 @@ def normalise_category(value) -> str:
 
 def items(rows: Iterable) -> list[Item]:
     """Validate a content list: pairs ``(titel, categorie)``, triples with a channel, dicts or Items."""
-    if isinstance(rows, (str, bytes, Mapping)):
-        raise SmmkitError(msg("lcss.not_a_list", kind=type(rows).__name__))
-    result = []
-    for number, row in enumerate(rows, start=1):
-        if isinstance(row, Item):
-            title, category, channel = row.title, row.category, row.channel
-        elif isinstance(row, Mapping):
-            title, category, channel = row.get("titel"), row.get("categorie"), row.get("kanaal", "")
-        elif isinstance(row, (tuple, list)) and len(row) in (2, 3):
-            title, category, channel = (*row, "")[:3]
-        else:
-            raise SmmkitError(msg("lcss.bad_item", number=number, item=repr(row)))
-        title = "" if title is None else str(title).strip()
-        if not title:
-            raise SmmkitError(msg("lcss.empty_title", number=number))
-        try:
-            category = normalise_category(category)
-        except SmmkitError as exc:
-            raise SmmkitError(msg("lcss.in_row", number=number, title=title, error=str(exc))) from None
-        result.append(Item(title, category, "" if channel is None else str(channel).strip()))
-    if not result:
-        raise SmmkitError(msg("lcss.empty_list"))
-    return result
+    return labelled_items(rows, Item, names=("titel", "categorie", "kanaal"), normalise=normalise_category,
+                          optional=1, keys={"not_a_list": "lcss.not_a_list", "bad_item": "lcss.bad_item",
+                                            "empty": "lcss.empty_title", "in_row": "lcss.in_row",
+                                            "none": "lcss.empty_list"})
 
 
 def target(mapping: Mapping | None = None) -> dict[str, float]:

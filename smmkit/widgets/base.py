@@ -263,7 +263,7 @@ class SmmkitWidget(FileActions, w.VBox):
     def _box(text: str) -> str:
         from smmkit.boxes import box
 
-        return box("error", text, "smmkit-message", extra="white-space:pre-wrap")
+        return box("error", html.escape(text), "smmkit-message", escape=False, extra="white-space:pre-wrap")
 
     def _heading_html(self) -> str:
         if not self.title_key:
