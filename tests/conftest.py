@@ -4,8 +4,18 @@ Printed, never asserted (a busy machine must not fail a test); pytest's own ``--
 """
 from __future__ import annotations
 
+import os
 import time
 from collections import defaultdict
+
+try:  # property tests (hypothesis): random locally, one fixed sequence in CI so a run is repeatable
+    from hypothesis import settings as _hypothesis_settings
+
+    _hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+    if os.environ.get("CI"):
+        _hypothesis_settings.load_profile("ci")
+except ImportError:  # hypothesis is a test dependency; a partial install still runs the rest
+    pass
 
 _START = time.perf_counter()
 _TIMES: dict[str, float] = defaultdict(float)
