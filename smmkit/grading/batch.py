@@ -65,6 +65,7 @@ class Outcome:
     hash: str = ""
     ignored_files: list[str] = field(default_factory=list)
     missing_files: list[str] = field(default_factory=list)
+    sandbox: bool = True  # False: executed with --no-sandbox
 
 
 def valid_student_id(student: str) -> bool:
@@ -380,8 +381,9 @@ def write_report(root: Path, assignment: str, outcomes, folder: Path | None = No
     json_path, md_path = report_paths(Path(root), assignment, folder)
     _atomic_write(json_path, json.dumps(ordered, ensure_ascii=False, indent=1) + "\n")
     lines = [msg("batch.report.title", assignment=assignment), "", msg("batch.report.intro"), ""]
-    if not sandbox:
-        lines += [msg("batch.report.no_sandbox"), ""]
+    unsandboxed = [o["student"] for o in ordered if o.get("sandbox") is False and o["status"] == "beoordeeld"]
+    if unsandboxed:
+        lines += [msg("batch.report.no_sandbox", students=", ".join(unsandboxed)), ""]
     lines += [msg("batch.report.header"), "| --- | --- | --- | --- | --- |"]
     for o in ordered:
         reason = o.get("reason", "") + ("<br>" + "<br>".join(o.get("findings") or []) if o.get("findings") else "")
@@ -598,7 +600,7 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
                     finished.append((job, None))
             for job, code in finished:
                 del running[job.pid]
-                record(_finish(course, api, assignment, job, code, staging, logs, timeout))
+                record(_finish(course, api, assignment, job, code, staging, logs, timeout, sandbox))
                 shutil.rmtree(tmp / f"werk-{job.student}", ignore_errors=True)
             if not finished:
                 time.sleep(0.05)
@@ -635,11 +637,12 @@ def threading_main() -> bool:
 
 
 def _finish(course: Course, api, assignment: str, job: Job, code, staging: Path, logs: Path,
-            timeout: float) -> Outcome:
+            timeout: float, sandbox: bool = True) -> Outcome:
     """After a worker ended: let stock nbgrader record its notebook in the gradebook (parent only)."""
     seconds = time.monotonic() - job.started
     log = logs / f"{assignment}-{job.student}.txt"
-    common = dict(hash=job.hash, ignored_files=job.ignored, missing_files=job.missing, seconds=seconds)
+    common = dict(hash=job.hash, ignored_files=job.ignored, missing_files=job.missing, seconds=seconds,
+                  sandbox=sandbox)
     if code is None:
         return Outcome(job.student, "time-out", reason=msg("batch.timeout", seconds=f"{timeout:.0f}", log=log.name),
                        **common)

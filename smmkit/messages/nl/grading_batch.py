@@ -12,7 +12,7 @@ MESSAGES = {
         "Elke inzending is in een eigen sandbox uitgevoerd (bubblewrap: geen netwerk, geen toegang tot de "
         "cursusmap); de scores komen uit het gradebook."
     ),
-    "batch.report.no_sandbox": "Let op: deze ronde liep zonder sandbox (--no-sandbox).",
+    "batch.report.no_sandbox": "Let op: zonder sandbox uitgevoerd (--no-sandbox): {students}.",
     "batch.report.header": "| student | status | score | reden / opmerking | tijd (s) |",
     "batch.report.written": "[smmkit] rapport: {path}",
     # reasons and notes
