@@ -296,6 +296,21 @@ class FileActions:
         self.file_status.value = self._note(msg("widgets.restored", path=path))
         return True
 
+    def _open(self, path: Path) -> None:
+        """The Open button: ``load``, but a file that exists and cannot be loaded is copied first
+        (as ``restore`` does), so a Save right after it cannot overwrite the only version."""
+        try:
+            self.load(path)
+        except SmmkitError as exc:
+            try:
+                regular = stat.S_ISREG(os.stat(path).st_mode)
+                copy = keep_copy(path) if regular else None
+            except OSError:   # missing, unreadable or no room for a copy: the load message says enough
+                copy = None
+            if copy is None:
+                raise
+            raise SmmkitError(msg("widgets.open_failed", path=path, error=exc, copy=copy)) from None
+
     def _keep_broken(self, path: Path, error) -> str:
         """Copy a file that could not be restored (if it is a regular file) and say where the copy is."""
         try:
@@ -356,7 +371,7 @@ class FileActions:
                                layout=w.Layout(width="260px"))
         buttons = [
             (msg("widgets.save"), lambda: self.save(self._file(".json"))),
-            (msg("widgets.load"), lambda: self.load(self._file(".json"))),
+            (msg("widgets.load"), lambda: self._open(self._file(".json"))),
             (msg("widgets.export_csv"), lambda: self.export_csv(self._file(".csv"))),
         ]
         if self.has_chart:

@@ -183,3 +183,19 @@ def test_png_fits_a_report_page(here):
     assert width >= 1200                                                    # sharp on paper and on a beamer
     assert width / dpi * 2.54 == pytest.approx(PNG_WIDTH_CM, abs=0.1)       # placed at A4's text width
     assert height < width and live[:4] == b"\x89PNG"
+
+
+def test_the_open_button_keeps_a_copy_of_a_file_it_cannot_load(here):
+    """Before, Open on a broken file only said so; the next Save overwrote the only version."""
+    (here / "werk.json").write_text("{kapot", encoding="utf-8")
+    widget = _fresh()
+    widget.filename.value = "werk"
+    widget.file_buttons[msg("widgets.load")].click()
+    assert (here / "werk-kopie.json").read_text(encoding="utf-8") == "{kapot"
+    assert "werk-kopie.json" in widget.file_status.value
+    widget.file_buttons[msg("widgets.save")].click()
+    assert (here / "werk-kopie.json").read_text(encoding="utf-8") == "{kapot"    # the broken version is kept
+    assert ReputationScorer().restore("werk.json") is True
+    widget.filename.value = "bestaat-niet"                                       # a missing file: no copy
+    widget.file_buttons[msg("widgets.load")].click()
+    assert not (here / "bestaat-niet-kopie.json").exists()

@@ -39,6 +39,10 @@ MESSAGES = {
     "widgets.done": "Klaar: {path}",
     "widgets.loaded": "Je opgeslagen werk is teruggezet.",
     "widgets.restored": "Je opgeslagen werk uit {path} is teruggezet.",
+    "widgets.open_failed": (
+        "{path} kon niet worden geopend; de widget houdt wat er al stond.\n{error}\n"
+        "Er is niets weg: een kopie van het bestand staat in {copy}. Bewaar je werk gerust opnieuw."
+    ),
     "widgets.restore_failed": (
         "Je opgeslagen werk in {path} kon niet worden teruggezet, dus je ziet het voorbeeld.\n{error}\n"
         "Er is niets weg: een kopie van het bestand staat in {copy}. Vul de widget opnieuw in en bewaar."
