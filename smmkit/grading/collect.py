@@ -41,6 +41,7 @@ from pathlib import Path
 from nbgrader.plugins.zipcollect import FileNameCollectorPlugin
 from traitlets import Enum, List, Unicode
 
+from smmkit.grading.export import decode, sniff_delimiter
 from smmkit.messages import msg
 
 REGEXPS = {
@@ -64,13 +65,9 @@ def name_key(name: str) -> str:
 
 def read_roster(path: str | os.PathLike) -> list[dict[str, str]]:
     """The rows of an LMS roster CSV (delimiter and encoding as Excel and the LMSs write them)."""
-    raw = Path(path).read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")
+    text = decode(Path(path).read_bytes())
     first = text.splitlines()[0] if text else ""
-    delimiter = max([",", ";", "\t"], key=first.count)
+    delimiter = sniff_delimiter(first)
     rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
     return [{(k or "").strip().lstrip("#"): (v or "").strip() for k, v in row.items()} for row in rows]
 
