@@ -36,7 +36,7 @@ def number(value, field: str, *, minimum: float | None = None, maximum: float | 
     try:
         result = float(value)
     except (TypeError, ValueError):
-        raise SmmkitError(msg("modelinput.not_a_number", field=field, value=_short(repr(value)))) from None
+        raise SmmkitError(msg("modelinput.not_a_number", field=field, value=shorten(repr(value)))) from None
     except OverflowError:   # 10**400: an int too large for a float
         raise SmmkitError(msg("modelinput.too_large_number", field=field)) from None
     if math.isnan(result) or math.isinf(result):
@@ -133,7 +133,8 @@ _KINDS = ((type(None), "modelinput.kind.none"), (bool, "modelinput.kind.bool"), 
 log = logging.getLogger("smmkit.models")
 
 
-def _short(text: str, limit: int = 80) -> str:
+def shorten(text: str, limit: int = 80) -> str:
+    """``text`` for a message: at most ``limit`` characters, then "…" (a learner may paste a whole page)."""
     return text if len(text) <= limit else text[:limit] + "…"
 
 

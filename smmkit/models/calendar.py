@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 
 from smmkit.errors import SmmkitError
 from smmkit.messages import choices, msg
-from smmkit.models._input import one_of, text
+from smmkit.models._input import one_of, shorten, text
 
 CHANNELS = ("Facebook", "Instagram", "LinkedIn", "X", "TikTok", "YouTube", "WhatsApp", "Threads",
             "Pinterest", "Snapchat", "Nieuwsbrief", "Website")
@@ -61,7 +61,7 @@ def parse_date(value) -> dt.date:
             return dt.datetime.strptime(raw, fmt_).date()
         except ValueError:
             continue
-    raise SmmkitError(msg("calendar.bad_date", value=value))
+    raise SmmkitError(msg("calendar.bad_date", value=shorten(raw, 40)))
 
 
 def week_label(day: dt.date) -> str:

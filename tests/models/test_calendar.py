@@ -20,6 +20,15 @@ def test_parse_dates_iso_and_dutch():
     assert cal.parse_date(dt.datetime(2026, 3, 9, 12)) == dt.date(2026, 3, 9)
 
 
+def test_bad_date_message_quotes_only_the_start_of_a_huge_input():
+    pasted = "morgen of overmorgen " * 5_000          # a learner pastes a whole text into the date cell
+    with pytest.raises(SmmkitError) as info:
+        cal.parse_date(pasted)
+    text = str(info.value)
+    assert "'morgen of overmorgen morgen of overmorge…'" in text
+    assert len(text) < 200 and "2026-03-09" in text      # the advice is still there
+
+
 def test_build_sorts_and_counts():
     c = cal.build(ENTRIES)
     assert [p.date.day for p in c.posts] == [9, 16, 30, 31]
