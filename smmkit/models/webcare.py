@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from smmkit.errors import SmmkitError
 from smmkit.messages import choices, msg
-from smmkit.models._input import number, one_of, text
+from smmkit.models._input import fmt, number, one_of, text
 
 CATEGORIES = ("crisis", "klacht", "vraag", "melding", "compliment", "overig")
 PRIORITY = {"crisis": 1, "klacht": 2, "vraag": 3, "melding": 3, "compliment": 4, "overig": 4}
@@ -194,7 +194,7 @@ def simulate(messages, agents=1, handling_minutes=10) -> Simulation:
 
 
 def _pct(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+    return fmt(value, 1)
 
 
 def example_inbox(count: int = 20, hours: float = 8) -> list[dict]:

@@ -5,6 +5,7 @@ import ipywidgets as w
 
 from smmkit.messages import msg
 from smmkit.models import fourc
+from smmkit.models._input import fmt
 from smmkit.widgets._rows import RowEditor
 from smmkit.widgets.base import SmmkitWidget
 
@@ -55,7 +56,7 @@ class FourCSorter(SmmkitWidget):
             style = " style='color:#D55E00;font-weight:bold'" if c in cov.neglected else ""
             rows.append(f"<tr{style}><td>{self.esc(fourc.c_label(c))}</td><td style='text-align:right'>"
                         f"{cov.counts[c]}</td><td style='text-align:right'>"
-                        f"{f'{cov.shares[c]:g}'.replace('.', ',')} %</td></tr>")
+                        f"{fmt(cov.shares[c], 1)} %</td></tr>")
         advice = "".join(f"<li>{self.esc(line)}</li>" for line in fourc.advice(cov))
         return (f"<h4>{self.esc(msg('fourc.coverage_heading'))}</h4>"
                 f"<table class='smmkit-table'>{''.join(rows)}</table>"

@@ -113,3 +113,9 @@ def test_safety_rule_puts_the_lamppost_first_even_when_filed_as_a_report():
     assert tickets[0].category == "melding"          # the learner's choice stays visible
     assert tickets[0].row()["veiligheid"] is True
     assert not tickets[1].safety
+
+
+def test_simulation_text_writes_a_share_with_a_decimal_comma():
+    sim = wc.simulate(wc.example_inbox(7, 1), agents=1, handling_minutes=10)
+    assert sim.within_target == 85.7
+    assert "is 85,7 % van de berichten op tijd" in sim.text

@@ -19,6 +19,7 @@ def test_example_plan_neglects_collaboration(widget):
     assert widget.result.unsorted == ["Inwoners laten meestemmen over de inrichting van de Roode Steen"]
     assert "Je plan verwaarloost Collaboratie" in widget.text.value
     assert widget.chart.value[:4] == b"\x89PNG"
+    assert "16,7 %" in widget.text.value and "33,3 %" in widget.text.value   # 1 and 2 of 6: a decimal comma
 
 
 def test_choosing_a_c_updates_coverage_and_text(widget):
