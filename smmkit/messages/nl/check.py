@@ -7,7 +7,6 @@ MESSAGES = {
         "en open vragen beoordeelt je docent zelf."
     ),
     "check.failed": "✘ {question}: nog niet goed.\n{reason}",
-    "check.graded_note": "(controle van vraag {question})",
     # not (yet) answered
     "check.not_defined": (
         "Er bestaat nog geen variabele `{name}`. Voer eerst de antwoordcel hierboven uit en zorg dat "

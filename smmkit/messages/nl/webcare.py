@@ -21,7 +21,6 @@ MESSAGES = {
     "webcare.w.intro": "Bepaal per bericht de categorie (de voorzet komt uit signaalwoorden, jij beslist). Onderaan simuleer je hoeveel berichten op tijd beantwoord worden.",
     "webcare.w.safety": "veiligheidsrisico: eerst",
     "webcare.w.new": "Nieuw bericht",
-    "webcare.w.add": "Toevoegen",
     "webcare.w.per_hour": "Berichten per uur",
     "webcare.w.hours": "Uren",
     "webcare.w.agents": "Medewerkers",
