@@ -34,14 +34,14 @@ def test_start_page_is_built_with_an_empty_progress_store(tmp_path):
     subprocess.run([sys.executable, "-c", "from smmkit import progress; progress.record('h01_doelgroep_kanaal')"],
                    env=env, check=True, cwd=ROOT)
     assert (store / "voortgang.json").exists()
-    mine = subprocess.run([sys.executable, "-c", "from smmkit import progress; print(progress.overzicht())"],
+    mine = subprocess.run([sys.executable, "-c", "from smmkit import progress; print(progress.overview())"],
                           env=env, capture_output=True, text=True, check=True, cwd=ROOT).stdout
     out = tmp_path / "site"
     proc = subprocess.run([sys.executable, str(ROOT / "tools" / "build_html.py"), "--out", str(out),
                            str(CHAPTER_DIR / "00-start.ipynb")], env=env, capture_output=True, text=True,
                           timeout=600, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    empty = subprocess.run([sys.executable, "-c", "from smmkit import progress; print(progress.overzicht())"],
+    empty = subprocess.run([sys.executable, "-c", "from smmkit import progress; print(progress.overview())"],
                            env={**env, "SMMKIT_HOME": str(tmp_path / "leeg")}, capture_output=True, text=True,
                            check=True, cwd=ROOT).stdout
     assert mine != empty, "the fake home's progress should differ from an empty store"
