@@ -103,6 +103,7 @@ def setup(extras: tuple[str, ...] = ()) -> None:
     STAMP.write_text(install_stamp() + "\n" + " ".join(wanted))
 
 
+AUTOSAVE_SECONDS = 5
 # JupyterLab settings every learner gets (Settings → Advanced Settings Editor can still change them)
 LAB_OVERRIDES = {
     "@jupyterlab/translation-extension:plugin": {"locale": "nl_NL"},
@@ -110,6 +111,9 @@ LAB_OVERRIDES = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
     # widget state saved in the notebook: a reopened notebook shows its widgets, not "model not found"
     "@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": True},
+    # an edit that is neither run nor saved is invisible to the kernel; saved within a few seconds,
+    # smmkit.check sees that the answer cell changed since it ran (Lab's default: every 120 s)
+    "@jupyterlab/docmanager-extension:plugin": {"autosaveInterval": AUTOSAVE_SECONDS},
 }
 # nbgrader's teacher parts; students keep the assignment list (fetch and submit on JupyterHub).
 # Validate is hidden too: its button and dialogs are English-only, and the notebook's own
