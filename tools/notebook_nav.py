@@ -41,6 +41,7 @@ class Chapter:
     number: int
     file: str
     title: str
+    book_title: str = ""  # the book's chapter title as printed, where the kit's spelling differs
 
     @property
     def label(self) -> str:
@@ -55,7 +56,9 @@ CHAPTERS = [
     Chapter(0, START, "Startpagina"),
     # the primer for learners who never programmed: no book chapter, before chapter 1's exercise
     Chapter(0, PRIMER, "Rekenen met tabellen"),
-    Chapter(1, "01-introductie.ipynb", "Introductie in socialmediamanagement"),
+    # the kit writes compounds as 'socialemedia…' (issue #11); the header cites the book's title as printed
+    Chapter(1, "01-introductie.ipynb", "Introductie in socialemediamanagement",
+            book_title="Introductie in socialmediamanagement"),
     Chapter(2, "02-typen-en-kanalen.ipynb", "Social media: typen en kanalen"),
     Chapter(3, "03-strategie.ipynb", "Strategie, management en organisatie"),
     Chapter(4, "04-social-analytics.ipynb", "Het meten van succes: social analytics"),
@@ -79,7 +82,7 @@ def header_text(ch: Chapter) -> str:
                 f"Welkom bij de interactieve cursus bij het boek {BOOK}. "
                 "Deze pagina legt uit hoe je met de cursus werkt.")
     return (f"{kit}\n\n# Hoofdstuk {ch.number} · {ch.title}\n\n"
-            f"📖 Hoort bij **hoofdstuk {ch.number}** van het boek: *{ch.title}*. "
+            f"📖 Hoort bij **hoofdstuk {ch.number}** van het boek: *{ch.book_title or ch.title}*. "
             "Dit notebook vat de modellen samen en laat je ze zelf gebruiken; "
             "lees het boekhoofdstuk erbij voor alle voorbeelden.")
 
