@@ -5,7 +5,8 @@
     python3 kit.py test    run the whole test suite (installs what tests need on first use)
 
 Other commands: ``setup`` (install only), ``html`` (build the static course site),
-``bench`` (run the benchmarks). Grading is done with stock nbgrader commands (docs/docent.md).
+``bench`` (run the benchmarks), ``configure`` (the conda route: give the Jupyter of the running
+Python, e.g. ``conda activate smmkit`` first, the course's settings that ``lab`` gives ``.venv``). Grading is done with stock nbgrader commands (docs/docent.md).
 The environment lives in ``.venv/`` beside this file. It is installed from the lock file
 ``uv.lock`` (the same versions on every machine of a course): pip puts uv into ``.venv``, and
 ``uv sync --locked`` installs exactly the locked versions. ``lab`` installs only what learners
@@ -125,25 +126,31 @@ NBGRADER_TEACHER_PLUGINS = [
     "@jupyter/nbgrader:validate-assignment",
 ]
 # `kit.py lab --docent` puts this folder on JUPYTER_CONFIG_PATH: its page_config switches them back on
-DOCENT_CONFIG = VENV / "etc" / "smmkit-docent"
+DOCENT_CONFIG = VENV / "etc" / "smmkit-docent"  # (for another prefix: docent_config(prefix))
 # a student's `kit.py lab` on a laptop has no exchange: nbgrader's (English-only) assignment list and
 # its menu are of no use there and are hidden too; on JupyterHub (no kit.py) students keep them
 NBGRADER_EXCHANGE_PLUGINS = ["@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:menu"]
 LAPTOP_CONFIG = VENV / "etc" / "smmkit-laptop"
+
+
+def docent_config(prefix: Path = VENV) -> Path:
+    return Path(prefix) / "etc" / "smmkit-docent"
+
 # what the nl_NL language pack misses of JupyterLab's own texts: one JSON file per Lab domain
 LAB_CATALOGUES = ROOT / "smmkit" / "messages" / "nl" / "jupyterlab"
 
 
-def _language_pack_dir() -> Path | None:
-    """The nl_NL language pack's LC_MESSAGES folder in .venv (None before it is installed)."""
+def _language_pack_dir(prefix: Path = VENV) -> Path | None:
+    """The nl_NL language pack's LC_MESSAGES folder in ``prefix`` (None before it is installed)."""
     pattern = "site-packages/jupyterlab_language_pack_nl_NL/locale/nl_NL/LC_MESSAGES"
-    found = sorted(VENV.glob(f"lib/python3*/{pattern}")) + sorted(VENV.glob(f"Lib/{pattern}"))
+    prefix = Path(prefix)
+    found = sorted(prefix.glob(f"lib/python3*/{pattern}")) + sorted(prefix.glob(f"Lib/{pattern}"))
     return found[0] if found else None
 
 
-def lab_catalogue(domain: str = "jupyterlab") -> dict:
-    """JupyterLab's Dutch texts as the Lab in .venv serves them (language pack + the kit's additions)."""
-    folder = _language_pack_dir()
+def lab_catalogue(domain: str = "jupyterlab", prefix: Path = VENV) -> dict:
+    """JupyterLab's Dutch texts as the Lab in ``prefix`` serves them (language pack + the kit's additions)."""
+    folder = _language_pack_dir(prefix)
     path = folder / f"{domain}.json" if folder else None
     return json.loads(path.read_text(encoding="utf-8")) if path and path.exists() else {}
 
@@ -178,11 +185,11 @@ def _mo_bytes(entries: dict[bytes, bytes]) -> bytes:
     return header + table_ids + table_strs + ids + strs
 
 
-def _merge_lab_catalogues() -> None:
+def _merge_lab_catalogues(prefix: Path = VENV) -> None:
     """Add the kit's Dutch texts to the language pack, in the JSON the browser reads and in the .mo
     the server uses for settings and menus from schemas. The pack's own files are kept once as
     ``*.orig`` and every run starts from them, so running this twice changes nothing."""
-    folder = _language_pack_dir()
+    folder = _language_pack_dir(prefix)
     if folder is None:
         return
     for ours_file in sorted(LAB_CATALOGUES.glob("*.json")):
@@ -205,8 +212,8 @@ def _merge_lab_catalogues() -> None:
                 target.write_bytes(new)
 
 
-def configure_lab() -> None:
-    """Make the JupyterLab in .venv Dutch where a student looks, with nbgrader's student parts only.
+def configure_lab(prefix: Path = VENV, laptop: bool = False) -> None:
+    """Make the JupyterLab in ``prefix`` (.venv) Dutch where a student looks, with nbgrader's student parts only.
 
     * settings overrides: Dutch, no news pop-up;
     * ``etc/jupyter/labconfig/page_config.json``: nbgrader's teacher plugins disabled (what
@@ -216,18 +223,23 @@ def configure_lab() -> None:
       the Run menu and the restart dialog: ``smmkit/messages/nl/jupyterlab/`` has them
       (``_merge_lab_catalogues``).
     Runs on every kit.py command (a few small files), so an existing .venv gets changes too.
+    ``laptop``: the environment is a laptop's only (conda: no ``kit.py lab`` sets JUPYTER_CONFIG_PATH),
+    so its own page_config also holds what ``LAPTOP_CONFIG`` hides, and the docent folder shows all.
     """
-    settings = VENV / "share" / "jupyter" / "lab" / "settings"
+    prefix = Path(prefix)
+    settings = prefix / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
     (settings / "overrides.json").write_text(json.dumps(LAB_OVERRIDES, indent=2) + "\n", encoding="utf-8")
-    for folder, plugins, disabled in ((VENV / "etc" / "jupyter", NBGRADER_TEACHER_PLUGINS, True),
-                                      (DOCENT_CONFIG, NBGRADER_TEACHER_PLUGINS, False),
-                                      (LAPTOP_CONFIG, NBGRADER_EXCHANGE_PLUGINS, True)):
+    student = NBGRADER_TEACHER_PLUGINS + (NBGRADER_EXCHANGE_PLUGINS if laptop else [])
+    folders = [(prefix / "etc" / "jupyter", student, True), (docent_config(prefix), student, False)]
+    if not laptop:
+        folders.append((prefix / "etc" / "smmkit-laptop", NBGRADER_EXCHANGE_PLUGINS, True))
+    for folder, plugins, disabled in folders:
         labconfig = folder / "labconfig"
         labconfig.mkdir(parents=True, exist_ok=True)
         (labconfig / "page_config.json").write_text(json.dumps(
             {"disabledExtensions": {name: disabled for name in plugins}}, indent=2) + "\n", encoding="utf-8")
-    _merge_lab_catalogues()
+    _merge_lab_catalogues(prefix)
 
 
 KERNEL_CONFIG = """\
@@ -336,6 +348,22 @@ def cmd_setup(args: list[str]) -> int:
     return 0
 
 
+def cmd_configure(args: list[str]) -> int:
+    """The conda route (environment.yml): the settings of ``kit.py lab``, in the running Python's env."""
+    prefix = Path(sys.prefix)
+    if prefix.resolve() == VENV.resolve():
+        say("dit is de omgeving van kit.py zelf; die krijgt haar instellingen bij elk kit.py-commando.")
+    if _language_pack_dir(prefix) is None:
+        sys.exit(f"[smmkit] in {prefix} staan JupyterLab en het Nederlandse taalpakket niet. "
+                 "Activeer eerst de omgeving van de cursus (conda activate smmkit) en typ dan opnieuw "
+                 "python kit.py configure.")
+    configure_kernel(prefix / "etc" / "ipython")
+    configure_lab(prefix, laptop=prefix.resolve() != VENV.resolve())
+    say(f"JupyterLab in {prefix} staat nu in het Nederlands, met de instellingen van de cursus. "
+        "Start met: jupyter lab chapters/00-start.ipynb")
+    return 0
+
+
 def cmd_script(script: str):
     def runner(args: list[str]) -> int:
         setup()
@@ -350,6 +378,7 @@ COMMANDS = {
     "lab": cmd_lab,
     "test": cmd_test,
     "setup": cmd_setup,
+    "configure": cmd_configure,
     "html": cmd_script("tools/build_html.py"),
     "bench": cmd_script("benchmarks/run_all.py"),
 }

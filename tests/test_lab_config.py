@@ -20,8 +20,8 @@ import kit  # noqa: E402
 
 MENUS = {"Bestand", "Bewerk", "Weergave", "Uitvoeren", "Kernel", "Tabs", "Instellingen", "Help"}
 ENGLISH_MENUS = {"File", "Edit", "View", "Run", "Settings", "Tabs", "Help"}  # "KPI → metric" is no menu
-# how to switch a Lab that is still English (conda, no kit.py) to Dutch: English on purpose
-ENGLISH_ON_PURPOSE = {"docs/student.md: Settings → Language"}
+# menu paths that are English on purpose (none since the conda route runs `kit.py configure`)
+ENGLISH_ON_PURPOSE: set[str] = set()
 # "Kies *Uitvoeren → Alle cellen erboven uitvoeren*": menu, arrow, item up to the closing * or ( or )
 MENU_PATH = re.compile(r"\b([A-Z]\w+) → ([^*()\n\"]+?)(?=\*|\s*\(|\)|\"|\.\s|$)", flags=re.M)
 
