@@ -1,87 +1,147 @@
-"""An editable list for widgets: rows of (text, choice) with a remove button each and an 'add' line.
+"""The kit's one row editor: rows of fields, a remove button per row, and a way to add a row.
 
-Used by FourCSorter and LCSSMapper; usable by any widget whose state is a list of labelled items::
+A table of several fields (FlywheelMapper, ContentCalendar, InfluencerScorer, PESOClassifier,
+WebcareTriage)::
 
-    self.rows = RowEditor(self, options=[("Likeable", "likeable"), ...], placeholder="Nieuwe post")
-    self.rows.set_rows([("Foto van de haven", "likeable")])   # in build() or set_state()
-    return [self.rows.box]                                     # the base observes the row controls
-    self.rows.values()  # -> [("Foto van de haven", "likeable")]
+    self.rows = RowEditor(self, {"name": lambda v: w.Text(value=v), ...},
+                          new_row=lambda rows: {"name": "Nieuw", ...})    # an 'add' button under the rows
+    self.rows.set_rows([{"name": "Filmpje", ...}])    # in build() or set_state()
+    return [self.rows.box]
+    self.rows.values()  # -> [{"name": "Filmpje", ...}, ...]
+
+A list of labelled items, (text, choice), typed in an 'add' line with a text box and a dropdown
+(FourCSorter, LCSSMapper)::
+
+    self.rows = labelled_rows(self, [("Likeable", "likeable"), ...], placeholder="Nieuwe post")
+    self.rows.set_rows([("Foto van de haven", "likeable")])   # pairs or dicts
+    self.rows.tuples()  # -> [("Foto van de haven", "likeable")]
+
+Every field control is observed by the owner widget, so editing a cell recomputes the result; the
+controls of the 'add' line are not (they are not the learner's work until added).
 """
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 import ipywidgets as w
 
 from smmkit.messages import msg
 
+TEXT_WIDTH, CHOICE_WIDTH = "420px", "190px"   # the columns of a labelled list
+
 
 class RowEditor:
-    def __init__(self, owner, options, *, placeholder: str = "", text_width: str = "420px",
-                 choice_width: str = "190px", new_choice=None):
-        self.owner = owner
-        self.options = list(options)
-        self.text_width, self.choice_width = text_width, choice_width
-        self.rows_box = w.VBox()
-        self.new_text = owner.ignore(w.Text(placeholder=placeholder, layout=w.Layout(width=text_width)))
-        self.new_choice = owner.ignore(w.Dropdown(options=self.options, layout=w.Layout(width=choice_width)))
-        if new_choice is not None:
-            self.new_choice.value = new_choice
-        self.add_button = w.Button(description=msg("widgets.add"), icon="plus", layout=w.Layout(width="auto"))
-        self.add_button.on_click(lambda _b: self.add_from_input())
-        self.status = w.HTML()
-        self.box = w.VBox([self.rows_box, w.HBox([self.new_text, self.new_choice, self.add_button]), self.status])
-        self._rows: list[tuple[w.Text, w.Dropdown, w.HBox]] = []
+    """Rows of ``fields`` (key -> factory(value) -> control), each with a remove button.
 
-    def _make_row(self, text: str, value):
-        text_box = w.Text(value=text, continuous_update=False, layout=w.Layout(width=self.text_width))
-        choice = w.Dropdown(options=self.options, value=value, layout=w.Layout(width=self.choice_width))
-        remove = w.Button(description=msg("widgets.remove"), icon="trash", layout=w.Layout(width="auto"))
-        row = w.HBox([text_box, choice, remove])
-        entry = (text_box, choice, row)
+    ``new_row(rows) -> dict``: an add button under the rows adds that row. ``entry`` (key -> control):
+    an 'add' line instead, whose first control is a text that may not be empty. Neither: rows are
+    added by code only (``add(values)``). ``header`` (key -> (text, width)): a bold line above the
+    rows. ``remove_text``: the remove button says so in words, not only with a bin icon.
+    """
+
+    def __init__(self, owner, fields: dict, *, new_row=None, entry: dict | None = None,
+                 header: dict | None = None, remove_text: bool = False):
+        self.owner = owner
+        self.fields = fields
+        self.new_row = new_row
+        self.remove_text = remove_text
+        self.rows_box = w.VBox()
+        self._rows: list[tuple[dict, w.HBox]] = []
+        self.entry = {key: owner.ignore(control) for key, control in (entry or {}).items()}
+        self.add_button = w.Button(description=msg("widgets.add"), icon="plus", layout=w.Layout(width="auto"))
+        self.status = w.HTML()
+        parts = [self.rows_box]
+        if self.entry:
+            self.add_button.on_click(lambda _b: self.add_from_input())
+            parts += [w.HBox([*self.entry.values(), self.add_button]), self.status]
+        elif new_row is not None:
+            self.add_button.on_click(lambda _b: self.add())
+            parts.append(w.HBox([self.add_button]))
+        if header:
+            cells = [w.HTML(f"<b>{owner.esc(text)}</b>", layout=w.Layout(width=width))
+                     for text, width in header.values()]
+            parts.insert(0, w.HBox(cells))
+        self.box = w.VBox(parts)
+
+    def _make(self, values):
+        if not isinstance(values, Mapping):   # a pair (text, choice) or any row in field order
+            values = dict(zip(self.fields, values))
+        controls = {key: factory(values[key]) for key, factory in self.fields.items()}
+        if self.remove_text:
+            remove = w.Button(description=msg("widgets.remove"), icon="trash", layout=w.Layout(width="auto"))
+        else:
+            remove = w.Button(description="", icon="trash", tooltip=msg("widgets.remove"),
+                              layout=w.Layout(width="40px"))
+        row = w.HBox([*controls.values(), remove])
+        entry = (controls, row)
         remove.on_click(lambda _b, entry=entry: self.remove(entry))
-        self.owner.watch(text_box, choice)
+        self.owner.watch(*controls.values())
         return entry
 
-    def set_rows(self, pairs) -> None:
-        """Replace all rows (no refresh: the caller refreshes, or holds updates)."""
-        for text_box, choice, row in self._rows:
-            self.owner.unwatch(text_box, choice)
+    def set_rows(self, rows) -> None:
+        """Replace all rows (no refresh: the caller refreshes or holds updates)."""
+        for controls, row in self._rows:
+            self.owner.unwatch(*controls.values())
             row.close()
-        self._rows = [self._make_row(text, value) for text, value in pairs]
-        self.rows_box.children = [row for _, _, row in self._rows]
+        self._rows = [self._make(r) for r in rows]
+        self.rows_box.children = [row for _, row in self._rows]
 
-    def append(self, text: str, value) -> None:
-        entry = self._make_row(text, value)
+    def add(self, values=None) -> None:
+        """Add a row (``values``, or ``new_row`` of the current rows) and refresh the owner."""
+        entry = self._make(values if values is not None else self.new_row(self.values()))
         self._rows.append(entry)
-        self.rows_box.children = [*self.rows_box.children, entry[2]]
+        self.rows_box.children = [*self.rows_box.children, entry[1]]
+        self.owner.refresh()
+
+    def add_from_input(self) -> None:
+        """The add button of the 'add' line: a row from its controls, which are emptied for the next one."""
+        first, *rest = self.entry
+        text = self.entry[first].value.strip()
+        if not text:
+            self.status.value = f"<div style='color:#D55E00'>{html.escape(msg('widgets.empty_text'))}</div>"
+            return
+        self.status.value = ""
+        self.entry[first].value = ""
+        self.add({first: text, **{key: self.entry[key].value for key in rest}})
 
     def remove(self, entry) -> None:
         if entry not in self._rows:
             return
-        text_box, choice, row = entry
-        self.owner.unwatch(text_box, choice)
+        controls, row = entry
+        self.owner.unwatch(*controls.values())
         self._rows.remove(entry)
-        self.rows_box.children = [r for _, _, r in self._rows]
+        self.rows_box.children = [r for _, r in self._rows]
         row.close()
         self.owner.refresh()
 
     def remove_at(self, index: int) -> None:
         self.remove(self._rows[index])
 
-    def add_from_input(self) -> None:
-        text = self.new_text.value.strip()
-        if not text:
-            self.status.value = f"<div style='color:#D55E00'>{html.escape(msg('widgets.empty_text'))}</div>"
-            return
-        self.status.value = ""
-        self.append(text, self.new_choice.value)
-        self.new_text.value = ""
-        self.owner.refresh()
+    def __len__(self) -> int:
+        return len(self._rows)
 
-    def values(self) -> list[tuple[str, object]]:
-        return [(text_box.value, choice.value) for text_box, choice, _ in self._rows]
+    def values(self) -> list[dict]:
+        return [{key: control.value for key, control in controls.items()} for controls, _ in self._rows]
+
+    def tuples(self) -> list[tuple]:
+        """The rows as tuples in field order: ``[("Foto van de haven", "likeable"), ...]``."""
+        return [tuple(control.value for control in controls.values()) for controls, _ in self._rows]
 
     @property
-    def controls(self) -> list[tuple[w.Text, w.Dropdown]]:
-        return [(t, c) for t, c, _ in self._rows]
+    def controls(self) -> list[dict]:
+        """Per row the controls by field name: ``editor.controls[0]["name"].value = ...``."""
+        return [controls for controls, _ in self._rows]
+
+
+def labelled_rows(owner, options, *, placeholder: str = "", new_choice=None) -> RowEditor:
+    """A list of (text, choice) rows with an 'add' line: fields ``text`` and ``choice``."""
+    fields = {
+        "text": lambda v: w.Text(value=v, continuous_update=False, layout=w.Layout(width=TEXT_WIDTH)),
+        "choice": lambda v: w.Dropdown(options=options, value=v, layout=w.Layout(width=CHOICE_WIDTH)),
+    }
+    choice = w.Dropdown(options=options, layout=w.Layout(width=CHOICE_WIDTH))
+    if new_choice is not None:
+        choice.value = new_choice
+    entry = {"text": w.Text(placeholder=placeholder, layout=w.Layout(width=TEXT_WIDTH)), "choice": choice}
+    return RowEditor(owner, fields, entry=entry, remove_text=True)

@@ -38,7 +38,7 @@ How to write a widget (a thin view over a pure model in ``smmkit.models``)::
 
 Controls added later (a new row): call ``self.watch(control)`` and then ``self.refresh()``; wrap
 controls that are not state (a "new item" text box) in ``self.ignore(control)`` so they are not
-observed. A list of (text, choice) rows with add/remove buttons: ``smmkit.widgets._rows.RowEditor``.
+observed. Rows with add/remove buttons (a table, or (text, choice) items): ``smmkit.widgets._rows.RowEditor``.
 ``set_state`` runs with updates held: end it with ``self.refresh()`` (deferred to one refresh).
 Anything ``compute`` raises becomes a message in the widget (SmmkitError: its Dutch text; any
 other exception: a calm generic text, logged to ``smmkit.widgets``). The live chart reuses one

@@ -10,7 +10,7 @@ from smmkit.messages import msg
 from smmkit.models import calendar as cal
 from smmkit.models._input import one_of
 from smmkit.widgets._charts import integer_axis
-from smmkit.widgets._records import RecordEditor
+from smmkit.widgets._rows import RowEditor
 from smmkit.widgets.base import SmmkitWidget
 
 EXAMPLE = [  # a municipality in spring; the vacancy is classified as in LCSSMapper's example (clickable)
@@ -56,7 +56,7 @@ class ContentCalendar(SmmkitWidget):
                   "topic": line("topic"), "lcss": choose(cal.LCSS, "lcss"), "role": choose(cal.ROLES, "role"),
                   "phase": choose(cal.PHASES, "phase"), "owner": line("owner")}
         header = {key: (msg(f"calendar.w.{key}"), WIDTHS[key]) for key in fields}
-        self.records = RecordEditor(self, fields, self._new_row, header=header)
+        self.records = RowEditor(self, fields, new_row=self._new_row, header=header)
         self.records.set_rows(self._initial)
         self.view = w.ToggleButtons(options=[(msg("calendar.w.view_week"), "week"),
                                              (msg("calendar.w.view_channel"), "channel")],

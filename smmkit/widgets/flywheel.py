@@ -7,7 +7,7 @@ from smmkit.messages import msg
 from smmkit.models import flywheel as fw
 from smmkit.models._input import fmt
 from smmkit.widgets._charts import fit_left_margin, title_to_figure
-from smmkit.widgets._records import RecordEditor
+from smmkit.widgets._rows import RowEditor
 from smmkit.widgets.base import SmmkitWidget
 
 EXAMPLE = [  # a municipality's plan for its new sports pass
@@ -44,7 +44,7 @@ class FlywheelMapper(SmmkitWidget):
         }
         header = {"name": (msg("flywheel.w.name"), "300px"), "phase": (msg("flywheel.field.phase"), "230px"),
                   "part": (msg("flywheel.w.part"), "190px"), "channel": (msg("flywheel.w.channel"), "110px")}
-        self.records = RecordEditor(self, fields, self._new_row, header=header)
+        self.records = RowEditor(self, fields, new_row=self._new_row, header=header)
         self.records.set_rows(self._initial)
         return [w.HTML(f"<p>{self.esc(msg('flywheel.w.intro'))}</p>"), self.records.box]
 

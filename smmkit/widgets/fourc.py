@@ -6,7 +6,7 @@ import ipywidgets as w
 from smmkit.messages import msg
 from smmkit.models import fourc
 from smmkit.models._input import fmt
-from smmkit.widgets._rows import RowEditor
+from smmkit.widgets._rows import labelled_rows
 from smmkit.widgets.base import SmmkitWidget
 
 EXAMPLE = [
@@ -37,7 +37,7 @@ class FourCSorter(SmmkitWidget):
 
     def build(self):
         options = [(msg("fourc.choose"), "")] + [(fourc.c_label(c), c) for c in fourc.CS]
-        self.rows = RowEditor(self, options, placeholder=msg("fourc.new_activity"))
+        self.rows = labelled_rows(self, options, placeholder=msg("fourc.new_activity"))
         self.rows.set_rows(self._initial)
         intro = w.HTML(f"<p>{self.esc(msg('fourc.intro'))}<br><i>{self.esc(msg('fourc.example_note'))}</i></p>")
         return [intro, self.rows.box]
@@ -45,10 +45,10 @@ class FourCSorter(SmmkitWidget):
     @property
     def choices(self) -> list[w.Dropdown]:
         """The C dropdown of each activity, in order (set ``.value`` to a C or '')."""
-        return [choice for _, choice in self.rows.controls]
+        return [row["choice"] for row in self.rows.controls]
 
     def compute(self) -> fourc.Coverage:
-        return fourc.coverage(self.rows.values())
+        return fourc.coverage(self.rows.tuples())
 
     def render_text(self, cov: fourc.Coverage) -> str:
         rows = []
@@ -97,7 +97,7 @@ class FourCSorter(SmmkitWidget):
                 for a in cov.activities]
 
     def state(self) -> dict:
-        return {"activities": [[text, c] for text, c in self.rows.values()]}
+        return {"activities": [[text, c] for text, c in self.rows.tuples()]}
 
     def set_state(self, state: dict) -> None:
         pairs = [(str(text), c or "") for text, c in state["activities"]]

@@ -8,7 +8,7 @@ from smmkit.errors import SmmkitError
 from smmkit.models import influencer as inf
 from smmkit.models._input import fmt, number
 from smmkit.widgets._charts import fit_left_margin, title_to_figure
-from smmkit.widgets._records import RecordEditor
+from smmkit.widgets._rows import RowEditor
 from smmkit.widgets.base import SmmkitWidget
 
 KEYS = ("name", "followers", "engagement_rate", "fit", "cost")
@@ -37,7 +37,7 @@ class InfluencerScorer(SmmkitWidget):
         header = {"name": (msg("influencer.w.name"), "200px"), "followers": (msg("influencer.w.followers"), "120px"),
                   "engagement_rate": (msg("influencer.w.er"), "80px"), "fit": (msg("influencer.w.fit"), "70px"),
                   "cost": (msg("influencer.w.cost"), "100px")}
-        self.records = RecordEditor(self, fields, self._new_row, header=header)
+        self.records = RowEditor(self, fields, new_row=self._new_row, header=header)
         self.records.set_rows(self._initial)
         tiers = ", ".join(f"{name} ≥ {lower:,}".replace(",", ".") for name, lower in inf.TIERS)
         return [w.HTML(f"<p>{self.esc(msg('influencer.w.intro'))}<br><i>{self.esc(msg('influencer.w.tiers', tiers=tiers))}</i></p>"),

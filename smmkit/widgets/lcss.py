@@ -8,7 +8,7 @@ import ipywidgets as w
 from smmkit.errors import SmmkitError
 from smmkit.messages import msg
 from smmkit.models import lcss
-from smmkit.widgets._rows import RowEditor
+from smmkit.widgets._rows import labelled_rows
 from smmkit.widgets.base import SmmkitWidget
 
 EXAMPLE = [
@@ -39,7 +39,7 @@ class LCSSMapper(SmmkitWidget):
     # ------------------------------------------------------------------ controls
     def build(self):
         options = [(c.capitalize(), c) for c in lcss.CATEGORIES]
-        self.rows = RowEditor(self, options, placeholder=msg("lcss.new_item"), new_choice="likeable")
+        self.rows = labelled_rows(self, options, placeholder=msg("lcss.new_item"), new_choice="likeable")
         self.rows.set_rows(self._initial)
         self.targets = {
             c: w.BoundedIntText(value=int(round(self._initial_target[c])), min=0, max=100, description=c,
@@ -100,7 +100,7 @@ class LCSSMapper(SmmkitWidget):
         return {c: box.value for c, box in self.targets.items()}
 
     def compute(self) -> lcss.Balance:
-        return lcss.balance(self.rows.values(), self.target_values())
+        return lcss.balance(self.rows.tuples(), self.target_values())
 
     def render_text(self, b: lcss.Balance) -> str:
         from smmkit.models._input import fmt
@@ -147,7 +147,7 @@ class LCSSMapper(SmmkitWidget):
 
     # ------------------------------------------------------------------ save / load
     def state(self) -> dict:
-        return {"items": [[title, c] for title, c in self.rows.values()], "target": self.target_values()}
+        return {"items": [[title, c] for title, c in self.rows.tuples()], "target": self.target_values()}
 
     def set_state(self, state: dict) -> None:
         pairs = [(str(title), c) for title, c in state["items"]]

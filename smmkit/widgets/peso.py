@@ -8,7 +8,7 @@ import ipywidgets as w
 from smmkit.messages import msg
 from smmkit.models import peso
 from smmkit.widgets._charts import integer_axis
-from smmkit.widgets._records import RecordEditor
+from smmkit.widgets._rows import RowEditor
 from smmkit.widgets.base import SmmkitWidget
 
 NONE = ""   # dropdown value for "not chosen yet"
@@ -38,7 +38,7 @@ class PESOClassifier(SmmkitWidget):
             "item": lambda v: w.Text(value=v, continuous_update=False, layout=w.Layout(width="520px")),
             "guess": lambda v: w.Dropdown(options=options, value=v, layout=w.Layout(width="170px")),
         }
-        self.records = RecordEditor(self, fields, lambda rows: {"item": msg("peso.w.new"), "guess": NONE})
+        self.records = RowEditor(self, fields, new_row=lambda rows: {"item": msg("peso.w.new"), "guess": NONE})
         self.records.set_rows(self._initial)
         self.check_button = w.ToggleButton(value=False, description=msg("peso.w.check"), icon="check")
         return [w.HTML(f"<p>{self.esc(msg('peso.w.intro'))}</p>"), self.records.box, self.check_button]

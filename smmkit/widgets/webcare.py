@@ -7,7 +7,7 @@ import ipywidgets as w
 
 from smmkit.messages import msg
 from smmkit.models import webcare as wc
-from smmkit.widgets._records import RecordEditor
+from smmkit.widgets._rows import RowEditor
 from smmkit.widgets.base import SmmkitWidget
 
 SIM_DEFAULTS = {"per_hour": 15, "hours": 4, "agents": 1, "handling": 7}   # busy enough to miss some targets
@@ -36,7 +36,7 @@ class WebcareTriage(SmmkitWidget):
             "text": lambda v: w.Text(value=v, continuous_update=False, layout=w.Layout(width="520px")),
             "category": lambda v: w.Dropdown(options=wc.CATEGORIES, value=v, layout=w.Layout(width="130px")),
         }
-        self.records = RecordEditor(self, fields, None, show_add=False)
+        self.records = RowEditor(self, fields)
         self.records.set_rows(self._initial)
         # Enter (or leaving the box) commits the text; the observer then adds the message.
         self.new_text = self.ignore(w.Text(placeholder=msg("webcare.w.new"), continuous_update=False,

@@ -34,11 +34,11 @@ def test_choosing_a_c_updates_coverage_and_text(widget):
 
 
 def test_add_and_remove_activities(widget):
-    widget.rows.new_text.value = "Oproep: deel je idee voor het stadsstrand"
-    widget.rows.new_choice.value = "collaboratie"
+    widget.rows.entry["text"].value = "Oproep: deel je idee voor het stadsstrand"
+    widget.rows.entry["choice"].value = "collaboratie"
     widget.rows.add_from_input()
     assert widget.result.counts["collaboratie"] == 1 and len(widget.result.activities) == 8
-    assert widget.rows.new_text.value == ""
+    assert widget.rows.entry["text"].value == ""
     widget.rows.add_from_input()  # empty text: a hint, no new row
     assert "Typ eerst een tekst" in widget.rows.status.value and len(widget.result.activities) == 8
     widget.rows.remove_at(0)
@@ -53,7 +53,7 @@ def test_emptying_the_plan_shows_a_message(widget):
 
 
 def test_clearing_an_activity_text_shows_which_row(widget):
-    text_box, _ = widget.rows.controls[2]
+    text_box = widget.rows.controls[2]["text"]
     text_box.value = "   "
     assert widget.result is None and "Regel 3 heeft geen tekst" in widget.message.value
     text_box.value = "Foto van het Westfries Museum"
@@ -62,8 +62,8 @@ def test_clearing_an_activity_text_shows_which_row(widget):
 
 def test_save_load_round_trip(widget, tmp_path):
     widget.choices[-1].value = "collaboratie"
-    widget.rows.new_text.value = "Nog niet zeker"
-    widget.rows.new_choice.value = ""
+    widget.rows.entry["text"].value = "Nog niet zeker"
+    widget.rows.entry["choice"].value = ""
     widget.rows.add_from_input()
     before = widget.state()
     widget.save(tmp_path / "plan.json")

@@ -25,7 +25,7 @@ def test_example_mix_misses_sellable(widget):
 
 
 def test_changing_a_category_updates_balance_and_text(widget):
-    _, choice = widget.rows.controls[4]          # the vacancy post
+    choice = widget.rows.controls[4]["choice"]         # the vacancy post
     choice.value = "sellable"
     assert widget.result.counts["sellable"] == 1 and widget.result.shares["sellable"] == 12.5
     assert "Je mist sellable" not in widget.text.value
@@ -44,8 +44,8 @@ def test_target_must_add_up_to_100(widget):
 
 
 def test_add_and_remove_posts(widget):
-    widget.rows.new_text.value = "Vraag subsidie aan voor groene daken"
-    widget.rows.new_choice.value = "sellable"
+    widget.rows.entry["text"].value = "Vraag subsidie aan voor groene daken"
+    widget.rows.entry["choice"].value = "sellable"
     widget.rows.add_from_input()
     assert widget.result.counts["sellable"] == 1 and len(widget.result.items) == 9
     widget.rows.remove_at(0)
@@ -86,7 +86,7 @@ def test_bad_csv_shows_message_and_keeps_the_list(widget, tmp_path, text, patter
 
 
 def test_save_load_round_trip(widget, tmp_path):
-    widget.rows.controls[0][1].value = "sharable"
+    widget.rows.controls[0]["choice"].value = "sharable"
     widget.set_target({"likeable": 25, "clickable": 25, "sharable": 25, "sellable": 25})
     before = widget.state()
     widget.save(tmp_path / "mix.json")
