@@ -1,7 +1,8 @@
 """The kit's one coloured message box (a left border and a light background), as an HTML string.
 
 Used wherever the kit shows a verdict or a message in a notebook: widget errors, quiz feedback, the
-static site's note. Colours are the Okabe-Ito colours of ``smmkit.plots`` (colour-blind safe). Light:
+static site's note; ``note`` is the short status line without a box (saved, loaded, a hint).
+No other module of the kit writes box CSS inline (``tests/test_code_rules.py``). Colours are the Okabe-Ito colours of ``smmkit.plots`` (colour-blind safe). Light:
 this module imports only the standard library.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ KINDS = {  # kind: (border, background)
     "info": ("#0072B2", "#eef5fb"),
     "error": ("#D55E00", "#fff4ec"),
 }
+NOTE_COLOUR = "#444"   # a calm status line: dark grey, no box
 
 
 def style(kind: str, extra: str = "") -> str:
@@ -27,3 +29,9 @@ def box(kind: str, text: str, css_class: str, *, escape: bool = True, extra: str
     """``<div class=css_class>`` with the box style around ``text`` (escaped unless it is HTML already)."""
     body = html.escape(text, quote=False) if escape else text
     return f'<div class="{css_class}" style="{style(kind, extra)}">{body}</div>'
+
+
+def note(text: str, css_class: str, *, kind: str | None = None) -> str:
+    """A one-line status under a control, without a box: dark grey, or in the border colour of ``kind``."""
+    colour = KINDS[kind][0] if kind else NOTE_COLOUR
+    return f'<div class="{css_class}" style="color:{colour};padding:2px 0">{html.escape(text)}</div>'

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import filecmp
-import html
 import io
 import itertools
 import json
@@ -24,13 +23,13 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from smmkit import boxes
 from smmkit.errors import SmmkitError
 from smmkit.messages import msg
 
 log = logging.getLogger("smmkit.widgets")
 
 SAVE_VERSION = 1
-NOTE_STYLE = "color:#444;padding:2px 0"
 MAX_BYTES = 5_000_000      # saved work of any widget is a few kB; a larger file is not ours
 MAX_DEPTH = 40             # widget states nest 3-4 levels; deeper JSON made json.loads raise RecursionError
 MAX_COPIES = 100           # <name>-kopie.json, <name>-kopie-2.json, … one per broken version
@@ -228,7 +227,7 @@ class FileActions:
     @staticmethod
     def _note(text: str) -> str:
         """A calm status line under the file bar (``_box`` is for problems)."""
-        return f'<div style="{NOTE_STYLE}">{html.escape(text)}</div>'
+        return boxes.note(text, "smmkit-note")
 
     # ------------------------------------------------------------------ save, load, export
     def save(self, path) -> Path:

@@ -21,11 +21,11 @@ controls of the 'add' line are not (they are not the learner's work until added)
 """
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 
 import ipywidgets as w
 
+from smmkit import boxes
 from smmkit.messages import msg
 
 TEXT_WIDTH, CHOICE_WIDTH = "420px", "190px"   # the columns of a labelled list
@@ -99,7 +99,7 @@ class RowEditor:
         first, *rest = self.entry
         text = self.entry[first].value.strip()
         if not text:
-            self.status.value = f"<div style='color:#D55E00'>{html.escape(msg('widgets.empty_text'))}</div>"
+            self.status.value = boxes.note(msg("widgets.empty_text"), "smmkit-note", kind="error")
             return
         self.status.value = ""
         self.entry[first].value = ""

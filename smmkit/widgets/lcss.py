@@ -5,6 +5,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from smmkit import boxes
 from smmkit.errors import SmmkitError
 from smmkit.messages import msg
 from smmkit.models import lcss
@@ -86,7 +87,7 @@ class LCSSMapper(SmmkitWidget):
         with self.hold_updates():
             self.rows.set_rows([(p.title, p.category) for p in posts])
             self.refresh()
-        self.csv_status.value = f"<div style='color:#444'>{self.esc(msg('lcss.csv_loaded', n=len(posts), name=name))}</div>"
+        self.csv_status.value = boxes.note(msg("lcss.csv_loaded", n=len(posts), name=name), "smmkit-note")
         return len(posts)
 
     def _on_upload(self, change) -> None:

@@ -199,3 +199,12 @@ def test_the_open_button_keeps_a_copy_of_a_file_it_cannot_load(here):
     widget.filename.value = "bestaat-niet"                                       # a missing file: no copy
     widget.file_buttons[msg("widgets.load")].click()
     assert not (here / "bestaat-niet-kopie.json").exists()
+
+
+def test_the_file_bar_status_is_the_kit_note_and_escapes_the_name(here):
+    widget = _fresh()
+    widget.filename.value = "werk<b>"
+    widget.file_buttons[msg("widgets.save")].click()
+    status = widget.file_status.value
+    assert status.startswith('<div class="smmkit-note"') and "werk&lt;b&gt;.json" in status and "<b>" not in status
+    assert "smmkit-message" not in status                                # a calm line, not an error box
