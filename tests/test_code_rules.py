@@ -1,7 +1,7 @@
 """Rules for the kit's code that a reviewer would otherwise have to remember.
 
 - A number a learner reads gets its Dutch decimal comma from ``smmkit.models._input.fmt`` (or
-  ``money``), not from a hand-made ``.replace(".", ",")`` next to each message.
+  ``money``), not from a hand-made ``.replace(".", ",")`` next to each message; thousands dots too.
 - A box or status line in a notebook comes from ``smmkit.boxes`` (``box``, ``note``): no other module
   of the package writes a ``<div style=...>`` or box CSS (a border, a background) inline.
 """
@@ -10,7 +10,8 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HAND_MADE_COMMA = re.compile(r"""\.replace\(\s*(['"])\.\1\s*,\s*(['"]),\2\s*\)""")
+HAND_MADE_COMMA = re.compile(r"""\.replace\(\s*(['"])\.\1\s*,\s*(['"]),\2\s*\)"""           # 85.7 -> 85,7
+                             r"""|:,[^{}\n]*\}[^\n]*\.replace\(\s*(['"]),\3\s*,\s*(['"])\.\4\s*\)""")  # 1,000 -> 1.000
 
 # Files that write a decimal comma on purpose without _input.fmt, and why.
 COMMA_ALLOWED = {

@@ -39,7 +39,7 @@ class InfluencerScorer(SmmkitWidget):
                   "cost": (msg("influencer.w.cost"), "100px")}
         self.records = RowEditor(self, fields, new_row=self._new_row, header=header)
         self.records.set_rows(self._initial)
-        tiers = ", ".join(f"{name} ≥ {lower:,}".replace(",", ".") for name, lower in inf.TIERS)
+        tiers = ", ".join(f"{name} ≥ {fmt(lower)}" for name, lower in inf.TIERS)
         return [w.HTML(f"<p>{self.esc(msg('influencer.w.intro'))}<br><i>{self.esc(msg('influencer.w.tiers', tiers=tiers))}</i></p>"),
                 self.records.box]
 
