@@ -1,11 +1,14 @@
 """UTM links and attribution: tag the links you share, then see which channel gets the credit.
 
 A UTM link carries three labels that web statistics read: ``utm_source`` (where the click came
-from), ``utm_medium`` (the kind of channel) and ``utm_campaign``. Labels are written in lower case
-without spaces, so 'Instagram' and 'instagram' never count as two sources.
+from), ``utm_medium`` (the kind of channel) and ``utm_campaign``, and optionally ``utm_content``
+(which variant of the post or advert). Labels are written in lower case without spaces, so
+'Instagram' and 'instagram' never count as two sources.
 
     >>> link("https://www.gemeente.nl/warmtescan", "Instagram", "social", "warmtescan 2026")
     'https://www.gemeente.nl/warmtescan?utm_source=instagram&utm_medium=social&utm_campaign=warmtescan-2026'
+    >>> link("https://www.gemeente.nl/warmtescan", "facebook", "advertentie", "warmtescan-2026", content="Video A")
+    'https://www.gemeente.nl/warmtescan?utm_source=facebook&utm_medium=advertentie&utm_campaign=warmtescan-2026&utm_content=video-a'
     >>> attribute(["instagram", "facebook", "nieuwsbrief"], "last")
     {'instagram': 0.0, 'facebook': 0.0, 'nieuwsbrief': 1.0}
 """
@@ -29,8 +32,10 @@ def label(value, field: str) -> str:
     return clean
 
 
-def link(url, source, medium, campaign) -> str:
-    """The URL with utm_source, utm_medium and utm_campaign added (other query parameters kept)."""
+def link(url, source, medium, campaign, content=None) -> str:
+    """The URL with utm_source, utm_medium and utm_campaign added (other query parameters kept).
+
+    ``content`` (the variant, e.g. 'video-a') adds utm_content; ``None`` or an empty text leaves it out."""
     url = text(url, msg("utm.field.url")).strip()
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -38,7 +43,17 @@ def link(url, source, medium, campaign) -> str:
     query = [(k, v) for k, v in parse_qsl(parts.query) if not k.startswith("utm_")]
     query += [("utm_source", label(source, "utm.field.source")), ("utm_medium", label(medium, "utm.field.medium")),
               ("utm_campaign", label(campaign, "utm.field.campaign"))]
+    if content is not None and not (isinstance(content, str) and not content.strip()):
+        query.append(("utm_content", label(content, "utm.field.content")))
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
+
+
+def row(url, source, medium, campaign, content=None) -> dict:
+    """One tagged link as a table row (Dutch column names, for a list of links to share with a team)."""
+    tagged = link(url, source, medium, campaign, content)
+    found = labels(tagged)
+    return {"webadres": url.strip(), "bron": found["source"], "soort_kanaal": found["medium"],
+            "campagne": found["campaign"], "variant": found.get("content", ""), "link": tagged}
 
 
 def labels(url) -> dict:

@@ -32,3 +32,23 @@ def test_errors_in_dutch():
         utm.attribute("instagram")
     with pytest.raises(SmmkitError, match="attributiemodel"):
         utm.attribute(["instagram"], "laatste")
+
+
+def test_content_label_is_optional_and_written_like_the_others():
+    base = ("https://www.gemeente.nl/warmtescan", "Facebook", "advertentie", "warmtescan-2026")
+    assert "utm_content" not in utm.link(*base)
+    assert "utm_content" not in utm.link(*base, content="  ")
+    tagged = utm.link(*base, content="Video A")
+    assert tagged.endswith("&utm_campaign=warmtescan-2026&utm_content=video-a")
+    assert utm.labels(tagged)["content"] == "video-a"
+    with pytest.raises(SmmkitError, match="variant"):
+        utm.link(*base, content="video/a")
+
+
+def test_row_names_the_labels_in_dutch_columns():
+    row = utm.row(" https://www.gemeente.nl/warmtescan ", "Instagram", "social", "Warmtescan 2026")
+    assert row == {"webadres": "https://www.gemeente.nl/warmtescan", "bron": "instagram", "soort_kanaal": "social",
+                   "campagne": "warmtescan-2026", "variant": "",
+                   "link": "https://www.gemeente.nl/warmtescan?utm_source=instagram&utm_medium=social"
+                           "&utm_campaign=warmtescan-2026"}
+    assert utm.row("https://a.nl", "x", "y", "z", "v1")["variant"] == "v1"

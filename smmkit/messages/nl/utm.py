@@ -4,6 +4,7 @@ MESSAGES = {
     "utm.field.source": "bron (utm_source)",
     "utm.field.medium": "soort kanaal (utm_medium)",
     "utm.field.campaign": "campagne (utm_campaign)",
+    "utm.field.content": "variant (utm_content)",
     "utm.field.model": "attributiemodel",
     "utm.bad_url": "'{url}' is geen volledig webadres. Begin met https://, bijvoorbeeld https://www.gemeente.nl/warmtescan.",
     "utm.bad_label": "'{value}' kan niet als {field}. Gebruik alleen letters, cijfers, punten en streepjes, bijvoorbeeld 'instagram' of 'warmtescan-2026'.",
