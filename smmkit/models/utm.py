@@ -37,7 +37,13 @@ def link(url, source, medium, campaign, content=None) -> str:
 
     ``content`` (the variant, e.g. 'video-a') adds utm_content; ``None`` or an empty text leaves it out."""
     url = text(url, msg("utm.field.url")).strip()
-    parts = urlsplit(url)
+    if any(char.isspace() for char in url):
+        raise SmmkitError(msg("utm.url_space", url=url))
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (a port that is not a number, or too big, raises here)
+    except ValueError:
+        raise SmmkitError(msg("utm.bad_url", url=url)) from None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise SmmkitError(msg("utm.bad_url", url=url))
     query = [(k, v) for k, v in parse_qsl(parts.query) if not k.startswith("utm_")]

@@ -52,3 +52,15 @@ def test_row_names_the_labels_in_dutch_columns():
                    "link": "https://www.gemeente.nl/warmtescan?utm_source=instagram&utm_medium=social"
                            "&utm_campaign=warmtescan-2026"}
     assert utm.row("https://a.nl", "x", "y", "z", "v1")["variant"] == "v1"
+
+
+@pytest.mark.parametrize("url", ["https://www.gemeente.nl/warm tescan", "https://www.gemeente.nl/\twarmtescan"])
+def test_a_web_address_with_a_space_is_refused_in_dutch(url):
+    with pytest.raises(SmmkitError, match="spatie"):
+        utm.link(url, "instagram", "social", "x")
+
+
+@pytest.mark.parametrize("url", ["http://[", "https://www.gemeente.nl:99999/x", "https://www.gemeente.nl:poort/x"])
+def test_a_broken_web_address_gets_the_web_address_message(url):
+    with pytest.raises(SmmkitError, match="geen volledig webadres"):
+        utm.link(url, "instagram", "social", "x")
