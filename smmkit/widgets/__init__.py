@@ -22,6 +22,7 @@ _WIDGETS = {
     "WebcareTriage": "webcare",
     "InfluencerScorer": "influencer",
     "ReputationScorer": "reputation",
+    "UTMBuilder": "utm",
 }
 
 __all__ = sorted(_WIDGETS)
