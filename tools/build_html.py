@@ -176,17 +176,18 @@ def title_of(nb: nbformat.NotebookNode, fallback: str) -> str:
 def export(nb: nbformat.NotebookNode, title: str) -> str:
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab", language_code="nl")
+    exporter = HTMLExporter(template_name="lab", language_code=msg("site.lang"))
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     return body
 
 
+# The start page's layout; every text a reader sees on it comes from the catalogue (site.index.*).
 INDEX = """<!DOCTYPE html>
-<html lang="nl">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>smmkit · Social Media Management · leesversie</title>
+<title>{title}</title>
 <style>
  body {{ font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 46rem; margin: 2rem auto;
         padding: 0 1rem; line-height: 1.55; color: #222; }}
@@ -199,19 +200,24 @@ INDEX = """<!DOCTYPE html>
 </style>
 </head>
 <body>
-<h1>smmkit · de cursus als leesversie</h1>
-<p class="sub">Interactieve cursus bij <em>Social Media Management</em> (Rietberg &amp; Ruigrok, 2e druk, 2025)</p>
-<p class="note">Dit is een statische versie: je kunt alles lezen en alle tabellen en grafieken zien,
-maar niets aanpassen. Wil je zelf schuiven, kiezen en rekenen? Open de cursus dan in JupyterLab met
-<code>python3 kit.py lab</code> (zie de README).</p>
-<h2>Hoofdstukken</h2>
+<h1>{heading}</h1>
+<p class="sub">{subtitle}</p>
+<p class="note">{note}</p>
+<h2>{chapters}</h2>
 <ul>
 {items}
 </ul>
-<footer>Gemaakt op {when} met <code>python3 kit.py html</code>.</footer>
+<footer>{footer}</footer>
 </body>
 </html>
 """
+
+
+def index_page(items: list[str], when: str) -> str:
+    """The start page: the chapter links (``<li>`` items) under the catalogue's texts (HTML already)."""
+    texts = {part: msg(f"site.index.{part}") for part in ("title", "heading", "subtitle", "note", "chapters")}
+    return INDEX.format(items="\n".join(items), lang=msg("site.lang"), footer=msg("site.index.footer", when=when),
+                        **texts)
 
 
 def build(paths: list[Path], out: Path, run: bool = True, working_copy: bool = False) -> dict:
@@ -236,7 +242,7 @@ def build(paths: list[Path], out: Path, run: bool = True, working_copy: bool = F
         state = msg("site.state." + ("error" if found["errors"] else "stderr" if found["stderr"] else "ok"))
         print(f"  {path.name:<32} {seconds:6.1f} s  {state}", flush=True)
     when = time.strftime("%d-%m-%Y %H:%M")
-    (out / "index.html").write_text(INDEX.format(items="\n".join(items), when=when), encoding="utf-8")
+    (out / "index.html").write_text(index_page(items, when), encoding="utf-8")
     (out / "build-report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     return report
 

@@ -24,6 +24,21 @@ def test_quiz_cells_show_no_source_and_no_answer(tmp_path):
     assert "PESOClassifier()" in page, "ordinary code cells must stay visible"
 
 
+def test_index_page_texts_come_from_the_catalogue(tmp_path):
+    """The start page's template is layout only; what a reader reads on it is in smmkit/messages (site.*)."""
+    from smmkit.messages import msg
+
+    shown = re.sub(r"<style>.*?</style>|<[^>]+>|\{\w+\}|&\w+;", " ", build_html.INDEX, flags=re.S)
+    assert not re.search(r"[^\W\d_]{2,}", shown), f"text in the index template instead of the catalogue: {shown.split()}"
+    build_html.build([CHAPTER_DIR / "01-introductie.ipynb"], tmp_path, run=False, working_copy=True)
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    for key in ("site.index.title", "site.index.heading", "site.index.subtitle", "site.index.note",
+                "site.index.chapters"):
+        assert msg(key) in index, key
+    assert f'<html lang="{msg("site.lang")}">' in index and "Gemaakt op " in index
+    assert 'href="01-introductie.html"' in index
+
+
 def test_start_page_is_built_with_an_empty_progress_store(tmp_path):
     """The builder's own ~/.smmkit (here a fake home with one passed check) must not reach 00-start.html."""
     home = tmp_path / "home"
