@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import struct
 import subprocess
 import sys
@@ -47,6 +48,45 @@ def say(text: str) -> None:
 
 def run(cmd: list[str], **kwargs) -> int:
     return subprocess.call([str(c) for c in cmd], **kwargs)
+
+
+# what stops kit.py also stops the program it started (JupyterLab), instead of leaving it running
+FORWARDED_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
+
+
+def _ctrl_c_reaches_child() -> bool:
+    """True when kit.py runs in the foreground of a terminal: Ctrl+C is sent to the child as well."""
+    try:
+        return os.tcgetpgrp(sys.stdin.fileno()) == os.getpgrp()
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def run_forwarding_signals(cmd: list[str], **kwargs) -> int:
+    """Run ``cmd`` and wait for it; SIGTERM, SIGHUP and SIGINT sent to kit.py are passed on to it.
+
+    Without this, ``kill <kit.py>`` (a service manager, an editor's stop button, a closed remote
+    session) ends kit.py and leaves JupyterLab running as an orphan that keeps the port and its
+    kernels. A Ctrl+C typed in kit.py's terminal already reaches the child (same process group), so
+    that one is not sent twice: JupyterLab still asks to confirm, as the README says.
+    """
+    child = subprocess.Popen([str(c) for c in cmd], **kwargs)
+
+    def forward(signum, _frame):
+        if signum == getattr(signal, "SIGINT", None) and _ctrl_c_reaches_child():
+            return
+        try:
+            child.send_signal(signum)
+        except (ProcessLookupError, OSError):
+            pass
+
+    previous = {number: signal.signal(number, forward) for number in FORWARDED_SIGNALS}
+    try:
+        code = child.wait()  # a signal runs `forward` and the wait goes on (PEP 475)
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    return 128 - code if code < 0 else code  # stopped by signal N: exit status 128 + N, as a shell reports
 
 
 def env_with_venv() -> dict[str, str]:
@@ -329,7 +369,7 @@ def cmd_lab(args: list[str]) -> int:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     say("JupyterLab start; stop met Ctrl+C (twee keer).")
-    return run(cmd + args, cwd=ROOT, env=env)
+    return run_forwarding_signals(cmd + args, cwd=ROOT, env=env)
 
 
 def cmd_test(args: list[str]) -> int:

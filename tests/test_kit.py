@@ -63,6 +63,57 @@ def test_lab_opens_start_page_in_dutch(tmp_path):
             os.killpg(proc.pid, signal.SIGKILL)
 
 
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads child processes from /proc (Linux)")
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("stop", ["SIGTERM", "SIGHUP"])
+def test_stopping_kit_py_lab_also_stops_jupyterlab(tmp_path, stop):
+    """`kill <kit.py>` must not leave JupyterLab running as an orphan (holding the port and its kernels)."""
+    port, token = _free_port(), "kit-stop-token"
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    kit_py = subprocess.Popen(
+        [sys.executable, str(ROOT / "kit.py"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+         f"--IdentityProvider.token={token}"],
+        cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        start_new_session=True)
+    lab = None
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline and kit_py.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=5):
+                    break
+            except OSError:
+                time.sleep(0.5)
+        assert kit_py.poll() is None, kit_py.stdout.read().decode(errors="replace")[-2000:]
+        (lab,) = _children(kit_py.pid)
+        assert "jupyter" in Path(f"/proc/{lab}/cmdline").read_bytes().decode(errors="replace")
+        os.kill(kit_py.pid, getattr(signal, stop))  # kit.py only, as a service manager or `kill` does
+        kit_py.wait(timeout=90)
+        assert not _alive(lab), f"JupyterLab (pid {lab}) still runs after {stop} to kit.py"
+        with pytest.raises(OSError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=5)
+    finally:
+        if lab is not None and _alive(lab):
+            os.kill(lab, signal.SIGKILL)
+        if kit_py.poll() is None:
+            os.killpg(kit_py.pid, signal.SIGKILL)
+
+
 def _kit():
     import importlib.util
 
@@ -79,7 +130,7 @@ def test_lab_installs_only_what_learners_need(monkeypatch):
     kit = _kit()
     asked = []
     monkeypatch.setattr(kit, "setup", lambda extras=(): asked.append(tuple(extras)))
-    monkeypatch.setattr(kit, "run", lambda cmd, **kwargs: 0)  # do not start JupyterLab
+    monkeypatch.setattr(kit, "run_forwarding_signals", lambda cmd, **kwargs: 0)  # do not start JupyterLab
     assert kit.cmd_lab([]) == 0 and asked == [()]
     lock = {p["name"]: p for p in tomllib.loads((ROOT / "uv.lock").read_text(encoding="utf-8"))["package"]}
     seen, todo = set(), [d["name"] for d in lock["smmkit"]["dependencies"]]
