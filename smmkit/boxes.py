@@ -1,7 +1,9 @@
 """The kit's one coloured message box (a left border and a light background), as an HTML string.
 
 Used wherever the kit shows a verdict or a message in a notebook: widget errors, quiz feedback, the
-static site's note; ``note`` is the short status line without a box (saved, loaded, a hint).
+result of a check (``smmkit.check``), the safety net's explanation (``smmkit.safetynet``) and the
+static site's note. ``line`` and ``collapsed`` are the parts inside a box that keep line breaks;
+``note`` is the short status line without a box (saved, loaded, a hint).
 No other module of the kit writes box CSS inline (``tests/test_code_rules.py``). Colours are the Okabe-Ito colours of ``smmkit.plots`` (colour-blind safe). Light:
 this module imports only the standard library.
 """
@@ -14,8 +16,10 @@ KINDS = {  # kind: (border, background)
     "wrong": ("#E69F00", "#fff8ea"),
     "info": ("#0072B2", "#eef5fb"),
     "error": ("#D55E00", "#fff4ec"),
+    "warning": ("#E69F00", "#fffaf0"),  # the cell ran, but probably not as meant (safety-net warnings)
 }
 NOTE_COLOUR = "#444"   # a calm status line: dark grey, no box
+PRE_WRAP = "white-space:pre-wrap"  # keep the text's own line breaks and spaces, wrap long lines
 
 
 def style(kind: str, extra: str = "") -> str:
@@ -35,3 +39,15 @@ def note(text: str, css_class: str, *, kind: str | None = None) -> str:
     """A one-line status under a control, without a box: dark grey, or in the border colour of ``kind``."""
     colour = KINDS[kind][0] if kind else NOTE_COLOUR
     return f'<div class="{css_class}" style="color:{colour};padding:2px 0">{html.escape(text)}</div>'
+
+
+def line(text: str, *, code: bool = False, escape: bool = True) -> str:
+    """One block inside a box that keeps the text's line breaks (``code``: in ``<code>``)."""
+    body = html.escape(text) if escape else text
+    return f'<div style="{PRE_WRAP}">' + (f"<code>{body}</code>" if code else body) + "</div>"
+
+
+def collapsed(summary: str, text: str, css_class: str) -> str:
+    """``<details>`` closed at first: ``summary`` to click, ``text`` as preformatted text that wraps."""
+    return (f'<details class="{css_class}"><summary>{html.escape(summary)}</summary>'
+            f'<pre style="{PRE_WRAP}">{html.escape(text)}</pre></details>')

@@ -108,10 +108,9 @@ def _show(text: str, ok: bool) -> None:
     if shell is not None and getattr(shell, "kernel", None) is not None:
         from IPython.display import HTML, display
 
-        colour, background = ("#009E73", "#effaf5") if ok else ("#D55E00", "#fff4ec")
-        safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        display(HTML(f'<div class="smmkit-check" style="border-left:4px solid {colour};padding:6px 10px;'
-                     f'background:{background};white-space:pre-wrap">{safe}</div>'))
+        from smmkit.boxes import PRE_WRAP, box
+
+        display(HTML(box("ok" if ok else "error", text, "smmkit-check", extra=PRE_WRAP)))
         return
     print(text)
 

@@ -54,21 +54,19 @@ _pending: dict[str, object] = {}
 def _box(title: str, what: str, tip: str, where: str, original: str | None, warning: bool = False) -> dict:
     import html
 
-    colour, background = ("#E69F00", "#fffaf0") if warning else ("#D55E00", "#fff4ec")
-    esc = html.escape
-    body = (f'<div class="smmkit-safetynet{" smmkit-safetynet-warning" if warning else ""}" '
-            f'style="border-left:4px solid {colour};padding:6px 10px;background:{background}">'
-            f'<b>{esc(title)}</b><div style="white-space:pre-wrap">{esc(what)}</div>')
+    from smmkit.boxes import box, collapsed, line
+
+    body = f"<b>{html.escape(title)}</b>" + line(what)
     if where:
-        body += f'<div style="white-space:pre-wrap"><code>{esc(where)}</code></div>'
-    body += f'<div style="white-space:pre-wrap"><b>{esc(msg("safety.try"))}</b> {esc(tip)}</div>'
+        body += line(where, code=True)
+    body += line(f"<b>{html.escape(msg('safety.try'))}</b> {html.escape(tip)}", escape=False)
     plain = [title, what] + ([where] if where else []) + [f'{msg("safety.try")} {tip}']
     if original is not None:
-        body += (f'<details class="smmkit-safetynet-original"><summary>{esc(msg("safety.original"))}</summary>'
-                 f'<pre style="white-space:pre-wrap">{esc(original)}</pre></details>')
+        body += collapsed(msg("safety.original"), original, "smmkit-safetynet-original")
         plain += ["", msg("safety.original") + ":", original]
-    body += "</div>"
-    return {"text/html": body, "text/plain": "\n".join(plain)}
+    css_class = "smmkit-safetynet smmkit-safetynet-warning" if warning else "smmkit-safetynet"
+    return {"text/html": box("warning" if warning else "error", body, css_class, escape=False),
+            "text/plain": "\n".join(plain)}
 
 
 def _where(evalue) -> str:

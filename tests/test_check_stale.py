@@ -77,6 +77,25 @@ def test_a_failed_answer_cell_does_not_keep_its_old_tick(kernel):
 
 
 @pytest.mark.timeout(300)
+def test_the_verdict_is_the_kits_one_box_green_or_red(kernel):
+    """In a notebook the verdict is smmkit.boxes' box (its colours), with the text escaped and its line breaks kept."""
+    from smmkit import boxes
+
+    def page(value):
+        kernel.run(f"antwoord = {value}", cell_id="antwoord-cel")
+        cell = CHECK.replace("decimals=1)", 'decimals=1, hint="Deel <b>x</b> door y.\\nDan nog eens.")')
+        shown = [o["data"]["text/html"] for o in kernel.run(cell, cell_id="check-cel") if o["output_type"] == "display_data"]
+        assert len(shown) == 1, shown
+        return shown[0]
+
+    good, wrong = page(26.0), page(31.0)
+    assert good.startswith(f'<div class="smmkit-check" style="{boxes.style("ok", boxes.PRE_WRAP)}">✔')
+    assert wrong.startswith(f'<div class="smmkit-check" style="{boxes.style("error", boxes.PRE_WRAP)}">✘')
+    assert "<b>" not in wrong and "&lt;b&gt;x" in wrong and "y.\nDan" in wrong, "text escaped, line breaks kept"
+    kernel.run("antwoord = 26.0", cell_id="antwoord-cel")
+
+
+@pytest.mark.timeout(300)
 def test_while_grading_a_stale_value_fails_the_test_cell(kernel):
     kernel.run("antwoord = 26.0\nprint(onbekend)", cell_id="antwoord-cel")
     outputs = kernel.run("os.environ['SMMKIT_CHECK_RAISE'] = '1'\n" + CHECK + "\n"

@@ -40,10 +40,7 @@ def test_the_comma_allowlist_is_current():
 
 BOX_CSS = re.compile(r"<div\b[^>]*\bstyle\s*=|\b(?:border(?:-left|-right|-top|-bottom)?|background(?:-color)?)\s*:")
 # Modules that still write their box inline, and why. Empty this when their conversion is merged.
-BOX_ALLOWED = {
-    "smmkit/check.py": "converted to smmkit.boxes in another branch of issue #12, not merged yet",
-    "smmkit/safetynet.py": "converted to smmkit.boxes in another branch of issue #12, not merged yet",
-}
+BOX_ALLOWED: dict[str, str] = {}
 
 
 def _strings(text: str):

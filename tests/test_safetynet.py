@@ -14,6 +14,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from smmkit.boxes import style as box_style
+
 SETUP = """\
 import smmkit
 from smmkit.data import load
@@ -156,6 +158,8 @@ def test_mistake_is_explained_in_dutch_with_the_original_one_click_away(executed
     for word in words:
         assert word in plain, f"{name}: {word!r} not in\n{plain}"
     errors = [o for o in outputs if o["output_type"] == "error"]
+    kind, css = ("warning", "smmkit-safetynet smmkit-safetynet-warning") if ename is None else ("error", "smmkit-safetynet")
+    assert page.startswith(f'<div class="{css}" style="{box_style(kind)}">'), "the kit's one box (smmkit.boxes)"
     if ename is None:  # a warning: the cell ran
         assert not errors and "smmkit-safetynet-warning" in page
         return
