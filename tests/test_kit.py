@@ -78,40 +78,89 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _start_lab(tmp_path, *args: str):
+    """`python3 kit.py lab --no-browser …` on a free port; returns (process, base url with token) once it answers."""
+    port, token = _free_port(), "kit-stop-token"
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    kit_py = subprocess.Popen(
+        [sys.executable, str(ROOT / "kit.py"), "lab", *args, "--no-browser", f"--port={port}",
+         "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}"],
+        cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        start_new_session=True)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and kit_py.poll() is None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=5):
+                break
+        except OSError:
+            time.sleep(0.5)
+    assert kit_py.poll() is None, kit_py.stdout.read().decode(errors="replace")[-2000:]
+    return kit_py, f"http://127.0.0.1:{port}/{{}}?token={token}"
+
+
+def _stop(kit_py, lab=None):
+    if lab is not None and _alive(lab):
+        os.kill(lab, signal.SIGKILL)
+    if kit_py.poll() is None:
+        os.killpg(kit_py.pid, signal.SIGTERM)
+        try:
+            kit_py.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(kit_py.pid, signal.SIGKILL)
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads child processes from /proc (Linux)")
 @pytest.mark.timeout(240)
 @pytest.mark.parametrize("stop", ["SIGTERM", "SIGHUP"])
 def test_stopping_kit_py_lab_also_stops_jupyterlab(tmp_path, stop):
     """`kill <kit.py>` must not leave JupyterLab running as an orphan (holding the port and its kernels)."""
-    port, token = _free_port(), "kit-stop-token"
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
-    kit_py = subprocess.Popen(
-        [sys.executable, str(ROOT / "kit.py"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-         f"--IdentityProvider.token={token}"],
-        cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        start_new_session=True)
+    kit_py, url = _start_lab(tmp_path)
     lab = None
     try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline and kit_py.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=5):
-                    break
-            except OSError:
-                time.sleep(0.5)
-        assert kit_py.poll() is None, kit_py.stdout.read().decode(errors="replace")[-2000:]
         (lab,) = _children(kit_py.pid)
         assert "jupyter" in Path(f"/proc/{lab}/cmdline").read_bytes().decode(errors="replace")
         os.kill(kit_py.pid, getattr(signal, stop))  # kit.py only, as a service manager or `kill` does
         kit_py.wait(timeout=90)
         assert not _alive(lab), f"JupyterLab (pid {lab}) still runs after {stop} to kit.py"
         with pytest.raises(OSError):
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=5)
+            urllib.request.urlopen(url.format("api/status"), timeout=5)
     finally:
-        if lab is not None and _alive(lab):
-            os.kill(lab, signal.SIGKILL)
-        if kit_py.poll() is None:
-            os.killpg(kit_py.pid, signal.SIGKILL)
+        _stop(kit_py, lab)
+
+
+TEACHER_PLUGINS = {"@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment"}
+EXCHANGE_PLUGINS = {"@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:menu"}
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("teacher", [True, False], ids=["docent", "student"])
+def test_lab_writes_its_missing_lab_config_again(tmp_path, teacher):
+    """After a `git pull` (or a removed folder) the Lab config in .venv/etc may be missing: `kit.py lab`
+    writes it again before it starts, so the teacher still gets nbgrader's tools and a student does not."""
+    import shutil
+
+    kit = _kit()
+    folder = kit.DOCENT_CONFIG if teacher else kit.LAPTOP_CONFIG
+    kernel_config = kit.VENV / "etc" / "ipython" / "ipython_kernel_config.py"  # loads the safety net
+    shutil.rmtree(folder, ignore_errors=True)
+    kernel_config.unlink(missing_ok=True)
+    kit_py, url = _start_lab(tmp_path, *(["--docent"] if teacher else []))
+    try:
+        assert (folder / "labconfig" / "page_config.json").exists()
+        assert kernel_config.read_text(encoding="utf-8") == kit.KERNEL_CONFIG
+        with urllib.request.urlopen(url.format("lab"), timeout=30) as response:
+            page = response.read().decode("utf-8")
+        config = json.loads(re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>',
+                                      page, flags=re.S).group(1))
+        disabled = set(config["disabledExtensions"])
+        if teacher:
+            assert not disabled & TEACHER_PLUGINS, f"teacher's Lab without {sorted(disabled & TEACHER_PLUGINS)}"
+        else:
+            assert TEACHER_PLUGINS | EXCHANGE_PLUGINS <= disabled, disabled
+    finally:
+        _stop(kit_py)
+        kit.configure_lab()  # whatever happened, leave .venv as it was
+        kit.configure_kernel()
 
 
 def _kit():
