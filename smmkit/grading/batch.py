@@ -45,8 +45,11 @@ from pathlib import Path
 from smmkit.grading.scan import read_notebook, scan_notebook
 from smmkit.messages import msg
 
-STATUSES = ("beoordeeld", "afgewezen", "mislukt", "time-out")
-FINAL = ("beoordeeld", "afgewezen")
+GRADED, REJECTED, FAILED, TIMEOUT = "graded", "rejected", "failed", "timeout"
+STATUSES = (GRADED, REJECTED, FAILED, TIMEOUT)  # the codes in the JSON report; the teacher reads batch.status.*
+FINAL = (GRADED, REJECTED)
+# the codes of reports written before they were English: read (--resume, merging) as the new ones
+OLD_STATUSES = {"beoordeeld": GRADED, "afgewezen": REJECTED, "mislukt": FAILED, "time-out": TIMEOUT}
 # A student id is a folder name and becomes an nbgrader --student value: no glob pattern, no path.
 STUDENT_ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.@+-]{0,127}$")
 SAVED_FILE = re.compile(r"""check\.saved_file\(\s*["']([^"'/\\]+)["']""")
@@ -125,12 +128,14 @@ def _changed_locked_cells(notebook, release: dict) -> list[str]:
               if gid in present and present[gid].source.strip() != source.strip()]
     notes = []
     if missing:
-        notes.append(f"{len(missing)} vergrendelde cel(len) verwijderd of onherkenbaar gemaakt "
-                     f"({', '.join(missing[:4])}{' …' if len(missing) > 4 else ''}); nbgrader zet testcellen terug")
+        notes.append(msg("batch.locked_removed", n=len(missing), cells=_first(missing)))
     if edited:
-        notes.append(f"{len(edited)} vergrendelde cel(len) gewijzigd ({', '.join(edited[:4])}"
-                     f"{' …' if len(edited) > 4 else ''}); nbgrader herstelt ze")
+        notes.append(msg("batch.locked_edited", n=len(edited), cells=_first(edited)))
     return notes
+
+
+def _first(names: list[str], n: int = 4) -> str:
+    return ", ".join(names[:n]) + (" …" if len(names) > n else "")
 
 
 def precheck(folder: Path, expected: list[str], trusted: set[str], allow_suspicious: bool = False,
@@ -142,9 +147,8 @@ def precheck(folder: Path, expected: list[str], trusted: set[str], allow_suspici
     missing = [name for name in expected if name not in found]
     if missing:
         if found:
-            return (f"verkeerde bestandsnaam: ingeleverd {', '.join(found)}, verwacht {', '.join(missing)}. "
-                    "Hernoem het bestand in submitted/ en beoordeel deze student opnieuw (--student).", [])
-        return f"geen notebook ingeleverd (verwacht {', '.join(missing)})", []
+            return msg("batch.wrong_name", found=", ".join(found), expected=", ".join(missing)), []
+        return msg("batch.no_notebook", expected=", ".join(missing)), []
     findings = []
     for name in expected:
         notebook, problem = read_notebook(folder / name)
@@ -153,8 +157,7 @@ def precheck(folder: Path, expected: list[str], trusted: set[str], allow_suspici
         findings += [f"{name}, {f.text()}" for f in scan_notebook(notebook, trusted)]
         notes += _changed_locked_cells(notebook, release.get(name, {}))
     if findings and not allow_suspicious:
-        return ("verdacht: de inzending probeert de beoordeling te beïnvloeden; bekijk hem zelf en beoordeel "
-                "hem eventueel opnieuw met --allow-suspicious", findings)
+        return msg("batch.suspicious"), findings
     return None
 
 
@@ -359,7 +362,11 @@ def read_report(path: Path) -> dict[str, dict]:
         rows = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return {row["student"]: row for row in rows if isinstance(row, dict) and "student" in row}
+    out = {}
+    for row in rows if isinstance(rows, list) else []:
+        if isinstance(row, dict) and "student" in row:
+            out[row["student"]] = dict(row, status=OLD_STATUSES.get(row.get("status"), row.get("status")))
+    return out
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -381,13 +388,13 @@ def write_report(root: Path, assignment: str, outcomes, folder: Path | None = No
     json_path, md_path = report_paths(Path(root), assignment, folder)
     _atomic_write(json_path, json.dumps(ordered, ensure_ascii=False, indent=1) + "\n")
     lines = [msg("batch.report.title", assignment=assignment), "", msg("batch.report.intro"), ""]
-    unsandboxed = [o["student"] for o in ordered if o.get("sandbox") is False and o["status"] == "beoordeeld"]
+    unsandboxed = [o["student"] for o in ordered if o.get("sandbox") is False and o["status"] == GRADED]
     if unsandboxed:
         lines += [msg("batch.report.no_sandbox", students=", ".join(unsandboxed)), ""]
     lines += [msg("batch.report.header"), "| --- | --- | --- | --- | --- |"]
     for o in ordered:
         reason = o.get("reason", "") + ("<br>" + "<br>".join(o.get("findings") or []) if o.get("findings") else "")
-        score = f"{o['score']:g} / {o['max_score']:g}" if o["status"] == "beoordeeld" else "–"
+        score = f"{o['score']:g} / {o['max_score']:g}" if o["status"] == GRADED else "–"
         status = msg(f"batch.status.{o['status']}") if o["status"] in STATUSES else o["status"]
         lines.append(f"| {o['student']} | {status} | {score} | {reason.replace('|', '/')} | "
                      f"{o.get('seconds', 0):.0f} |")
@@ -481,7 +488,7 @@ def plan(course: Course, assignment: str, students=None, resume: bool = False, a
         if wanted and student not in wanted:
             continue
         if not valid_student_id(student):
-            decided.append(Outcome(student, "afgewezen", reason=msg("batch.bad_student_id", student=student)))
+            decided.append(Outcome(student, REJECTED, reason=msg("batch.bad_student_id", student=student)))
             continue
         digest = submission_hash(folder)
         old = previous.get(student)
@@ -492,13 +499,13 @@ def plan(course: Course, assignment: str, students=None, resume: bool = False, a
         try:
             problem = precheck(folder, expected, trusted, allow_suspicious, release, notes)
         except Exception as exc:  # a bug in a precheck must not stop the batch
-            problem = (f"voorcontrole mislukt ({type(exc).__name__}: {exc}); bekijk deze inzending zelf", [])
+            problem = (msg("batch.precheck_failed", error=f"{type(exc).__name__}: {exc}"), [])
         files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
         ignored = [f for f in files if f not in expected and f not in declared and f != "timestamp.txt"
                    and not f.startswith(".ipynb_checkpoints")]
         missing = [f for f in declared if not (folder / f).is_file()]
         if problem:
-            decided.append(Outcome(student, "afgewezen", reason=problem[0], findings=problem[1], hash=digest,
+            decided.append(Outcome(student, REJECTED, reason=problem[0], findings=problem[1], hash=digest,
                                    ignored_files=ignored, missing_files=missing))
             continue
         if ignored:
@@ -542,14 +549,14 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
         print(msg("batch.skipped_resume", count=len(skipped)), flush=True)
 
     def record(outcome: Outcome) -> None:
-        if outcome.status != "beoordeeld" and valid_student_id(outcome.student):
+        if outcome.status != GRADED and valid_student_id(outcome.student):
             old = course.previous_score(assignment, outcome.student)
             if old is not None:  # say so: the gradebook keeps the score of an earlier round
                 outcome.reason = "; ".join(filter(None, [outcome.reason, msg("batch.stale_gradebook", score=f"{old:g}")]))
         outcomes.append(outcome)
         rows[outcome.student] = asdict(outcome)
         write_report(course.root, assignment, rows.values(), course.folder("autograded"), sandbox, quiet=True)
-        score = f"{outcome.score:g}/{outcome.max_score:g}" if outcome.status == "beoordeeld" else ""
+        score = f"{outcome.score:g}/{outcome.max_score:g}" if outcome.status == GRADED else ""
         progress.step(msg("batch.row", student=outcome.student, status=msg(f"batch.status.{outcome.status}"),
                           score=score, reason=outcome.reason))
 
@@ -644,12 +651,12 @@ def _finish(course: Course, api, assignment: str, job: Job, code, staging: Path,
     common = dict(hash=job.hash, ignored_files=job.ignored, missing_files=job.missing, seconds=seconds,
                   sandbox=sandbox)
     if code is None:
-        return Outcome(job.student, "time-out", reason=msg("batch.timeout", seconds=f"{timeout:.0f}", log=log.name),
+        return Outcome(job.student, TIMEOUT, reason=msg("batch.timeout", seconds=f"{timeout:.0f}", log=log.name),
                        **common)
     text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
     if code != 0 or not all((staging / job.student / n).exists() for n in job.notebooks):
         last = [line for line in text.splitlines() if "Error" in line or "ERROR" in line][-1:]
-        return Outcome(job.student, "mislukt", reason=msg("batch.failed", code=code, detail="".join(last)[:200],
+        return Outcome(job.student, FAILED, reason=msg("batch.failed", code=code, detail="".join(last)[:200],
                                                           log=log.name), **common)
     import warnings
 
@@ -661,8 +668,8 @@ def _finish(course: Course, api, assignment: str, job: Job, code, staging: Path,
                      (result.get("error") or ""))
     if not result.get("success"):
         detail = (result.get("error") or "").strip().splitlines()[-1:] or ["?"]
-        return Outcome(job.student, "mislukt", reason=msg("batch.failed", code="-", detail=detail[0][:200],
+        return Outcome(job.student, FAILED, reason=msg("batch.failed", code="-", detail=detail[0][:200],
                                                           log=log.name), **common)
     score, max_score = course.score(assignment, job.student)
     notes = job.notes + _notes_from_log(text + (result.get("log") or ""))
-    return Outcome(job.student, "beoordeeld", score, max_score, "; ".join(dict.fromkeys(notes)), **common)
+    return Outcome(job.student, GRADED, score, max_score, "; ".join(dict.fromkeys(notes)), **common)

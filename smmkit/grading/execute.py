@@ -31,15 +31,10 @@ try:  # nbclient's helper to await both sync and async client methods
 except ImportError:  # pragma: no cover - older jupyter_core
     from nbclient.util import ensure_async
 
-DIED_TEXT = (
-    "De kernel is tijdens deze cel gestopt (bijvoorbeeld door sys.exit/os._exit of te veel geheugen); "
-    "de volgende cellen zijn niet uitgevoerd."
-)
-SKIPPED_TEXT = (
-    "Deze cel is niet uitgevoerd: de kernel reageerde niet meer op een onderbreking "
-    "(na een time-out in een eerdere cel) en is gestopt."
-)
-TRUNCATED_TEXT = "\n... [uitvoer afgekapt: meer dan {limit} tekens] ...\n"
+from smmkit import messages
+
+# ename of the error output a cell gets when its kernel was stopped; the text is Dutch (batch.kernel_died, …)
+KERNEL_STOPPED = "KernelStopped"
 
 
 class SafeExecute(Execute):
@@ -105,13 +100,13 @@ class SafeExecute(Execute):
             if not await self._kernel_answers(self.interrupt_grace):
                 await self._stop_kernel()
         if self._kernel_gone:
-            return _mark(cell, SKIPPED_TEXT)
+            return _mark(cell, messages.msg("batch.cell_skipped"))
         try:
             return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
         except DeadKernelError:
             self.log.error("Kernel died in cell %s; the remaining cells are not run.", cell_index)
             self._kernel_gone = True
-            return _mark(cell, DIED_TEXT)
+            return _mark(cell, messages.msg("batch.kernel_died"))
 
     execute_cell = run_sync(async_execute_cell)
 
@@ -122,8 +117,8 @@ class SafeExecute(Execute):
             if used >= self.max_output_chars:
                 return None
             if used + len(text) > self.max_output_chars:
-                msg["content"]["text"] = text[: self.max_output_chars - used] + TRUNCATED_TEXT.format(
-                    limit=self.max_output_chars)
+                msg["content"]["text"] = text[: self.max_output_chars - used] + messages.msg(
+                    "batch.output_truncated", limit=self.max_output_chars)
                 self._chars[cell_index] = self.max_output_chars
             else:
                 self._chars[cell_index] = used + len(text)
@@ -131,8 +126,8 @@ class SafeExecute(Execute):
 
 
 def _mark(cell, text):
-    """Give a code cell one error output, so nbgrader scores it as failed."""
-    cell.outputs = [new_output("error", ename="KernelGestopt", evalue=text, traceback=["KernelGestopt: " + text])]
+    """Give a code cell one error output, so nbgrader scores it as failed (the student reads only ``text``)."""
+    cell.outputs = [new_output("error", ename=KERNEL_STOPPED, evalue=text, traceback=[text])]
     return cell
 
 

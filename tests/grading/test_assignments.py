@@ -146,7 +146,7 @@ def test_exercises_folder_is_up_to_date(course, assignment):
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_source_notebook_gets_full_autograded_marks(course, assignment):
     row = course.report(assignment)["bron"]
-    assert row["status"] == "beoordeeld", row
+    assert row["status"] == "graded", row
     assert row["max_score"] > 0
     assert row["score"] == row["max_score"], row
 
@@ -154,7 +154,7 @@ def test_source_notebook_gets_full_autograded_marks(course, assignment):
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_untouched_release_gets_zero(course, assignment):
     row = course.report(assignment)["leeg"]
-    assert row["status"] == "beoordeeld", row
+    assert row["status"] == "graded", row
     assert row["score"] == 0 and row["max_score"] > 0, row
 
 

@@ -38,10 +38,10 @@ def test_each_case_is_graded_or_rejected_with_a_reason(course, case):
     row = rows(course)[case]
     wanted, note = faulty.EXPECT[case]
     if wanted == "graded":
-        assert row["status"] == "beoordeeld", (note, row)
+        assert row["status"] == "graded", (note, row)
         assert row["max_score"] > 0
     else:
-        assert row["status"] == "afgewezen", (note, row)
+        assert row["status"] == "rejected", (note, row)
         assert len(row["reason"]) > 20, row
         assert row["score"] == 0
 
@@ -93,7 +93,7 @@ def test_no_cheat_scores_above_an_empty_submission(course):
 def test_cheat_that_is_run_anyway_still_scores_zero(course):
     """Replacing the check helpers gains nothing: the hidden asserts do not use them."""
     row = course.cheat_run_anyway
-    assert row["student"] == CHEAT_RUN_ANYWAY and row["status"] == "beoordeeld"
+    assert row["student"] == CHEAT_RUN_ANYWAY and row["status"] == "graded"
     assert row["score"] == 0
 
 
@@ -128,7 +128,7 @@ def summary_of(course):
 def test_attack_scores_no_more_than_empty(course, case):
     report = rows(course)
     row, empty = report[case], report["leeg"]
-    assert row["status"] == "beoordeeld", row
+    assert row["status"] == "graded", row
     assert row["score"] <= empty["score"], (case, row)
     assert row["max_score"] == empty["max_score"], (case, row)
 
@@ -155,11 +155,11 @@ def test_report_and_gradebook_agree_after_every_process_ended(course):
     report = json.loads((course.root / "autograded" / f"rapport-{FAULTY_FOR}.json").read_text(encoding="utf-8"))
     with Gradebook(f"sqlite:///{course.root / 'gradebook.db'}") as gradebook:
         for row in report:
-            if row["status"] == "beoordeeld":
+            if row["status"] == "graded":
                 submission = gradebook.find_submission(FAULTY_FOR, row["student"])
                 assert float(submission.code_score) == row["score"], row
                 assert all(g.manual_score is None for nb in submission.notebooks for g in nb.grades), row
-            elif row["status"] == "afgewezen":
+            elif row["status"] == "rejected":
                 with pytest.raises(MissingEntry):
                     gradebook.find_submission(FAULTY_FOR, row["student"])  # never graded, not even via "*"
 
@@ -174,7 +174,7 @@ def test_report_keeps_every_student_after_a_run_for_one(course):
 
 def test_glob_pattern_as_student_is_rejected(course):
     row = rows(course)["*"]
-    assert row["status"] == "afgewezen" and "ongeldige studentnaam" in row["reason"], row
+    assert row["status"] == "rejected" and "ongeldige studentnaam" in row["reason"], row
 
 
 def test_files_beside_the_notebook_are_named_not_used(course):
@@ -238,8 +238,10 @@ def test_ctrl_c_keeps_the_report_and_kills_every_child_then_resume_finishes(cour
     environment = env(course.home) | {"TMPDIR": str(tmp_path)}
     (tmp_path / "t").mkdir()
     report = root / "autograded" / f"rapport-{FAULTY_FOR}.json"
+    # Ctrl+C as in a terminal, also when this suite was started in the background (which ignores SIGINT)
     process = subprocess.Popen(_cli(root, "--workers", "1"), cwd=root, env=environment,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 300
     while not (report.exists() and json.loads(report.read_text(encoding="utf-8") or "[]")):
         assert process.poll() is None and time.monotonic() < deadline, process.communicate()[0]
@@ -276,6 +278,17 @@ def test_ctrl_c_keeps_the_report_and_kills_every_child_then_resume_finishes(cour
     assert final["c_leeg"]["hash"] != rows_after["c_leeg"]["hash"]
     assert {s: final[s] for s in ("a_goed", "b_lus", "d_goed")} == {s: rows_after[s] for s in ("a_goed", "b_lus", "d_goed")}
 
+    # --no-sandbox: the report names the rows executed without the sandbox, and keeps naming them
+    unboxed = subprocess.run(_cli(root, "--student", "c_leeg", "--no-sandbox"), cwd=root, env=environment,
+                             capture_output=True, text=True, timeout=600)
+    assert unboxed.returncode == 0, unboxed.stdout + unboxed.stderr
+    markdown = root / "autograded" / f"rapport-{FAULTY_FOR}.md"
+    note = "zonder sandbox uitgevoerd (--no-sandbox): c_leeg."
+    assert note in markdown.read_text(encoding="utf-8"), markdown.read_text(encoding="utf-8")
+    unboxed_rows = {row["student"]: row for row in json.loads(report.read_text(encoding="utf-8"))}
+    assert unboxed_rows["c_leeg"]["sandbox"] is False and unboxed_rows["c_leeg"]["status"] == "graded"
+    assert all(unboxed_rows[s]["sandbox"] is True for s in ("a_goed", "b_lus", "d_goed"))
+
     # graded before, broken now: rejected, and the report says the gradebook still has the old score
     (root / "submitted" / "d_goed" / FAULTY_FOR / f"{FAULTY_FOR}.ipynb").write_text("", encoding="utf-8")
     fourth = subprocess.run(_cli(root, "--student", "d_goed"), cwd=root, env=environment, capture_output=True,
@@ -283,8 +296,9 @@ def test_ctrl_c_keeps_the_report_and_kills_every_child_then_resume_finishes(cour
     assert fourth.returncode == 0, fourth.stdout + fourth.stderr
     last = {row["student"]: row for row in json.loads(report.read_text(encoding="utf-8"))}
     assert set(last) == set(plan), "a run for one student keeps the other rows"
-    assert last["d_goed"]["status"] == "afgewezen"
+    assert last["d_goed"]["status"] == "rejected"
     assert f"score {final['d_goed']['score']:g} van een eerdere ronde" in last["d_goed"]["reason"], last["d_goed"]
+    assert note in markdown.read_text(encoding="utf-8"), "a run for one student keeps the --no-sandbox note"
 
 
 def test_stock_nbgrader_with_the_kit_config_ignores_tags_too(course):

@@ -133,7 +133,7 @@ def test_course_cycle_on_a_real_hub(hub):
     grader_run(hub, BIN / "python", "-m", "smmkit.grading", "autograde", ASSIGNMENT, timeout=400)
     report = {o["student"]: o for o in json.loads(
         (hub.course / "autograded" / f"rapport-{ASSIGNMENT}.json").read_text(encoding="utf-8"))}
-    assert {s: report[s]["status"] for s in STUDENTS} == {s: "beoordeeld" for s in STUDENTS}, report
+    assert {s: report[s]["status"] for s in STUDENTS} == {s: "graded" for s in STUDENTS}, report
     assert report[STUDENTS[0]]["score"] == 0
     assert report[STUDENTS[1]]["score"] == report[STUDENTS[1]]["max_score"] > 0, report
 

@@ -1,10 +1,10 @@
 """Dutch texts of the batch grader (python -m smmkit.grading autograde): report, progress, feedback notes."""
 MESSAGES = {
-    # status column of the report
-    "batch.status.beoordeeld": "beoordeeld",
-    "batch.status.afgewezen": "afgewezen (niet uitgevoerd)",
-    "batch.status.mislukt": "nbgrader gaf een fout",
-    "batch.status.time-out": "gestopt na de tijdslimiet",
+    # status column of the report (the JSON report holds the codes graded, rejected, failed, timeout)
+    "batch.status.graded": "beoordeeld",
+    "batch.status.rejected": "afgewezen (niet uitgevoerd)",
+    "batch.status.failed": "nbgrader gaf een fout",
+    "batch.status.timeout": "gestopt na de tijdslimiet",
     # report
     "batch.report.title": "# Beoordelingsrapport {assignment}",
     "batch.report.intro": (
@@ -16,6 +16,20 @@ MESSAGES = {
     "batch.report.header": "| student | status | score | reden / opmerking | tijd (s) |",
     "batch.report.written": "[smmkit] rapport: {path}",
     # reasons and notes
+    "batch.wrong_name": (
+        "verkeerde bestandsnaam: ingeleverd {found}, verwacht {expected}. "
+        "Hernoem het bestand in submitted/ en beoordeel deze student opnieuw (--student)."
+    ),
+    "batch.no_notebook": "geen notebook ingeleverd (verwacht {expected})",
+    "batch.suspicious": (
+        "verdacht: de inzending probeert de beoordeling te beïnvloeden; bekijk hem zelf en beoordeel "
+        "hem eventueel opnieuw met --allow-suspicious"
+    ),
+    "batch.precheck_failed": "voorcontrole mislukt ({error}); bekijk deze inzending zelf",
+    "batch.locked_removed": (
+        "{n} vergrendelde cel(len) verwijderd of onherkenbaar gemaakt ({cells}); nbgrader zet testcellen terug"
+    ),
+    "batch.locked_edited": "{n} vergrendelde cel(len) gewijzigd ({cells}); nbgrader herstelt ze",
     "batch.bad_student_id": (
         "ongeldige studentnaam '{student}': alleen letters, cijfers en . _ - @ + zijn toegestaan "
         "(geen spaties, jokertekens zoals * of ?, of mappen). Hernoem de map in submitted/ en beoordeel opnieuw."
@@ -59,6 +73,16 @@ MESSAGES = {
         "Opdracht {assignment} staat niet in het gradebook: voer eerst "
         "'nbgrader generate_assignment {assignment}' uit."
     ),
+    # in the executed notebook (the student's feedback)
+    "batch.kernel_died": (
+        "De kernel is tijdens deze cel gestopt (bijvoorbeeld door sys.exit/os._exit of te veel geheugen); "
+        "de volgende cellen zijn niet uitgevoerd."
+    ),
+    "batch.cell_skipped": (
+        "Deze cel is niet uitgevoerd: de kernel reageerde niet meer op een onderbreking "
+        "(na een time-out in een eerdere cel) en is gestopt."
+    ),
+    "batch.output_truncated": "\n... [uitvoer afgekapt: meer dan {limit} tekens] ...\n",
     # feedback filter
     "feedback.output_hidden": (
         "[Deze uitvoer is weggelaten: ze bevatte tekst uit de verborgen tests of de uitwerking van de docent.]"
