@@ -1,12 +1,22 @@
-"""One real nbgrader course in a temporary folder, graded once per test session.
+"""The real nbgrader courses of the grading tests, each built and graded ONCE per test session, in the background.
 
-For every assignment in solutions/ (so h02–h09 are covered as soon as they exist):
+``course``: for every assignment in solutions/ (so h02–h09 are covered as soon as they exist):
 generate the release with nbgrader, submit the source notebook as student ``bron`` and the
 untouched release as student ``leeg``; for h01 also the library of faulty submissions
-(tests/grading/faulty/make_faulty.py). Everything is graded with the kit's batch runner (stock
-nbgrader autograde per student) and feedback is generated: see course_worker.py. Two workers run
-side by side (h01 with its faulty library, and the other assignments), each with its own course
-folder and gradebook, to use both cores. The tests then only read the results.
+(tests/grading/faulty/make_faulty.py) and the class of five (scored_class.py). Everything is graded
+with the kit's batch runner and feedback is generated: see course_worker.py. Two workers (h01, and
+the other assignments), each with its own course folder and gradebook.
+
+``stock_class``: the class of five (scored_class.py) graded by stock ``nbgrader autograde``
+(test_insight.py and test_stock_cli.py read it). ``kit_class``: the same class graded by the kit's
+runner, into a real PostgreSQL server when there is one (``pg_class``: test_postgres.py,
+test_insight.py), else into SQLite; test_same_as_stock.py compares it cell by cell with stock's.
+See class_worker.py.
+
+All builds start together in the background as soon as the first grading test runs (only those
+that the selected tests need), and the tests that need no build run first: the two cores grade
+while the quick tests run. A test waits only for the build it uses. The timings of every build
+are printed at the end of the run.
 """
 from __future__ import annotations
 
@@ -49,6 +59,7 @@ def env(home: Path) -> dict:
     out["SMMKIT_HOME"] = str(home)
     out["HOME"] = str(home)  # the faulty library attacks the grader's HOME: never the real one
     out.pop("NBGRADER_EXECUTION", None)
+    out.pop("SMMKIT_GRADEBOOK", None)
     return out
 
 
@@ -86,32 +97,209 @@ class Course:
         return self.reports[assignment]
 
 
+
+# --- the background builds -----------------------------------------------------------------------
+
+HERE = Path(__file__).resolve().parent
+BUILD_FIXTURES = {"course": ("h01", "rest"), "stock_class": ("stock",), "kit_class": ("kit",),
+                  "pg_class": ("kit",), "postgres_url": ("kit",)}
+# run after everything else: it grades a class of its own twice and would only slow the builds down
+LAST = {"test_bench_grading.py"}
+TIMINGS: dict[str, float] = {}
+
+
+class Build:
+    """One worker process (course_worker.py or class_worker.py) with its own course folder and log."""
+
+    def __init__(self, name: str, root: Path, cmd: list, home: Path):
+        self.name, self.root, self.started = name, root, time.time()
+        self.log = open(root / "worker.log", "w", encoding="utf-8")
+        self.process = subprocess.Popen([str(c) for c in cmd], cwd=root, env=env(home), stdout=self.log,
+                                        stderr=subprocess.STDOUT, start_new_session=True)
+        self.summary = None
+
+    def wait(self) -> dict:
+        if self.summary is None:
+            self.process.wait(timeout=1800)
+            self.log.close()
+            path = self.root / "summary.json"
+            if path.exists():  # from start to the end of the build, not to the first test that waited
+                TIMINGS[self.name] = path.stat().st_mtime - self.started
+            text = (self.root / "worker.log").read_text(encoding="utf-8", errors="replace")
+            assert path.exists(), f"grading build {self.name} failed:\n{text[-5000:]}"
+            self.summary = json.loads(path.read_text(encoding="utf-8"))
+            for step, seconds in self.summary.get("timings", {}).items():
+                TIMINGS[f"{self.name}: {step}"] = seconds
+        return self.summary
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, 9)
+            except ProcessLookupError:
+                pass
+            self.process.wait()
+        if not self.log.closed:
+            self.log.close()
+
+
+class Builds:
+    """Starts the builds that the selected grading tests need, once, and hands them to the fixtures."""
+
+    def __init__(self, config, needed: set[str]):
+        self.config, self.needed, self.builds, self.started = config, needed, {}, False
+        self.home = self.pg_url = self.pg_stop = None
+        self.pg_problem = self.pg_error = ""
+
+    def mktemp(self, name: str) -> Path:
+        return self.config._tmp_path_factory.mktemp(name)
+
+    def start(self) -> None:
+        if self.started:
+            return
+        self.started = True
+        self.home = self.mktemp("leerling")  # the course workers' HOME (the faulty library attacks it)
+        if {"h01", "rest"} & self.needed:
+            groups = {"h01": [a for a in ASSIGNMENTS if a == FAULTY_FOR],
+                      "rest": [a for a in ASSIGNMENTS if a != FAULTY_FOR]}
+            for name, group in groups.items():
+                if not group:
+                    continue
+                root = self.mktemp("cursus")
+                shutil.copy(ROOT / "nbgrader_config.py", root)
+                for assignment in group:
+                    shutil.copytree(ROOT / "solutions" / assignment, root / "solutions" / assignment)
+                # h01 holds most submissions: two at a time; the other course one at a time, so the
+                # machine runs about as many kernels as it has cores next to the other builds
+                flags = ["--faulty", "--workers", "2"] if FAULTY_FOR in group else ["--workers", "1"]
+                self.builds[name] = Build(name, root, [sys.executable, HERE / "course_worker.py", root,
+                                                       root / "summary.json", *flags, *group], self.home)
+        if "stock" in self.needed:
+            root = self.mktemp("stock")
+            self.builds["stock"] = Build("stock", root, [sys.executable, HERE / "class_worker.py", root,
+                                                         root / "summary.json", "stock"], self.mktemp("thuis"))
+        if "kit" in self.needed:
+            from .postgres import start_postgres
+
+            started = time.monotonic()
+            try:
+                self.pg_url, self.pg_stop, self.pg_problem = start_postgres()
+            except Exception as exc:  # a server that is there but does not start: the PostgreSQL tests fail
+                self.pg_error = f"{type(exc).__name__}: {exc}"
+            TIMINGS["kit: PostgreSQL server start"] = time.monotonic() - started
+            root = self.mktemp("kit")
+            self.builds["kit"] = Build("kit", root, [sys.executable, HERE / "class_worker.py", root,
+                                                     root / "summary.json", "kit", *filter(None, [self.pg_url])],
+                                       self.mktemp("thuis"))
+
+    def get(self, name: str) -> Build:
+        self.start()
+        assert name in self.builds, f"grading build {name} was not started (needed: {sorted(self.needed)})"
+        build = self.builds[name]
+        build.wait()
+        return build
+
+    def stop(self) -> None:
+        for build in self.builds.values():
+            build.stop()
+        if self.pg_stop:
+            self.pg_stop()
+
+
+def _is_grading(item) -> bool:
+    return Path(str(item.fspath)).resolve().is_relative_to(HERE)
+
+
+def _needs(item) -> set[str]:
+    return {b for f, names in BUILD_FIXTURES.items() if f in getattr(item, "fixturenames", ()) for b in names}
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Grading tests that need no build first (they run while the builds grade), then those that need
+    the short builds (stock, pg), then those that need the courses; the order within each kind stays."""
+    grading = [(i, item) for i, item in enumerate(items) if _is_grading(item)]
+    if not grading:
+        return
+
+    def rank(entry):
+        i, item = entry
+        needs = _needs(item)
+        last = Path(str(item.fspath)).name in LAST
+        return (3 if last else 2 if {"h01", "rest"} & needs else 1 if needs else 0, i)
+
+    places = [i for i, _ in grading]
+    for place, (_, item) in zip(places, sorted(grading, key=rank)):
+        items[place] = item
+    config._smmkit_builds = Builds(config, set().union(*(_needs(item) for _, item in grading)))
+
+
+def pytest_runtest_setup(item):
+    builds = getattr(item.config, "_smmkit_builds", None)
+    if builds is not None:
+        builds.start()
+
+
+def pytest_unconfigure(config):
+    builds = getattr(config, "_smmkit_builds", None)
+    if builds is not None:
+        builds.stop()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if TIMINGS:
+        terminalreporter.section("grading builds (in the background, side by side)")
+        for name, seconds in TIMINGS.items():
+            terminalreporter.write_line(f"  {seconds:6.0f} s  {name}")
+
+
 @pytest.fixture(scope="session")
-def course(tmp_path_factory) -> Course:
-    home = tmp_path_factory.mktemp("leerling")
-    groups = [[a for a in ASSIGNMENTS if a == FAULTY_FOR], [a for a in ASSIGNMENTS if a != FAULTY_FOR]]
-    roots, workers = {}, []
-    start = time.monotonic()
-    for group in [g for g in groups if g]:
-        root = tmp_path_factory.mktemp("cursus")
-        shutil.copy(ROOT / "nbgrader_config.py", root)
-        for assignment in group:
-            shutil.copytree(ROOT / "solutions" / assignment, root / "solutions" / assignment)
-            roots[assignment] = root
-        cmd = [sys.executable, Path(__file__).parent / "course_worker.py", root, root / "summary.json",
-               *(["--faulty"] if FAULTY_FOR in group else []), *group]
-        log = open(root / "worker.log", "w", encoding="utf-8")
-        workers.append((root, log, subprocess.Popen([str(c) for c in cmd], cwd=root, env=env(home),
-                                                      stdout=log, stderr=subprocess.STDOUT)))
-    summaries = []
-    for root, log, process in workers:
-        process.wait(timeout=1800)
-        log.close()
-        summary = root / "summary.json"
-        text = (root / "worker.log").read_text(encoding="utf-8", errors="replace")
-        assert summary.exists(), f"course worker failed:\n{text[-5000:]}"
-        summaries.append(json.loads(summary.read_text(encoding="utf-8")))
-    c = Course(roots, home, summaries)
-    c.timings["total"] = time.monotonic() - start
+def _builds(request) -> Builds:
+    builds = getattr(request.config, "_smmkit_builds", None)
+    if builds is None:  # collected without this conftest's hook (should not happen)
+        builds = request.config._smmkit_builds = Builds(request.config, {"h01", "rest", "stock", "kit"})
+    return builds
+
+
+@pytest.fixture(scope="session")
+def course(_builds) -> Course:
+    _builds.start()
+    names = [n for n in ("h01", "rest") if n in _builds.builds]
+    summaries = [_builds.get(n).summary for n in names]
+    roots = {}
+    for name in names:
+        for assignment in _builds.get(name).summary["generated"]:
+            roots[assignment] = _builds.get(name).root
+    c = Course(roots, _builds.home, summaries)
     print("\n[grading timings] " + ", ".join(f"{k}: {v:.0f} s" for k, v in c.timings.items()))
     return c
+
+
+@pytest.fixture(scope="session")
+def stock_class(_builds) -> Path:
+    """The class of five graded by stock nbgrader autograde, then by hand (SQLite)."""
+    return _builds.get("stock").root
+
+
+@pytest.fixture(scope="session")
+def postgres_url(_builds) -> str:
+    _builds.start()
+    if _builds.pg_error:
+        pytest.fail(_builds.pg_error)
+    if not _builds.pg_url:
+        pytest.skip(_builds.pg_problem or "PostgreSQL was not started")
+    return _builds.pg_url
+
+
+@pytest.fixture(scope="session")
+def kit_class(_builds) -> tuple[Path, str]:
+    """(course folder, gradebook URL) of the class of five graded by the kit's runner, then by hand."""
+    build = _builds.get("kit")
+    return build.root, build.summary["db_url"]
+
+
+@pytest.fixture(scope="session")
+def pg_class(postgres_url, kit_class) -> Path:
+    """The class of five graded by the kit's runner into PostgreSQL, then by hand."""
+    root, db_url = kit_class
+    assert db_url == postgres_url
+    return root

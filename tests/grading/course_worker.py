@@ -1,6 +1,6 @@
 """Build, grade and give feedback for one temporary nbgrader course, in ONE process.
 
-    python course_worker.py <course root> <summary.json> [--faulty] <assignment> …
+    python course_worker.py <course root> <summary.json> [--faulty] [--workers N] <assignment> …
 
 The course root must already hold nbgrader_config.py and solutions/<assignment>/. Steps, all with
 real nbgrader: generate_assignment (nbgrader's API), submissions ``bron`` (the source) and ``leeg``
@@ -50,7 +50,7 @@ def tree_hashes(root: Path) -> dict[str, str]:
             for folder in ("solutions", "exercises") for p in sorted((root / folder).rglob("*")) if p.is_file()}
 
 
-def main(root: Path, summary_path: Path, assignments: list[str], with_faulty: bool) -> None:
+def main(root: Path, summary_path: Path, assignments: list[str], with_faulty: bool, workers: int | None) -> None:
     os.chdir(root)
     summary = {"generated": {}, "reports": {}, "timings": {}, "log": "", "cheat_run_anyway": None}
     grader = api(root)
@@ -80,7 +80,8 @@ def main(root: Path, summary_path: Path, assignments: list[str], with_faulty: bo
     for assignment in ready:
         start = time.monotonic()
         try:
-            outcomes = autograde(root, assignment, timeout=240, memory_mb=2048, extra_args=extra)
+            outcomes = autograde(root, assignment, timeout=240, memory_mb=2048, extra_args=extra,
+                                 workers=workers)
             summary["reports"][assignment] = {o.student: o.__dict__ for o in outcomes}
         except BaseException as exc:  # keep going: the tests of this assignment will report it
             summary["log"] += f"autograde {assignment}: {type(exc).__name__}: {exc}\n"
@@ -108,4 +109,9 @@ if __name__ == "__main__":
     args = sys.argv[1:]
     faulty_flag = "--faulty" in args
     args = [a for a in args if a != "--faulty"]
-    main(Path(args[0]).resolve(), Path(args[1]).resolve(), args[2:], faulty_flag)
+    n = None
+    if "--workers" in args:
+        at = args.index("--workers")
+        n = int(args[at + 1])
+        del args[at:at + 2]
+    main(Path(args[0]).resolve(), Path(args[1]).resolve(), args[2:], faulty_flag, n)

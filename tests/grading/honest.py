@@ -78,8 +78,10 @@ def write_class(root: Path, assignment: str, kinds: dict[str, str]) -> None:
         (folder / source_path.name).write_text(made[kind], encoding="utf-8")
 
 
-def gradebook_scores(db_url: str, assignment: str, course_id: str = "smmkit") -> dict[str, dict[str, float]]:
-    """student -> grade cell -> score, read with nbgrader's Gradebook API (after grading ended)."""
+def gradebook_scores(db_url: str, assignment: str, course_id: str = "smmkit",
+                     auto_only: bool = False) -> dict[str, dict[str, float]]:
+    """student -> grade cell -> score, read with nbgrader's Gradebook API (after grading ended).
+    ``auto_only``: only the autograded (code) cells, not the questions a teacher grades by hand."""
     from nbgrader.api import Gradebook
 
     out: dict[str, dict[str, float]] = {}
@@ -88,6 +90,8 @@ def gradebook_scores(db_url: str, assignment: str, course_id: str = "smmkit") ->
             cells = out.setdefault(submission.student.id, {})
             for notebook in submission.notebooks:
                 for grade in notebook.grades:
+                    if auto_only and grade.cell.cell_type != "code":
+                        continue
                     cells[f"{notebook.name}:{grade.name}"] = float(grade.score)
     return out
 

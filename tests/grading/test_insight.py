@@ -1,8 +1,10 @@
 """Item analysis, class overview and the teacher notebook, on a real gradebook made by real nbgrader.
 
 A course in a temporary folder with h01 only: ``nbgrader generate_assignment``, five generated
-submissions with known answers (tools/make_class.py), stock ``nbgrader autograde``, then the open
-question graded through nbgrader's Gradebook API (what the formgrader does). The expected statistics
+submissions with known answers (scored_class.py, made with tools/make_class.py), stock ``nbgrader
+autograde``, then the open question graded through nbgrader's Gradebook API (what the formgrader
+does). conftest.py builds it once in the background (``stock_class``), and the same class graded by
+the kit's runner into PostgreSQL (``pg_class``). The expected statistics
 below are worked out by hand from this score table (not by the code under test):
 
     student  Q1 Q2 Q3 Q4 Q5 Q6 Q7  Q8 | total      Q1 = populairste_kanaal (max 1), Q2 = gemiddeld_percentage,
@@ -20,8 +22,6 @@ The other Rit values are worked the same way (see EXPECTED).
 """
 from __future__ import annotations
 
-import importlib.util
-import json
 import os
 import shutil
 import subprocess
@@ -30,27 +30,12 @@ from pathlib import Path
 
 import pytest
 
-from .test_postgres import postgres_url  # noqa: F401  (the server fixture)
+from .scored_class import SUM
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 A = "h01-introductie"
 
-spec = importlib.util.spec_from_file_location("make_class", ROOT / "tools" / "make_class.py")
-make_class = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(make_class)
-
-SUM = 'gemiddeld_percentage = bewoners["percentage"].sum()'
-PLAN = {
-    "s1": {},
-    "s2": {"h01_gemiddeld_percentage_antwoord": SUM,
-           "h01_aantal_boven_30_antwoord": 'aantal_boven_30 = int((bewoners["percentage"] > 40).sum())'},
-    "s3": {"h01_populairste_kanaal_antwoord": 'populairste_kanaal = "Twitter"'},
-    # the same mistake as s2, written differently: normalising must group the two
-    "s4": {"h01_gemiddeld_percentage_antwoord": "# de som\n" + SUM.replace(" = ", "  =  ") + "   \n\n"},
-    "s5": "empty",
-}
-MANUAL = {"s1": 3.0, "s2": 2.0, "s3": 1.5, "s4": 1.0}  # s5's untouched answer gets 0 from nbgrader itself
 
 # question: (max, mean, full share, p, Rit) — worked out by hand from the table in the docstring
 EXPECTED = {
@@ -82,46 +67,10 @@ def _run(cmd, cwd: Path, home: Path, timeout=900) -> subprocess.CompletedProcess
     return result
 
 
-def build_course(root: Path, db_url: str | None = None) -> Path:
-    """The course of the docstring: generated with nbgrader, five submissions, graded, open question graded."""
-    home = root.parent / "home"
-    (root / "solutions").mkdir(parents=True)
-    config = (ROOT / "nbgrader_config.py").read_text(encoding="utf-8")
-    if db_url:
-        config += f"\nc.CourseDirectory.db_url = {db_url!r}\n"
-    (root / "nbgrader_config.py").write_text(config, encoding="utf-8")
-    shutil.copytree(ROOT / "solutions" / A, root / "solutions" / A)
-    _run([BIN / "nbgrader", "generate_assignment", A, "--force"], root, home)
-    release, source = make_class.load_pair(root, A)
-    answer_ids = [c["metadata"]["nbgrader"]["grade_id"] for c in release["cells"]
-                  if c["metadata"].get("nbgrader", {}).get("solution")]
-    for student, answers in PLAN.items():
-        if answers == "empty":
-            answers = {g: make_class.UNTOUCHED for g in answer_ids}
-        folder = root / "submitted" / student / A
-        folder.mkdir(parents=True)
-        (folder / f"{A}.ipynb").write_text(make_class.dump(make_class.submission(release, source, answers)))
-    _run([BIN / "nbgrader", "autograde", A, "--SafeExecute.timeout=30"], root, home, timeout=1200)
-
-    from nbgrader.api import Gradebook
-
-    with Gradebook(db_url or f"sqlite:///{root / 'gradebook.db'}") as gb:
-        for student, score in MANUAL.items():
-            grade = gb.find_grade("h01_advies", A, A, student)
-            grade.manual_score = score
-            grade.needs_manual_grade = False  # as the formgrader does when a score is saved
-        gb.add_student("s7")  # on the roster, handed in nothing
-        gb.db.commit()
-    # handed in after grading: submitted, not graded
-    later = root / "submitted" / "s6" / A
-    later.mkdir(parents=True)
-    shutil.copy(root / "submitted" / "s1" / A / f"{A}.ipynb", later)
-    return root
-
-
-@pytest.fixture(scope="module")
-def course(tmp_path_factory) -> Path:
-    return build_course(tmp_path_factory.mktemp("insight") / "cursus")
+@pytest.fixture
+def graded(stock_class) -> Path:
+    """The course folder of the class graded by stock nbgrader (with its gradebook.db)."""
+    return stock_class
 
 
 def _check_statistics(result) -> None:
@@ -138,16 +87,16 @@ def _check_statistics(result) -> None:
         assert item.open == 0
 
 
-def test_item_statistics_match_the_hand_computed_ones(course):
+def test_item_statistics_match_the_hand_computed_ones(graded):
     from smmkit.grading.items import analyse
 
-    _check_statistics(analyse(A, course))
+    _check_statistics(analyse(A, graded))
 
 
-def test_most_frequent_wrong_answers_are_grouped_after_normalising(course):
+def test_most_frequent_wrong_answers_are_grouped_after_normalising(graded):
     from smmkit.grading.items import analyse
 
-    items = {i.name: i for i in analyse(A, course).items}
+    items = {i.name: i for i in analyse(A, graded).items}
     assert items["h01_gemiddeld_percentage"].wrong == [(SUM, 2), ("(niet ingevuld)", 1)]
     assert items["h01_populairste_kanaal"].wrong == [('populairste_kanaal = "Twitter"', 1), ("(niet ingevuld)", 1)]
     # the untouched widget cell still has its given instruction line; it is still "not answered"
@@ -155,20 +104,20 @@ def test_most_frequent_wrong_answers_are_grouped_after_normalising(course):
     assert items["h01_advies"].wrong == [], "no answer grouping for a manually graded question"
 
 
-def test_open_manual_question_is_counted_apart(course):
+def test_open_manual_question_is_counted_apart(graded):
     """Before the open question is graded, it counts only the graded students and is flagged."""
     from nbgrader.api import Gradebook
 
     from smmkit.grading.items import analyse
 
-    url = f"sqlite:///{course / 'gradebook.db'}"
+    url = f"sqlite:///{graded / 'gradebook.db'}"
     with Gradebook(url) as gb:
         grade = gb.find_grade("h01_advies", A, A, "s4")
         grade.manual_score = None
         grade.needs_manual_grade = True
         gb.db.commit()
     try:
-        result = analyse(A, course, db_url=url)
+        result = analyse(A, graded, db_url=url)
         items = {i.name: i for i in result.items}
         assert items["h01_advies"].open == 1
         assert items["h01_advies"].mean == pytest.approx((3 + 2 + 1.5 + 0) / 4)
@@ -185,16 +134,16 @@ def test_open_manual_question_is_counted_apart(course):
             gb.db.commit()
 
 
-def test_items_command_prints_a_dutch_table_and_writes_the_chart(course, tmp_path):
+def test_items_command_prints_a_dutch_table_and_writes_the_chart(graded, tmp_path):
     csv_path = tmp_path / "items.csv"
-    out = _run([sys.executable, "-m", "smmkit.grading", "items", A, "--csv", csv_path], course,
-               course.parent / "home").stdout
+    out = _run([sys.executable, "-m", "smmkit.grading", "items", A, "--csv", csv_path], graded,
+               graded.parent / "home").stdout
     assert "Itemanalyse van h01-introductie (5 nagekeken inzendingen)" in out
     assert "p-waarde" in out and "Rit" in out
     line = next(x for x in out.splitlines() if x.startswith("h01_populairste_kanaal "))
     assert line.split() == ["h01_populairste_kanaal", "1,0", "5", "0,60", "0,60", "0,60", "0,49"]
     assert f"2×  {SUM}" in out
-    chart = course / "autograded" / f"itemanalyse-{A}.png"
+    chart = graded / "autograded" / f"itemanalyse-{A}.png"
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     rows = csv_path.read_text(encoding="utf-8-sig").splitlines()
     assert rows[0].split(";")[:7] == ["vraag", "max", "n", "gemiddeld", "vol", "p-waarde", "Rit"]
@@ -210,10 +159,10 @@ def test_items_command_explains_a_missing_gradebook_in_dutch(tmp_path):
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_class_overview_shows_submitted_graded_and_scores(course):
+def test_class_overview_shows_submitted_graded_and_scores(graded):
     from smmkit.grading.overview import MANUAL_OPEN, NOT_SUBMITTED, SUBMITTED, overview
 
-    result = overview(course)
+    result = overview(graded)
     assert result.students == ["s1", "s2", "s3", "s4", "s5", "s6", "s7"]
     assert result.assignments == [A]
     cells = {s: result.cells[(s, A)] for s in result.students}
@@ -223,14 +172,14 @@ def test_class_overview_shows_submitted_graded_and_scores(course):
     assert cells["s6"].status == SUBMITTED and not cells["s6"].graded
     assert cells["s7"].status == NOT_SUBMITTED
     assert MANUAL_OPEN not in {c.status for c in cells.values()}
-    out = _run([sys.executable, "-m", "smmkit.grading", "overview"], course, course.parent / "home").stdout
+    out = _run([sys.executable, "-m", "smmkit.grading", "overview"], graded, graded.parent / "home").stdout
     table = {line.split()[0]: line.split()[1] for line in out.splitlines() if line[:1] == "s" and line[1:2].isdigit()}
     assert table == {"s1": "16,0/16", "s2": "11,0/16", "s3": "13,5/16", "s4": "12,0/16", "s5": "0,0/16",
                      "s6": "ingeleverd", "s7": "–"}
     assert "h01-introductie: 6 van 7 ingeleverd, 5 nagekeken, 0 met open handmatige vraag" in out
 
 
-def test_teacher_notebook_runs_on_the_gradebook_and_is_stored_clean(course):
+def test_teacher_notebook_runs_on_the_gradebook_and_is_stored_clean(graded):
     import nbformat
     from nbclient import NotebookClient
 
@@ -239,8 +188,8 @@ def test_teacher_notebook_runs_on_the_gradebook_and_is_stored_clean(course):
     for cell in stored.cells:
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None, "store the notebook without output"
-    env = _env(course.parent / "home")
-    env["SMMKIT_COURSE_ROOT"] = str(course)
+    env = _env(graded.parent / "home")
+    env["SMMKIT_COURSE_ROOT"] = str(graded)
     env.pop("MPLBACKEND")  # draw inline, as in JupyterLab
     old = dict(os.environ)
     os.environ.clear()
@@ -262,12 +211,12 @@ def test_teacher_notebook_runs_on_the_gradebook_and_is_stored_clean(course):
     assert frames and "p-waarde" in frames[-1]["data"]["text/html"]
 
 
-def test_items_and_overview_read_a_postgresql_gradebook(postgres_url, tmp_path):
-    """The same class graded into a real PostgreSQL server (started by the test): the same statistics."""
+def test_items_and_overview_read_a_postgresql_gradebook(postgres_url, pg_class):
+    """The same class graded by the kit's runner into a real PostgreSQL server: the same statistics."""
     from smmkit.grading.items import analyse
     from smmkit.grading.overview import overview
 
-    root = build_course(tmp_path / "cursus", postgres_url)
+    root = pg_class
     assert not (root / "gradebook.db").exists(), "graded into SQLite instead of PostgreSQL"
     _check_statistics(analyse(A, root))                       # db_url from the course's nbgrader_config.py
     _check_statistics(analyse(A, ROOT, db_url=postgres_url))  # or given (--db-url); ROOT has no grades

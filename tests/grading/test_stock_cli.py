@@ -1,28 +1,34 @@
-"""The stock nbgrader commands work in a course that uses the kit's nbgrader_config.py."""
+"""The stock nbgrader commands work in a course that uses the kit's nbgrader_config.py.
+
+``stock_class`` (class_worker.py) ran ``nbgrader generate_assignment`` and ``nbgrader autograde`` as
+commands; here the feedback and the export follow.
+"""
 from __future__ import annotations
 
 import csv
 
 import pytest
 
-from .conftest import ASSIGNMENTS, BIN, FAULTY_FOR, run
+from . import honest, scored_class
+from .conftest import BIN, run
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(FAULTY_FOR not in ASSIGNMENTS, reason="SMMKIT_GRADING_ONLY leaves h01 out")]
+pytestmark = pytest.mark.slow
+A = scored_class.A
 
 
-def test_stock_commands(course):
-    root, home = course.root, course.home
+def test_stock_commands(stock_class, tmp_path):
+    root, home = stock_class, tmp_path
     nbgrader = BIN / "nbgrader"
-    # (generate_assignment: the course workers use nbgrader's API; docs/docent.md runs the command)
-    run([nbgrader, "autograde", FAULTY_FOR, "--student", "goed", "--force", "--SafeExecute.timeout=10"], root, home)
-    run([nbgrader, "generate_feedback", FAULTY_FOR, "--student", "goed", "--force"], root, home)
-    assert (root / "feedback" / "goed" / FAULTY_FOR / f"{FAULTY_FOR}.html").exists()
+    assert (root / "autograded" / "s1" / A / f"{A}.ipynb").exists(), "stock nbgrader autograde ran"
+    run([nbgrader, "generate_feedback", A, "--student", "s1", "--force"], root, home)
+    assert (root / "feedback" / "s1" / A / f"{A}.html").exists()
 
     out = root / "cijfers.csv"
     run([nbgrader, "export", "--to", out], root, home)
     rows = {(r["assignment"], r["student_id"]): r for r in csv.DictReader(out.open(encoding="utf-8"))}
-    good = rows[(FAULTY_FOR, "goed")]
-    assert float(good["raw_score"]) == course.report(FAULTY_FOR)["goed"]["max_score"]
-    assert float(good["max_score"]) > float(good["raw_score"]), "max includes the manually graded question"
-    assert float(rows[(FAULTY_FOR, "leeg")]["raw_score"]) == 0
+    good = rows[(A, "s1")]
+    auto_max = honest.max_code_score(f"sqlite:///{root / 'gradebook.db'}", A)
+    assert auto_max > 0
+    assert float(good["raw_score"]) == auto_max + scored_class.MANUAL["s1"], good
+    assert float(good["max_score"]) > auto_max, "max includes the manually graded question"
+    assert float(rows[(A, "s5")]["raw_score"]) == 0
