@@ -77,7 +77,7 @@ def time_floor(notebook: Path, repeat: int = 3) -> float:
 
 
 def run(n: int = 100, loops: int = 4, workers: int | None = None, assignment: str = "h01-introductie",
-        cell_timeout: float = 10, keep: Path | None = None) -> tuple[list[Row], dict]:
+        cell_timeout: float = 10, keep: Path | None = None, floor_repeat: int = 3) -> tuple[list[Row], dict]:
     honest = _honest()
     workers = workers or os.cpu_count() or 1
     base = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="smmkit-bench-grading-"))
@@ -102,7 +102,7 @@ def run(n: int = 100, loops: int = 4, workers: int | None = None, assignment: st
 
         limit = f"--SafeExecute.timeout={cell_timeout:g}"
         print(f"[grading] vloer: een verse kernel draait het goede notebook …", flush=True)
-        floor = time_floor(scratch / notebook.name)
+        floor = time_floor(scratch / notebook.name, floor_repeat)
         print(f"[grading] stock nbgrader autograde: {n} inzendingen …", flush=True)
         stock_s = _run([BIN / "nbgrader", "autograde", assignment, limit], stock, home, base / "stock.log")
         kit_cmd = [BIN / "python", "-m", "smmkit.grading", "autograde", assignment, "--root", kit,
@@ -122,7 +122,7 @@ def run(n: int = 100, loops: int = 4, workers: int | None = None, assignment: st
     counts = {k: sum(v == k for v in kinds.values()) for k in honest.KINDS}
     mix = ", ".join(f"{c} {k}" for k, c in counts.items() if c)
     rows = [
-        Row("grading", "vloer (kernel + notebook één keer)", floor, "s", note="mediaan van 3"),
+        Row("grading", "vloer (kernel + notebook één keer)", floor, "s", note=f"mediaan van {floor_repeat}"),
         Row("grading", "stock: per inzending", per_stock, "s", note=f"{per_stock / floor:.2f}× de vloer; "
             f"totaal {stock_s:.0f} s"),
         Row("grading", "kit: per inzending", per_kit, "s", note=f"{per_kit / floor:.2f}× de vloer; "
@@ -145,8 +145,10 @@ def main(argv=None) -> int:
     parser.add_argument("--assignment", default="h01-introductie")
     parser.add_argument("--cell-timeout", type=float, default=10, help="seconden per cel, voor beide (standaard 10)")
     parser.add_argument("--keep", type=Path, help="bewaar de cursusmappen en logs in deze map")
+    parser.add_argument("--floor-repeat", type=int, default=3, help="metingen van de vloer (standaard 3)")
     args = parser.parse_args(argv)
-    rows, info = run(args.n, args.loops, args.workers, args.assignment, args.cell_timeout, args.keep)
+    rows, info = run(args.n, args.loops, args.workers, args.assignment, args.cell_timeout, args.keep,
+                     args.floor_repeat)
     print_table(f"Nakijken: {info['n']} inzendingen ({info['mix']}), stock nbgrader tegen de kit", rows)
     print(f"speedup: {info['speedup']:.2f}")
     print(f"scores identiek: {'ja' if info['identical'] else 'NEE'}")

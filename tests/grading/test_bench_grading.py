@@ -1,0 +1,44 @@
+"""benchmarks/bench_grading.py itself, on a class of two (good, half): it runs end to end and prints what it promises.
+
+No timing is asserted (a busy machine must not fail a test): the script must finish, print the cost
+per submission of stock nbgrader and of the kit as a multiple of the floor, the speedup, and that
+every grade cell of every student got the same score in both gradebooks (with the scores it read
+from both gradebooks not all empty).
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT, env
+
+pytestmark = pytest.mark.slow
+
+
+def test_grading_benchmark_prints_ratios_and_identical_scores(tmp_path):
+    home = tmp_path / "leerling"
+    home.mkdir()
+    keep = tmp_path / "bench"
+    result = subprocess.run([sys.executable, ROOT / "benchmarks" / "bench_grading.py", "--n", "2", "--loops", "0",
+                             "--workers", "2", "--floor-repeat", "1", "--keep", keep],
+                            cwd=ROOT, env=env(home), capture_output=True, text=True, timeout=900)
+    out = result.stdout
+    assert result.returncode == 0, out[-3000:] + result.stderr[-3000:]
+    assert "Nakijken: 2 inzendingen (1 good, 1 half), stock nbgrader tegen de kit" in out, out
+    for label in ("stock: per inzending", "kit: per inzending"):
+        line = next((x for x in out.splitlines() if x.startswith(label)), "")
+        assert re.search(r"\d+\.\d\d× de vloer", line), (label, out)
+    assert re.search(r"^speedup: \d+\.\d\d$", out, re.M), out
+    assert re.search(r"^kit / stock \(tijd\) .*speedup \d+\.\d\d; doel ≥ 1\.8", out, re.M), out
+    assert "scores identiek: ja" in out
+    assert re.search(r"^scores gelijk .*elke cel van elke student", out, re.M), out
+    # both classes were really graded (identical because both hold real, different scores)
+    from . import honest
+
+    for grader in ("stock", "kit"):
+        scores = honest.gradebook_scores(f"sqlite:///{keep / grader / 'gradebook.db'}", "h01-introductie", auto_only=True)
+        totals = sorted(sum(cells.values()) for cells in scores.values())
+        assert len(totals) == 2 and 0 < totals[0] < totals[1], (grader, totals)
