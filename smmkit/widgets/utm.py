@@ -96,8 +96,9 @@ class UTMBuilder(SmmkitWidget):
                 "campaign": row["campagne"], "content": row["variant"]}
 
     def _status(self, text: str, problem: bool = False) -> None:
-        color = "#D55E00" if problem else "#555"
-        self.list_status.value = f"<span style='color:{color}'>{self.esc(text)}</span>" if text else ""
+        from smmkit import boxes
+
+        self.list_status.value = boxes.note(text, "smmkit-note", kind="error" if problem else None) if text else ""
 
     def _rows(self) -> list[dict]:
         return [utm.row(**entry) for entry in self.links]
