@@ -91,3 +91,23 @@ def test_the_checker_finds_a_missing_source():
     assert cited("Zoals Jansen (2019) en (Pieters & Bos, 2020) laten zien (Mans, in Kok, 2012).") == {
         ("Jansen", "2019"), ("Pieters", "2020"), ("Mans", "2012")}
     assert first_surname("Van den Brink") == "Brink" and first_surname("Kietzmann et al.") == "Kietzmann"
+
+
+# Works whose year is easy to mix up with a neighbouring publication, checked against the work itself:
+# Owyang's five organisation models (ch. 3) appeared in his blog post of 15 April 2010; the Altimeter report
+# "Social business readiness" is of 31 August 2011 and is not the source of the models.
+KNOWN_YEARS = {"Framework and matrix: The five ways companies organize for social business": "2010",
+               "Social business readiness": "2011"}
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_known_works_carry_their_own_year(name):
+    _, entries = split(name)
+    wrong = [entry for entry in entries for title, year in KNOWN_YEARS.items()
+             if title.lower() in entry.lower() and f"({year}" not in entry]
+    assert not wrong, f"{name}: year does not match the work: {wrong}"
+
+
+def test_the_chapter_on_organisation_models_cites_the_2010_blog_post():
+    _, entries = split("03-strategie.ipynb")
+    assert any(entry.startswith("Owyang, J. (2010, 15 april). Framework and matrix") for entry in entries)
