@@ -167,8 +167,9 @@ NBGRADER_TEACHER_PLUGINS = [
 ]
 # `kit.py lab --docent` puts this folder on JUPYTER_CONFIG_PATH: its page_config switches them back on
 DOCENT_CONFIG = VENV / "etc" / "smmkit-docent"  # (for another prefix: docent_config(prefix))
-# a student's `kit.py lab` on a laptop has no exchange: nbgrader's (English-only) assignment list and
-# its menu are of no use there and are hidden too; on JupyterHub (no kit.py) students keep them
+# a student's `kit.py lab` on a laptop has no exchange: nbgrader's assignment list and its menu are
+# of no use there and are hidden too; on JupyterHub (no kit.py) students keep them, in Dutch through
+# LAB_EXTENSION below
 NBGRADER_EXCHANGE_PLUGINS = ["@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:menu"]
 LAPTOP_CONFIG = VENV / "etc" / "smmkit-laptop"
 
@@ -178,6 +179,10 @@ def docent_config(prefix: Path = VENV) -> Path:
 
 # what the nl_NL language pack misses of JupyterLab's own texts: one JSON file per Lab domain
 LAB_CATALOGUES = ROOT / "smmkit" / "messages" / "nl" / "jupyterlab"
+# nbgrader's lab extension has no translator: this small prebuilt extension gives its student panel
+# the texts of the domain "nbgrader" (LAB_CATALOGUES / "nbgrader.json"); see its remoteEntry.js
+LAB_EXTENSION = ROOT / "smmkit" / "labextension"
+LAB_EXTENSION_NAME = "@smmkit/nbgrader-nl"
 
 
 def _language_pack_dir(prefix: Path = VENV) -> Path | None:
@@ -236,6 +241,8 @@ def _merge_lab_catalogues(prefix: Path = VENV) -> None:
         ours = json.loads(ours_file.read_text(encoding="utf-8"))
         for target in (folder / f"{ours_file.stem}.json", folder / f"{ours_file.stem}.mo"):
             original = target.with_name(target.name + ".orig")
+            if target.suffix == ".json" and not target.exists() and not original.exists():
+                original.write_text("{}\n", encoding="utf-8")  # a domain the pack lacks (nbgrader): ours alone
             if target.exists() and not original.exists():
                 shutil.copy2(target, original)
             if not original.exists():
@@ -243,12 +250,13 @@ def _merge_lab_catalogues(prefix: Path = VENV) -> None:
             if target.suffix == ".json":
                 merged = json.loads(original.read_text(encoding="utf-8"))
                 merged.update({k: [v] if isinstance(v, str) else v for k, v in ours.items() if k})
+                merged.setdefault("", ours.get("", {}))
                 new = (json.dumps(merged, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
             else:  # plural forms need the English plural as id; the server only translates plain texts
                 entries = _read_mo(original)
                 entries.update({k.encode(): v.encode() for k, v in ours.items() if k and isinstance(v, str)})
                 new = _mo_bytes(entries)
-            if target.read_bytes() != new:
+            if not target.exists() or target.read_bytes() != new:
                 target.write_bytes(new)
 
 
@@ -261,7 +269,8 @@ def configure_lab(prefix: Path = VENV, laptop: bool = False) -> None:
       ``LAPTOP_CONFIG`` (a student's ``kit.py lab``) also hides the assignment list and nbgrader's menu;
     * the language pack (crowd-translated for an older Lab) misses many texts of this Lab, such as
       the Run menu and the restart dialog: ``smmkit/messages/nl/jupyterlab/`` has them
-      (``_merge_lab_catalogues``).
+      (``_merge_lab_catalogues``), and the domain ``nbgrader`` for nbgrader's student panel, which
+      the kit's lab extension ``smmkit/labextension`` applies (``_install_lab_extension``).
     Runs on every kit.py command (a few small files), so an existing .venv gets changes too.
     ``laptop``: the environment is a laptop's only (conda: no ``kit.py lab`` sets JUPYTER_CONFIG_PATH),
     so its own page_config also holds what ``LAPTOP_CONFIG`` hides, and the docent folder shows all.
@@ -280,6 +289,17 @@ def configure_lab(prefix: Path = VENV, laptop: bool = False) -> None:
         (labconfig / "page_config.json").write_text(json.dumps(
             {"disabledExtensions": {name: disabled for name in plugins}}, indent=2) + "\n", encoding="utf-8")
     _merge_lab_catalogues(prefix)
+    _install_lab_extension(prefix)
+
+
+def _install_lab_extension(prefix: Path = VENV) -> None:
+    """Copy the kit's prebuilt lab extension into ``prefix``'s labextensions (what pip does for others)."""
+    target = Path(prefix) / "share" / "jupyter" / "labextensions" / LAB_EXTENSION_NAME
+    for source in sorted(p for p in LAB_EXTENSION.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        copy = target / source.relative_to(LAB_EXTENSION)
+        if not copy.exists() or copy.read_bytes() != source.read_bytes():
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, copy)
 
 
 KERNEL_CONFIG = """\

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 import kit  # noqa: E402
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
-LANGUAGE_PACK_FILES = ("jupyterlab.json", "jupyterlab.mo", "notebook.json", "notebook.mo")
+LANGUAGE_PACK_FILES = ("jupyterlab.json", "jupyterlab.mo", "notebook.json", "notebook.mo", "nbgrader.json")
 
 
 def _requirements() -> list[str]:
@@ -84,7 +84,8 @@ def _disabled(*folders: Path) -> dict[str, bool]:
 
 def test_conda_route_gets_the_settings_of_kit_py_lab(conda_like):
     env_dir, _ = conda_like
-    for name in ("share/jupyter/lab/settings/overrides.json", "etc/ipython/ipython_kernel_config.py"):
+    extension = f"share/jupyter/labextensions/{kit.LAB_EXTENSION_NAME}/static/remoteEntry.js"  # nbgrader in Dutch
+    for name in ("share/jupyter/lab/settings/overrides.json", "etc/ipython/ipython_kernel_config.py", extension):
         assert (env_dir / name).exists(), f"the conda route lacks {name}"
         assert (env_dir / name).read_bytes() == (kit.VENV / name).read_bytes(), name
     # a conda student is on a laptop: what `kit.py lab` hides there (JUPYTER_CONFIG_PATH) is hidden

@@ -71,6 +71,11 @@ def test_catalogue_is_merged_for_browser_and_server_and_twice_is_once(configured
     translations = gettext.GNUTranslations(open(folder / "jupyterlab.mo", "rb"))
     assert translations.pgettext("menu", "Console Run Keystroke") == "Toets om in de console uit te voeren"
     assert translations.gettext("Restart Kernel…") == "Herstart Kernel…"  # the pack's own stays
+    # a domain the pack does not have (nbgrader's student panel) is added whole, with its header
+    nbgrader = kit.lab_catalogue("nbgrader")
+    assert nbgrader["Fetch"] == ["Ophalen"] and nbgrader[""]["domain"] == "nbgrader"
+    installed = kit.VENV / "share/jupyter/labextensions" / kit.LAB_EXTENSION_NAME / "static/remoteEntry.js"
+    assert installed.read_bytes() == (kit.LAB_EXTENSION / "static/remoteEntry.js").read_bytes()
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     kit.configure_lab()
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

@@ -1,0 +1,155 @@
+/* smmkit: nbgrader's student panel in the language of JupyterLab (no build step; read it as it is).
+ *
+ * nbgrader 0.9's lab extension writes its English texts straight into the page and uses no
+ * translator, so the language pack cannot reach them. This plugin takes its Dutch from JupyterLab's
+ * own translator, domain "nbgrader" (smmkit/messages/nl/jupyterlab/nbgrader.json, served with the
+ * language pack; kit.py merges it), and applies it only to what nbgrader owns:
+ *   - the title of nbgrader's menu, the label of its "Assignment List" command, the tab title;
+ *   - text and tooltips inside the Assignment List widget (#nbgrader-assignment-list), also those
+ *     nbgrader writes later (lists, buttons, messages), watched with a MutationObserver on that node;
+ *   - nbgrader's "Invalid Submission" dialog (recognised by its #submission-message body).
+ * A text is replaced only when it is exactly one of nbgrader's message ids (spaces around it kept);
+ * anything else (assignment names, server messages) stays as it is. In an English Lab nothing changes.
+ *
+ * This file is a module-federation container as JupyterLab loads it (window._JUPYTERLAB[name] with
+ * init/get); the tokens ITranslator and IMainMenu come from the shared scope that Lab passes to init.
+ */
+(function () {
+  "use strict";
+  var NAME = "@smmkit/nbgrader-nl";
+  var DOMAIN = "nbgrader";
+  var PANEL = "nbgrader-assignment-list";
+  var MENU = "jp-mainmenu-nbgrader";
+  var COMMANDS = ["nbgrader:open-assignment-list"];
+  var shareScope = null;
+
+  function newest(versions) {
+    var parse = function (v) { return v.split(/[.+-]/).map(function (p) { return parseInt(p, 10) || 0; }); };
+    return Object.keys(versions).sort(function (a, b) {
+      var x = parse(a), y = parse(b);
+      for (var i = 0; i < Math.max(x.length, y.length); i++) {
+        if ((x[i] || 0) !== (y[i] || 0)) return (x[i] || 0) - (y[i] || 0);
+      }
+      return 0;
+    }).pop();
+  }
+
+  function shared(name) {
+    var versions = shareScope && shareScope[name];
+    if (!versions) return Promise.reject(new Error(NAME + ": " + name + " is not shared by JupyterLab"));
+    return Promise.resolve(versions[newest(versions)].get()).then(function (factory) { return factory(); });
+  }
+
+  function makePlugin(ITranslator, IMainMenu) {
+    return {
+      id: NAME + ":plugin",
+      description: "nbgrader's Assignment List, menu and command in the language of JupyterLab",
+      autoStart: true,
+      requires: [ITranslator],
+      optional: IMainMenu ? [IMainMenu] : [],
+      activate: function (app, translator, mainMenu) {
+        var trans = translator.load(DOMAIN);
+
+        function translated(text) {
+          var id = text.trim();
+          if (!id) return text;
+          var dutch = trans.__(id);
+          return dutch === id ? text : text.replace(id, dutch);
+        }
+
+        function translateText(node) {
+          var value = translated(node.nodeValue);
+          if (value !== node.nodeValue) node.nodeValue = value;
+        }
+
+        function translateTree(root) {
+          if (root.nodeType === Node.TEXT_NODE) { translateText(root); return; }
+          if (root.nodeType !== Node.ELEMENT_NODE) return;
+          var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          for (var node = walker.nextNode(); node; node = walker.nextNode()) translateText(node);
+          var elements = [root].concat(Array.prototype.slice.call(root.querySelectorAll("[title], [aria-label]")));
+          elements.forEach(function (el) {
+            ["title", "aria-label"].forEach(function (attr) {
+              var value = el.getAttribute(attr);
+              if (value && translated(value) !== value) el.setAttribute(attr, translated(value));
+            });
+          });
+        }
+
+        function watch(node) {
+          translateTree(node);
+          new MutationObserver(function (records) {
+            records.forEach(function (record) {
+              if (record.type === "characterData") translateText(record.target);
+              else if (record.type === "attributes") translateTree(record.target);
+              else record.addedNodes.forEach(translateTree);
+            });
+          }).observe(node, { subtree: true, childList: true, characterData: true,
+                             attributes: true, attributeFilter: ["title", "aria-label"] });
+        }
+
+        var watched = new WeakSet();
+        function findPanel() {
+          var iterator = app.shell.widgets("main");
+          for (var step = iterator.next(); !step.done; step = iterator.next()) {
+            var widget = step.value;
+            if (widget.id === PANEL && !watched.has(widget)) {
+              watched.add(widget);
+              widget.title.label = translated(widget.title.label);
+              watch(widget.node);
+            }
+          }
+        }
+
+        // nbgrader's dialog after a refused submission is added to <body>, outside the panel
+        new MutationObserver(function (records) {
+          records.forEach(function (record) {
+            record.addedNodes.forEach(function (node) {
+              if (node.nodeType === Node.ELEMENT_NODE && node.querySelector && node.querySelector("#submission-message")) {
+                translateTree(node);
+              }
+            });
+          });
+        }).observe(document.body, { childList: true });
+
+        app.restored.then(function () {
+          // nbgrader's plugins have all been activated by now
+          if (mainMenu) {
+            mainMenu.menus.forEach(function (menu) {
+              if (menu.id === MENU) menu.title.label = translated(menu.title.label);
+            });
+          }
+          // Lumino has no public way to relabel another extension's command; its registry keeps
+          // each command's options in _commands, and notifyCommandChanged redraws menus and palette
+          var registry = app.commands._commands;
+          COMMANDS.forEach(function (id) {
+            var command = registry && registry.get(id);
+            if (!command || typeof command.label !== "function") return;
+            var label = command.label;
+            command.label = function (args) { return translated(label.call(command, args)); };
+            app.commands.notifyCommandChanged(id);
+          });
+          findPanel();
+          app.shell.layoutModified.connect(findPanel);
+          if (app.shell.currentChanged) app.shell.currentChanged.connect(findPanel);
+        });
+      }
+    };
+  }
+
+  var container = {
+    init: function (scope) { shareScope = scope; return Promise.resolve(); },
+    get: function (module) {
+      if (module !== "./extension") return Promise.reject(new Error(NAME + " has no module " + module));
+      return Promise.all([
+        shared("@jupyterlab/translation"),
+        shared("@jupyterlab/mainmenu").catch(function () { return {}; })
+      ]).then(function (modules) {
+        var plugin = makePlugin(modules[0].ITranslator, modules[1].IMainMenu);
+        return function () { return { __esModule: true, default: [plugin] }; };
+      });
+    }
+  };
+  var registry = (window._JUPYTERLAB = window._JUPYTERLAB || {});
+  registry[NAME] = container;
+})();

@@ -1,0 +1,149 @@
+"""A JupyterHub student's nbgrader panel (Assignment List) is Dutch: menu, command, tab, lists, buttons.
+
+nbgrader's lab extension writes English into the page and has no translator; the kit's lab extension
+(``smmkit/labextension``, installed by ``configure_lab``) gives it JupyterLab's translation domain
+``nbgrader`` (``smmkit/messages/nl/jupyterlab/nbgrader.json``). A real exchange in a temporary folder
+with an assignment released by ``nbgrader release_assignment``; the Lab is the hub student's (the plain
+.venv config, no laptop folder) in headless Chromium. The test reads what a student sees while fetching
+and submitting, and finds none of nbgrader's own English texts (read from nbgrader's JavaScript).
+"""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import labdriver
+from test_lab_dutch import NOTEBOOK, KitLab, dutch_texts, is_english
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+import kit  # noqa: E402
+
+COURSE, ASSIGNMENT = "smmkit-test", "h01-introductie"
+NBGRADER_JS = kit.VENV / "share" / "jupyter" / "labextensions" / "@jupyter" / "nbgrader" / "static"
+PANEL = "#nbgrader-assignment-list"
+
+
+@lru_cache(maxsize=1)
+def nbgrader_texts() -> frozenset[str]:
+    """nbgrader's English: its string literals that read as words, and the text of its HTML templates."""
+    texts: set[str] = set()
+    for js in NBGRADER_JS.glob("*.js"):
+        source = js.read_text(encoding="utf-8", errors="replace")
+        double = re.findall(r'"((?:[^"\\]|\\.)*)"', source)
+        single = [re.sub(r'(?<!\\)"', '\\"', raw) for raw in re.findall(r"'((?:[^'\\]|\\.)*)'", source)]
+        for raw in double + single:
+            try:
+                text = json.loads('"' + raw.replace("\\'", "'") + '"')
+            except ValueError:
+                continue
+            texts |= {t.strip() for t in re.findall(r">([^<>]+)<", text)}  # innerHTML templates
+            plain = text.strip()
+            # words with a space, or one capitalised word ("Fetch"); ids like docmanager:open are left out
+            if "<" not in plain and re.fullmatch(r"[A-Za-z(][A-Za-z ,.!?:()'-]*", plain) and (
+                    " " in plain or re.fullmatch(r"[A-Z][a-z]+", plain)):
+                texts.add(plain)
+    return frozenset(t for t in texts if re.search(r"[A-Za-z]{3}", t))
+
+
+def english(found: list[str]) -> list[str]:
+    """nbgrader's own English, or JupyterLab's untranslated (nbgrader builds its tab without Lab's translator)."""
+    lab_ids = kit.lab_catalogue("jupyterlab")
+    shown = [t.strip() for t in found if t.strip()]
+    return [t for t in shown if t in nbgrader_texts() or is_english(t) or (t in lab_ids and t not in dutch_texts())]
+
+
+class HubStudentLab(KitLab):
+    """The hub student's Lab with nbgrader's exchange in a temporary folder."""
+
+    def __init__(self, notebooks, exchange: Path):
+        super().__init__(notebooks)
+        self.exchange = exchange
+
+    def _write_settings(self, settings: Path) -> None:
+        super()._write_settings(settings)
+        (settings.parent / "config" / "nbgrader_config.py").write_text(
+            f"c.CourseDirectory.course_id = {COURSE!r}\nc.Exchange.root = {str(self.exchange)!r}\n"
+            # nbgrader lists a student's submissions from a cache in the home folder by default
+            f"c.Exchange.cache = {str(self.exchange.with_name('cache'))!r}\n", encoding="utf-8")
+
+
+def release(tmp_path: Path) -> Path:
+    course, exchange = tmp_path / "course", tmp_path / "exchange"
+    (course / "release").mkdir(parents=True)
+    exchange.mkdir()
+    exchange.chmod(0o777)
+    subprocess.run(["cp", "-r", ROOT / "exercises" / ASSIGNMENT, course / "release"], check=True)
+    done = subprocess.run([kit.BIN / "nbgrader", "release_assignment", ASSIGNMENT, f"--CourseDirectory.root={course}",
+                           f"--Exchange.root={exchange}", f"--CourseDirectory.course_id={COURSE}"],
+                          cwd=course, env=labdriver.kernel_env(), capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return exchange
+
+
+def panel_texts(page) -> list[str]:
+    panel = page.locator(PANEL)
+    shown = [t for t in panel.inner_text().split("\n") if t.strip()]
+    return shown + [e.get_attribute("title") for e in panel.locator("[title]").all()]
+
+
+def nbgrader_menu(page) -> list[str]:
+    """The title and entries of the main menu that holds nbgrader's Assignment List command."""
+    for item in page.locator(".lm-MenuBar-item").all():
+        item.click()
+        menu = page.locator(".lm-Menu.lm-MenuBar-menu").first
+        menu.wait_for(state="visible", timeout=10_000)
+        found = menu.locator('.lm-Menu-item[data-command="nbgrader:open-assignment-list"]').count()
+        labels = [t for t in [item.inner_text().strip(), *menu.locator(".lm-Menu-itemLabel").all_inner_texts()] if t]
+        page.keyboard.press("Escape")
+        menu.wait_for(state="hidden", timeout=10_000)
+        if found:
+            return labels
+    raise AssertionError("no main menu holds nbgrader's Assignment List: a hub student cannot submit")
+
+
+def wait_for_button(page, list_id: str) -> None:
+    page.locator(f"{PANEL} #{list_id} .list_item button").first.wait_for(state="visible", timeout=60_000)
+
+
+def test_nbgrader_student_panel_is_dutch(tmp_path):
+    kit.configure_lab()
+    exchange = release(tmp_path)
+    assert {"Fetch", "Submit", "Released assignments", "Assignment List", "Assignments", "(view feedback)"} <= \
+        nbgrader_texts(), "the detector reads nbgrader's texts"
+    lab = HubStudentLab([NOTEBOOK], exchange).start()
+    try:
+        with labdriver.browser_page() as page:
+            labdriver.open_notebook(page, lab, NOTEBOOK.name)
+            seen: dict[str, list[str]] = {}
+            seen["menu"] = nbgrader_menu(page)
+            labdriver.run_command_from_menu(page, "nbgrader:open-assignment-list")
+            wait_for_button(page, "released_assignments_list")
+            seen["tab"] = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tabLabel").all_inner_texts()
+            seen["released"] = panel_texts(page)
+            assert ASSIGNMENT in "\n".join(seen["released"]), seen
+
+            page.locator(f"{PANEL} #released_assignments_list .list_item button").first.click()  # fetch
+            wait_for_button(page, "fetched_assignments_list")
+            page.locator(f"{PANEL} .assignment-notebooks-link").first.click()  # show its notebook and button
+            page.locator(f"{PANEL} .nested_list_item button").first.wait_for(state="visible", timeout=30_000)
+            seen["fetched"] = panel_texts(page)
+            assert (lab.root / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").exists(), "fetched into the student's folder"
+
+            page.locator(f"{PANEL} #fetched_assignments_list .list_item button").first.click()  # submit
+            wait_for_button(page, "submitted_assignments_list")
+            seen["submitted"] = panel_texts(page)
+            assert list((exchange / COURSE / "inbound").iterdir()), "the submission reached the exchange"
+
+            found = {where: english(texts) for where, texts in seen.items()}
+            found = {where: texts for where, texts in found.items() if texts}
+            assert not found, f"nbgrader's English in what a student sees: {found}\n{seen}"
+            assert seen["menu"] == ["Opdrachten", "Opdrachtenlijst"] and "Opdrachten" in seen["tab"], seen
+            assert {"Ophalen", "Inleveren", "Feedback ophalen", "Controleren"} <= set(
+                seen["released"] + seen["fetched"] + seen["submitted"]), seen
+    finally:
+        lab.stop()
