@@ -92,10 +92,13 @@ c.OverwriteCells.missing_cell_notification = (
 # Feedback never shows hidden tests (nor worked answers, in any output). Stock nbgrader does (its feedback is the autograded notebook,
 # hidden lines included), and a failed hidden assert also prints its line in the traceback; the
 # kit's preprocessor rewrites those tracebacks before ClearHiddenTests removes the hidden lines.
+# The safety net is off while autograding, so the English tracebacks of answer cells are explained
+# in Dutch here (ExplainErrors), before HideSecretOutputs looks at every output.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "smmkit.grading.feedback.HideHiddenTestErrors",
-    "smmkit.grading.feedback.HideSecretOutputs",  # whatever a cell printed: no hidden test, no worked answer
+    "smmkit.grading.feedback.ExplainErrors",      # other cells' Python errors: the safety net's Dutch explanation
+    "smmkit.grading.feedback.HideSecretOutputs",  # whatever a cell printed (also those boxes): no hidden test, no worked answer
     "nbgrader.preprocessors.ClearHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]

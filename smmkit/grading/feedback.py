@@ -5,12 +5,15 @@
 give the answer away. This preprocessor runs before ``ClearHiddenTests`` in
 ``GenerateFeedback.preprocessors`` (see nbgrader_config.py): for every cell that has a hidden region
 it keeps the Dutch message of a failed kit check (``CheckFailed``) and replaces every other
-traceback by one neutral Dutch line. :class:`HideSecretOutputs` goes further: any output of any cell
+traceback by one neutral Dutch line. :class:`ExplainErrors` gives every other cell's Python error (an answer
+cell with ``versterking = 1,25``, a misspelt column) the safety net's Dutch explanation, the original
+collapsed under it. :class:`HideSecretOutputs` goes further: any output of any cell
 (printed text, rich output, errors) that contains a line of the hidden tests or of the worked answers
 is replaced by one neutral Dutch line.
 """
 from __future__ import annotations
 
+import html
 import re
 
 from nbformat.v4 import new_output
@@ -46,6 +49,75 @@ class HideHiddenTestErrors(NbGraderPreprocessor):
 BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
 BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+KIT_ERRORS = {"CheckFailed", "SmmkitError"}  # they already say it in Dutch (their own _render_traceback_)
+
+
+def _without_hidden(source: str) -> str:
+    """A cell's source without its hidden-test region (names defined there must not show up in a hint)."""
+    kept, depth = [], 0
+    for line in source.splitlines():
+        if BEGIN_HIDDEN in line:
+            depth += 1
+        elif END_HIDDEN in line:
+            depth = max(0, depth - 1)
+        elif not depth:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+class ExplainErrors(NbGraderPreprocessor):
+    """The safety net at feedback time: a Python error in a cell without hidden tests gets its Dutch explanation.
+
+    Under ``nbgrader autograde`` the safety net stays off (a box with the original traceback would show
+    a failed hidden ``assert``), so the autograded notebook holds nbgrader's English traceback. Here,
+    for every code cell *without* a hidden-test region (those are :class:`HideHiddenTestErrors`' job),
+    each error output of Python (not the kit's own Dutch ones) becomes: the orange box with what went
+    wrong and what to try (``smmkit.explain.explain_recorded``, which reads the cells before it and runs
+    nothing), the original traceback as plain text under "Originele foutmelding" (collapsed), and the
+    error output itself with one Dutch line, as in the notebook. It must run after
+    ``HideHiddenTestErrors`` and before ``HideSecretOutputs`` and ``ClearHiddenTests`` (nbgrader_config.py):
+    ``HideSecretOutputs`` then still removes any of these outputs that quotes a hidden test or a worked answer.
+    """
+
+    begin_test_delimeter = Unicode("BEGIN HIDDEN TESTS").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        self._earlier: list[str] = []
+        return super().preprocess(nb, resources)
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        if cell.cell_type != "code":
+            return cell, resources
+        if self.begin_test_delimeter not in cell.source:
+            outputs = []
+            for output in cell.get("outputs", []):
+                outputs += self._explained(output, cell.source) if self._is_python_error(output) else [output]
+            cell.outputs = outputs
+        self._earlier.append(_without_hidden(cell.source))
+        return cell, resources
+
+    @staticmethod
+    def _is_python_error(output) -> bool:
+        if output.get("output_type") != "error" or output.get("ename") in KIT_ERRORS:
+            return False
+        first = ANSI.sub("", (output.get("traceback") or [""])[0]).strip()
+        return first != msg("error.heading").strip()
+
+    def _explained(self, output, source: str) -> list:
+        from smmkit.explain import explain_recorded
+        from smmkit.safetynet import _box
+
+        ename, evalue = str(output.get("ename", "Error")), str(output.get("evalue", ""))
+        original = ANSI.sub("", "\n".join(str(line) for line in output.get("traceback", [])))
+        what, tip, where = explain_recorded(ename, evalue, original, source, self._earlier)
+        box = _box(msg("safety.title", ename=ename), what, tip, where, None)
+        summary = html.escape(msg("safety.original"))
+        kept = {"text/html": f'<details class="smmkit-safetynet-original"><summary>{summary}</summary>'
+                             f'<pre style="white-space:pre-wrap">{html.escape(original)}</pre></details>',
+                "text/plain": f'{msg("safety.original")}:\n{original}'}
+        short = new_output("error", ename=output.get("ename", "Error"), evalue="",
+                           traceback=[msg("feedback.error_short", ename=ename)])
+        return [new_output("display_data", data=box), new_output("display_data", data=kept), short]
 MIN_SECRET = 12  # shorter lines (``else:``, ``assert ok``) say nothing and occur everywhere
 
 
@@ -71,7 +143,8 @@ def _output_text(output) -> str:
     parts = [output.get("text", ""), output.get("evalue", ""), "\n".join(output.get("traceback", []))]
     for value in output.get("data", {}).values():
         parts.append(value if isinstance(value, str) else "".join(value) if isinstance(value, list) else "")
-    return ANSI.sub("", "\n".join(p if isinstance(p, str) else "".join(p) for p in parts))
+    text = ANSI.sub("", "\n".join(p if isinstance(p, str) else "".join(p) for p in parts))
+    return text + "\n" + html.unescape(text)  # a line quoted in HTML is escaped there (&quot;)
 
 
 class HideSecretOutputs(NbGraderPreprocessor):

@@ -84,6 +84,8 @@ MESSAGES = {
     ),
     "batch.output_truncated": "\n... [uitvoer afgekapt: meer dan {limit} tekens] ...\n",
     # feedback filter
+    "feedback.error_short": "✘ {ename}: de cel stopte hier. Wat er mis was en wat je kunt proberen, staat in het "
+                            "oranje kader hierboven.",
     "feedback.output_hidden": (
         "[Deze uitvoer is weggelaten: ze bevatte tekst uit de verborgen tests of de uitwerking van de docent.]"
     ),

@@ -111,6 +111,9 @@ MESSAGES = {
     "safety.key_empty": "Je zoekt `{key}` in een lege selectie: er zit niets in.",
     "safety.key_empty.tip": "Kijk naar de voorwaarde die de selectie maakte: staat de tekst erin precies zoals in de "
                             "tabel (hoofdletters!)? Bekijk de selectie door alleen haar naam in een cel te zetten.",
+    "safety.key_column_unknown": "De tabel heeft geen kolom (of rij) `{key}`.",
+    "safety.key_column_unknown.tip": "Bekijk welke kolommen er zijn met tabel.columns en schrijf de naam precies "
+                                     "zo, met dezelfde hoofdletters, tussen aanhalingstekens: tabel[\"kolomnaam\"].",
     "safety.key_dict": "De sleutel `{key}` bestaat niet.{near}",
     "safety.key_dict.tip": "Kijk welke sleutels er zijn (bijvoorbeeld met list(woordenboek)) en schrijf de sleutel "
                            "precies zo, met dezelfde hoofdletters.",
@@ -179,6 +182,10 @@ MESSAGES = {
                                   "zonder .iloc[0] uit te voeren.",
     "safety.iloc_range": "Die positie bestaat niet: de selectie heeft maar {rows} rij(en). Tellen begint bij 0.",
     "safety.iloc_range.tip": "Gebruik .iloc[0] voor de eerste rij en .iloc[-1] voor de laatste.",
+    "safety.iloc_unknown": "Die positie bestaat niet in je selectie. Vaak is de selectie leeg: geen enkele rij "
+                           "voldoet aan je voorwaarde. Tellen begint bij 0.",
+    "safety.iloc_unknown.tip": "Bekijk de selectie zonder .iloc[...]. Staat de tekst in je voorwaarde precies zoals "
+                               "in de tabel (\"Facebook\", niet \"facebook\")? Gebruik .iloc[0] voor de eerste rij.",
     "safety.list_range": "Die positie bestaat niet in de lijst: tellen begint bij 0, dus de laatste positie is één "
                          "minder dan de lengte.",
     "safety.list_range.tip": "Gebruik [0] voor het eerste element en [-1] voor het laatste; len(lijst) geeft de lengte.",
