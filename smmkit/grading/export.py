@@ -26,7 +26,15 @@ cell, which every one of the three LMSs leaves unchanged on import).
 
 The roster may be comma, semicolon or tab separated, UTF-8 (with or without BOM) or Windows-1252,
 as Dutch Excel saves it; ``--excel-nl`` writes semicolons and decimal commas for Dutch Excel and
-Moodle. Scores are read with nbgrader's Gradebook API, so any ``db_url`` nbgrader supports works
+Moodle.
+
+Formula injection (a name like ``=HYPERLINK(…)`` that runs when someone opens the file in a
+spreadsheet): the text columns the LMS does *not* match on (Canvas ``Student`` and ``Section``) get a
+``'`` in front when they start like a formula (smmkit.csvsafe), in every file, since a teacher may
+well open it in Excel first. The columns the LMS matches on (the ids, ``Username``, the email
+address) are written exactly as the LMS exported them: with a ``'`` the LMS would no longer find the
+student. Brightspace's ids start with ``#`` anyway; any other id that starts like a formula is named
+in a warning. Grades are numbers formatted here, headers are the LMS's and the teacher's names. Scores are read with nbgrader's Gradebook API, so any ``db_url`` nbgrader supports works
 (sqlite, PostgreSQL).
 """
 from __future__ import annotations
@@ -38,6 +46,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+
+from smmkit.csvsafe import spreadsheet_text, starts_formula
 
 from smmkit.messages import choices, msg
 
@@ -52,6 +62,7 @@ ID_CANDIDATES = {
     "moodle": ["username", "gebruikersnaam", "idnumber", "idnummer", "emailaddress", "emailadres", "email"],
 }
 CANVAS_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
+CANVAS_TEXT = {"Student", "Section"}  # for people only: Canvas matches on the ids
 CANVAS_POINTS_ROW = "Points Possible"
 MOODLE_EMAIL = ["emailaddress", "emailadres", "email"]
 
@@ -316,6 +327,12 @@ def canvas_column(item: str, roster: Roster) -> str:
     return item
 
 
+def _formula_keys(key_rows) -> list[str]:
+    """A warning for ids the LMS matches on that a spreadsheet would read as a formula (left as they are)."""
+    found = sorted({key for keys in key_rows for key in keys if starts_formula(key)})
+    return [msg("export.formula_key", keys=", ".join(repr(k) for k in found))] if found else []
+
+
 def table(plan: Plan, roster: Roster, decimal_comma: bool = False) -> tuple[list[str], list[list[str]], list[str]]:
     """(header, rows, hints) of the import file."""
     names, maxes = plan.assignments, plan.max_scores
@@ -342,8 +359,10 @@ def table(plan: Plan, roster: Roster, decimal_comma: bool = False) -> tuple[list
         header = CANVAS_COLUMNS + columns
         points = [CANVAS_POINTS_ROW, "", "", "", ""] + [format_max(maxes.get(n, 0), plan.scale, decimal_comma)
                                                          for n in names]
-        rows = [points] + [[row.get(c, "") if c else "" for c in present] + [value(per, n) for n in names]
+        rows = [points] + [[(spreadsheet_text(row.get(c, "")) if name in CANVAS_TEXT else row.get(c, "")) if c else ""
+                            for name, c in zip(CANVAS_COLUMNS, present)] + [value(per, n) for n in names]
                            for row, per in plan.rows]
+        hints += _formula_keys([r[1:4] for r in rows[1:]])
         hints += [msg("export.canvas_new", item=c) for c in columns if not re.search(r"\(\d+\)\s*$", c)]
         return header, rows, hints
     # moodle: the identifier column as the roster spells it, the email too when it is another column
@@ -351,6 +370,7 @@ def table(plan: Plan, roster: Roster, decimal_comma: bool = False) -> tuple[list
     keys = [plan.id_column] + ([email] if email and email != plan.id_column else [])
     header = keys + list(plan.items)
     rows = [[row.get(c, "").lstrip("#") for c in keys] + [value(per, n) for n in names] for row, per in plan.rows]
+    hints += _formula_keys([r[:len(keys)] for r in rows])
     hints += [msg("export.moodle_hint", column=plan.id_column, item=item) for item in plan.items]
     return header, rows, hints
 

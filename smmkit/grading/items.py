@@ -309,13 +309,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 def write_csv(rows: list[dict], path: Path) -> None:
-    """Semicolon CSV with decimal commas, as Dutch Excel opens it."""
+    """Semicolon CSV with decimal commas, as Dutch Excel opens it; no text cell can be a formula.
+
+    Student names and answers are text a student chose: one that starts like a formula (``=``, ``+``,
+    ``-``, ``@``) gets a ``'`` in front (smmkit.csvsafe). Numbers are formatted here and stay numbers.
+    """
     import csv
+
+    from smmkit.csvsafe import spreadsheet_text
 
     with open(path, "w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle, delimiter=";")
-        writer.writerow(list(rows[0]) if rows else [])
+        writer.writerow([spreadsheet_text(str(k)) for k in rows[0]] if rows else [])
         for row in rows:
             writer.writerow([msg("insight.yes") if v is True else msg("insight.no") if v is False
-                             else number(v, 3) if isinstance(v, float) else ("" if v is None else v)
+                             else number(v, 3) if isinstance(v, float) else "" if v is None
+                             else v if isinstance(v, int) else spreadsheet_text(str(v))
                              for v in row.values()])

