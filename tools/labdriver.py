@@ -18,6 +18,11 @@ Design choices:
   cannot download browsers here), with the launch arguments that are known to work headless as root;
 * cells are run through Lab's own Run → Run All Cells entry of the main menu, found by
   its ``data-command`` attribute, so it works in every UI language (the kit's Lab is Dutch).
+
+One server and one browser can serve many tests (``tests/browser/conftest.py`` does: starting them
+costs more than most tests): ``lab.add(notebooks)`` copies notebooks into a fresh subfolder of the
+server's root, ``new_page(browser)`` gives a page in a fresh browser context (no shared cookies or
+storage) and ``lab.shutdown_kernels()`` ends what a test left running.
 """
 from __future__ import annotations
 
@@ -95,8 +100,11 @@ def kernel_env(base: dict[str, str] | None = None) -> dict[str, str]:
 class LabServer:
     """A JupyterLab subprocess with its own temporary root, stopped (whole process group) on exit."""
 
-    def __init__(self, notebooks: list[Path], *, startup_timeout: float = 120.0):
+    def __init__(self, notebooks: list[Path], *, startup_timeout: float = 120.0, news_setting: bool = True):
+        """``news_setting=False``: no user setting against the news pop-up, so the environment's own
+        overrides must keep it away (as in a learner's Lab)."""
         self.notebooks = [Path(p) for p in notebooks]
+        self.news_setting = news_setting
         self.startup_timeout = startup_timeout
         self.port = free_port()
         self.token = secrets.token_hex(16)
@@ -115,11 +123,12 @@ class LabServer:
 
     def _write_settings(self, settings: Path) -> None:
         # The "receive Jupyter news?" toast would cover part of the page in screenshots.
-        plugin = settings / "@jupyterlab" / "apputils-extension"
-        plugin.mkdir(parents=True, exist_ok=True)
-        (plugin / "notification.jupyterlab-settings").write_text(
-            json.dumps({"fetchNews": "false", "checkForUpdates": False}), encoding="utf-8"
-        )
+        if self.news_setting:
+            plugin = settings / "@jupyterlab" / "apputils-extension"
+            plugin.mkdir(parents=True, exist_ok=True)
+            (plugin / "notification.jupyterlab-settings").write_text(
+                json.dumps({"fetchNews": "false", "checkForUpdates": False}), encoding="utf-8"
+            )
         # Lab 4 skips layout of cells outside the viewport ("windowing"); reading text and taking
         # screenshots of every cell needs them all laid out.
         plugin = settings / "@jupyterlab" / "notebook-extension"
@@ -128,7 +137,35 @@ class LabServer:
             json.dumps({"windowingMode": "none"}), encoding="utf-8"
         )
 
-    def start(self) -> "LabServer":
+    def add(self, notebooks: list[Path], folder: str | None = None) -> list[str]:
+        """Copy ``notebooks`` into a new subfolder of the root (a fresh copy per test); their names for
+        ``open_notebook``. The kernel of a notebook runs in its folder, so files a test saves stay there."""
+        folder = folder or f"t{secrets.token_hex(4)}"
+        target = self.root / folder
+        target.mkdir(parents=True)
+        for nb in notebooks:
+            shutil.copy2(nb, target / Path(nb).name)
+        return [f"{folder}/{Path(nb).name}" for nb in notebooks]
+
+    def api(self, path: str, method: str = "GET"):
+        """A call to the server's REST API (``api/kernels`` …); the decoded JSON answer or None."""
+        request = urllib.request.Request(self.url(path), method=method)
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def shutdown_kernels(self) -> None:
+        """End every session and kernel (what a test left running), so the next test starts clean."""
+        for session in self.api("api/sessions"):
+            with contextlib.suppress(urllib.error.HTTPError):
+                self.api(f"api/sessions/{session['id']}", method="DELETE")
+        for kernel in self.api("api/kernels"):
+            with contextlib.suppress(urllib.error.HTTPError):
+                self.api(f"api/kernels/{kernel['id']}", method="DELETE")
+
+    def start(self, wait: bool = True) -> "LabServer":
+        """Start the server; with ``wait=False`` return at once (start several side by side), then
+        call ``wait_ready()`` before use."""
         self._tmp = tempfile.TemporaryDirectory(prefix="smmkit-lab-")
         tmp = Path(self._tmp.name)
         self.root = tmp / "root"
@@ -164,10 +201,11 @@ class LabServer:
             cmd, cwd=self.root, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
         log.close()
-        self._wait_ready()
+        if wait:
+            self.wait_ready()
         return self
 
-    def _wait_ready(self) -> None:
+    def wait_ready(self) -> None:
         deadline = time.monotonic() + self.startup_timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -222,22 +260,36 @@ class LabServer:
 
 
 @contextlib.contextmanager
-def browser_page(viewport: tuple[int, int] = (1400, 1000)) -> Iterator["object"]:
-    """A fresh headless Chromium page; closes browser and Playwright afterwards."""
+def browser() -> Iterator["object"]:
+    """A headless Chromium (Playwright); closed with Playwright afterwards. Pages: ``new_page``."""
     from playwright.sync_api import expect, sync_playwright
 
     expect.set_options(timeout=SLOW_MS)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
-            context = browser.new_context(
-                viewport={"width": viewport[0], "height": viewport[1]}, device_scale_factor=1
-            )
-            page = context.new_page()
-            page.set_default_timeout(SLOW_MS)
-            yield page
+            yield chromium
         finally:
-            browser.close()
+            chromium.close()
+
+
+@contextlib.contextmanager
+def new_page(chromium, viewport: tuple[int, int] = (1400, 1000)) -> Iterator["object"]:
+    """A page in a fresh browser context of ``chromium`` (nothing shared with earlier pages); closed afterwards."""
+    context = chromium.new_context(viewport={"width": viewport[0], "height": viewport[1]}, device_scale_factor=1)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(SLOW_MS)
+        yield page
+    finally:
+        context.close()
+
+
+@contextlib.contextmanager
+def browser_page(viewport: tuple[int, int] = (1400, 1000)) -> Iterator["object"]:
+    """A fresh headless Chromium page; closes browser and Playwright afterwards."""
+    with browser() as chromium, new_page(chromium, viewport) as page:
+        yield page
 
 
 def open_notebook(page, lab: LabServer, name: str) -> None:
@@ -253,6 +305,14 @@ def open_notebook(page, lab: LabServer, name: str) -> None:
     except Exception as exc:
         panels = page.locator(".jp-NotebookPanel").count()
         raise RuntimeError(f"expected only {name} open in JupyterLab, found {panels} notebook tabs") from exc
+    # the toolbar says "idle" also before the kernel exists; a Run All in that moment runs nothing
+    # (seen with a warm server), so first wait until the server has started this notebook's kernel
+    deadline = time.monotonic() + SLOW_MS / 1000
+    while not any(s.get("path") == name and (s.get("kernel") or {}).get("execution_state") == "idle"
+                  for s in lab.api("api/sessions")):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the kernel of {name} did not start within {SLOW_MS / 1000:.0f} s:\n{lab.log()}")
+        time.sleep(0.2)
     wait_kernel_idle(page)
 
 

@@ -23,13 +23,14 @@ RIGHT = "Een Instagrampost van de gemeente waaronder inwoners reageren en elkaar
 
 
 @pytest.fixture(scope="module")
-def chapter():
-    with labdriver.LabServer([CHAPTER]) as lab, labdriver.browser_page() as page:
+def chapter(module_lab, chromium):
+    [name] = module_lab.add([CHAPTER])
+    with labdriver.new_page(chromium) as page:
         try:
-            labdriver.open_notebook(page, lab, CHAPTER.name)
+            labdriver.open_notebook(page, module_lab, name)
             labdriver.run_all_cells(page)
         except Exception as exc:
-            raise AssertionError(f"chapter 1 did not run in JupyterLab: {exc}\n--- lab log ---\n{lab.log()}") from exc
+            raise AssertionError(f"chapter 1 did not run in JupyterLab: {exc}\n--- lab log ---\n{module_lab.log()}") from exc
         yield page
 
 

@@ -115,25 +115,29 @@ def restart_dialog_texts(page) -> list[str]:
     return texts
 
 
-class KitLab(labdriver.LabServer):
-    """labdriver's Lab without its own "no news" user setting: the kit's overrides must do that."""
-
-    def _write_settings(self, settings: Path) -> None:
-        super()._write_settings(settings)
-        (settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings").unlink()
-
-
-def _lab(env_extra: dict[str, str] | None = None):
-    saved = {k: os.environ.get(k) for k in (env_extra or {})}
-    os.environ.update(env_extra or {})
+@pytest.fixture(scope="module")
+def own_labs(configured):
+    """A Lab of its own for the laptop's and for the teacher's configuration (``JUPYTER_CONFIG_PATH``
+    is read when Lab starts), started side by side; no user setting against the news pop-up: the
+    kit's overrides must do that."""
+    labs = {}
+    saved = os.environ.get("JUPYTER_CONFIG_PATH")
     try:
-        return KitLab([NOTEBOOK]).start()
+        for where, config in (("laptop", kit.LAPTOP_CONFIG), ("docent", kit.DOCENT_CONFIG)):
+            os.environ["JUPYTER_CONFIG_PATH"] = str(config)
+            labs[where] = labdriver.LabServer([NOTEBOOK], news_setting=False).start(wait=False)
     finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+        if saved is None:
+            os.environ.pop("JUPYTER_CONFIG_PATH", None)
+        else:
+            os.environ["JUPYTER_CONFIG_PATH"] = saved
+    try:
+        for lab in labs.values():
+            lab.wait_ready()
+        yield labs
+    finally:
+        for lab in labs.values():
+            lab.stop()
 
 
 @pytest.fixture(scope="module")
@@ -152,11 +156,13 @@ def test_the_english_detector_knows_lab_strings(configured):
 
 
 @pytest.mark.parametrize("where", ["laptop", "hub"])
-def test_student_lab_is_dutch_and_has_no_teacher_tools(configured, where):
-    lab = _lab({"JUPYTER_CONFIG_PATH": str(kit.LAPTOP_CONFIG)} if where == "laptop" else None)
+def test_student_lab_is_dutch_and_has_no_teacher_tools(configured, chromium, request, where):
+    # the hub's Lab has the environment's own configuration: the browser tests' shared Lab
+    lab = request.getfixturevalue("own_labs")["laptop"] if where == "laptop" else request.getfixturevalue("test_lab")
+    name = lab.add([NOTEBOOK])[0]
     try:
-        with labdriver.browser_page() as page:
-            labdriver.open_notebook(page, lab, NOTEBOOK.name)
+        with labdriver.new_page(chromium) as page:
+            labdriver.open_notebook(page, lab, name)
             page.wait_for_timeout(1500)  # late plugins (news, nbgrader) have had their chance
             texts = visible_texts(page)
             texts["restart dialog"] = restart_dialog_texts(page)
@@ -173,17 +179,18 @@ def test_student_lab_is_dutch_and_has_no_teacher_tools(configured, where):
             toasts = page.locator(".Toastify__toast").all_inner_texts()
             assert not toasts, f"a pop-up appeared (the news question?): {toasts}"
     finally:
-        lab.stop()
+        lab.shutdown_kernels()
 
 
-def test_teacher_switch_brings_nbgrader_tools_back(configured):
-    lab = _lab({"JUPYTER_CONFIG_PATH": str(kit.DOCENT_CONFIG)})
+def test_teacher_switch_brings_nbgrader_tools_back(own_labs, chromium):
+    lab = own_labs["docent"]
+    name = lab.add([NOTEBOOK])[0]
     try:
-        with labdriver.browser_page() as page:
-            labdriver.open_notebook(page, lab, NOTEBOOK.name)
+        with labdriver.new_page(chromium) as page:
+            labdriver.open_notebook(page, lab, name)
             page.wait_for_timeout(1500)
             texts = visible_texts(page)
             everything = "\n".join(t for found in texts.values() for t in found)
             assert "Formgrader" in everything and "Create Assignment" in everything.replace("assignment", "Assignment")
     finally:
-        lab.stop()
+        lab.shutdown_kernels()

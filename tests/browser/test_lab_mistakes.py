@@ -77,14 +77,16 @@ def assert_original_one_click_away(page, index: int, ename: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def lab():
-    with labdriver.LabServer([CHAPTER, EXERCISE]) as server, labdriver.browser_page() as page:
-        yield server, page
+def session(module_lab, chromium):
+    """The shared Lab with fresh copies of both notebooks, and one page for this module."""
+    names = dict(zip(("chapter", "exercise"), module_lab.add([CHAPTER, EXERCISE])))
+    with labdriver.new_page(chromium) as page:
+        yield module_lab, page, names
 
 
-def test_chapter1_mistakes_get_dutch_help(lab):
-    server, page = lab
-    labdriver.open_notebook(page, server, CHAPTER.name)
+def test_chapter1_mistakes_get_dutch_help(session):
+    server, page, names = session
+    labdriver.open_notebook(page, server, names["chapter"])
     labdriver.run_all_cells(page)
     loop = cell_index(page, "versterking = 1.25")
     original = _cells(page).nth(loop).locator(".cm-content").inner_text()
@@ -117,9 +119,9 @@ def test_chapter1_mistakes_get_dutch_help(lab):
     assert_every_box_says_what_to_try(page)
 
 
-def test_h02_mistakes_no_stale_tick_and_no_dead_end(lab):
-    server, page = lab
-    labdriver.open_notebook(page, server, EXERCISE.name)
+def test_h02_mistakes_no_stale_tick_and_no_dead_end(session):
+    server, page, names = session
+    labdriver.open_notebook(page, server, names["exercise"])
     labdriver.run_all_cells(page)
     answer = cell_index(page, "Zoek de twee percentages van Hyves")
     check = answer + 1

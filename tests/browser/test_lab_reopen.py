@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import labdriver  # set up by conftest.py
@@ -26,23 +25,18 @@ def _overrides() -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def _api(lab, path: str, method: str = "GET"):
-    request = urllib.request.Request(lab.url(path), method=method)
-    with urllib.request.urlopen(request, timeout=30) as response:
-        body = response.read()
-    return json.loads(body) if body else None
-
-
-def test_a_reopened_notebook_shows_its_widgets():
+def test_a_reopened_notebook_shows_its_widgets(test_lab, chromium):
     assert _overrides().get("@jupyter-widgets/jupyterlab-manager:plugin") == {"saveState": True}, \
         "run `python3 kit.py setup`: it writes the Lab overrides"
-    with labdriver.LabServer([HERE / DEMO]) as lab, labdriver.browser_page() as page:
-        labdriver.open_notebook(page, lab, DEMO)
+    lab = test_lab
+    [name] = lab.add([HERE / DEMO])
+    with labdriver.new_page(chromium) as page:
+        labdriver.open_notebook(page, lab, name)
         labdriver.run_all_cells(page)
         page.locator(".jp-NotebookPanel .smmkit-widget").first.wait_for(state="visible")
         page.locator(".jp-NotebookPanel .jp-Notebook").first.click(position={"x": 5, "y": 5})
         page.keyboard.press("Control+s")
-        saved = lab.root / DEMO
+        saved = lab.root / name
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             metadata = json.loads(saved.read_text(encoding="utf-8")).get("metadata", {})
@@ -51,9 +45,11 @@ def test_a_reopened_notebook_shows_its_widgets():
             time.sleep(0.5)
         models = metadata.get("widgets", {}).get(STATE, {}).get("state", {})
         assert len(models) > 20, "the saved notebook holds no widget state"
-        for kernel in _api(lab, "api/kernels"):                      # as after closing the laptop
-            _api(lab, f"api/kernels/{kernel['id']}", method="DELETE")
-        labdriver.open_notebook(page, lab, DEMO)                     # opened again, nothing run
+        ours = {s["kernel"]["id"] for s in lab.api("api/sessions") if s["path"] == name}
+        assert ours, f"no kernel runs {name}"
+        for kernel in ours:                                          # as after closing the laptop
+            lab.api(f"api/kernels/{kernel}", method="DELETE")
+        labdriver.open_notebook(page, lab, name)                     # opened again, nothing run
         page.locator(".jp-NotebookPanel .smmkit-widget").first.wait_for(state="visible", timeout=60_000)
         text = page.locator(".jp-NotebookPanel").inner_text()
         assert "model not found" not in text and "Error displaying widget" not in text

@@ -1,6 +1,6 @@
 """The widgets in a real browser: JupyterLab (subprocess) + Debian's headless Chromium (Playwright).
 
-One JupyterLab serves a temporary folder with ``widgets_demo.ipynb`` (the three required widgets)
+The browser tests' shared JupyterLab (``conftest.py``) gets fresh copies of ``widgets_demo.ipynb`` (the three required widgets)
 and ``harness_demo.ipynb`` (a minimal ``SmmkitWidget``, so a failure there points at the set-up,
 not at a widget). For each notebook the test runs Run → Run All Cells and asserts from the DOM that
 
@@ -32,14 +32,14 @@ REQUIRED = {"NeedsProfile": ("sdt", 1), "FourCSorter": ("fourc", 2), "LCSSMapper
 
 
 @pytest.fixture(scope="module")
-def lab():
-    with labdriver.LabServer([HERE / DEMO, HERE / HARNESS]) as server:
-        yield server
+def names(module_lab):
+    """Fresh copies of both notebooks in the shared JupyterLab, for this module."""
+    return dict(zip((DEMO, HARNESS), module_lab.add([HERE / DEMO, HERE / HARNESS])))
 
 
 @pytest.fixture(scope="module")
-def page(lab):
-    with labdriver.browser_page() as page:
+def page(module_lab, chromium):
+    with labdriver.new_page(chromium) as page:
         yield page
 
 
@@ -84,8 +84,8 @@ def _assert_reacts(page, box, name: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def harness(page, lab):
-    _run(page, lab, HARNESS)
+def harness(page, module_lab, names):
+    _run(page, module_lab, names[HARNESS])
     return page
 
 
@@ -104,8 +104,8 @@ def test_harness_runs_a_minimal_widget(harness):
 
 
 @pytest.fixture(scope="module")
-def demo(page, lab):
-    _run(page, lab, DEMO)
+def demo(page, module_lab, names):
+    _run(page, module_lab, names[DEMO])
     return page
 
 
