@@ -47,7 +47,8 @@ sent to the browser as PNG in ``self.chart`` (an ``ipywidgets.Image``). Never ``
 constructor. Texts go in ``smmkit/messages/nl/<part>.py``; the base's own texts use ``widgets.*``.
 Avoid attribute names the base uses (``message``, ``text``, ``chart``, ``files``, ``filename``, ``_export_rows`` …).
 Public API: ``result``, ``error``, ``refresh()``, ``state()``, ``set_state()``, ``save(path)``,
-``load(path)``, ``restore(path)`` (load if saved, never raises), ``export_csv(path)``, ``export_png(path)``; ``auto_chart = False`` skips chart redraws.
+``load(path)``, ``restore(path)`` (load if saved, never raises), ``export_csv(path)``, ``export_png(path)``; ``auto_chart = False`` skips chart redraws
+(``Widget(auto_chart=False)`` also the first drawing).
 """
 from __future__ import annotations
 
@@ -74,11 +75,11 @@ class SmmkitWidget(FileActions, w.VBox):
     chart_size: tuple[float, float] = (7.0, 4.0)
     chart_margins = {"left": 0.1, "right": 0.97, "top": 0.88, "bottom": 0.2}  # draw() may adjust
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, auto_chart: bool = True, **kwargs):
         super().__init__(**kwargs)
         self.result: Any = None
         self.error: str = ""
-        self.auto_chart = True
+        self.auto_chart = auto_chart  # False: no chart drawn, not even the first one (tests, batch use)
         self._hold = 0
         self._pending = False
         self._watched: list = []

@@ -58,6 +58,17 @@ def test_constructing_computes_and_renders():
     assert d.chart.value[:4] == b"\x89PNG"
 
 
+def test_auto_chart_off_from_the_start_draws_no_chart_until_switched_on():
+    d = Doubler(auto_chart=False)
+    assert d.result == {"label": "twee", "double": 4} and "→ 4" in d.text.value
+    assert d.chart.value == b"", "a chart was drawn although auto_chart=False"
+    d.number.value = 3
+    assert "→ 6" in d.text.value and d.chart.value == b""
+    d.auto_chart = True
+    d.refresh()
+    assert d.chart.value[:4] == b"\x89PNG"
+
+
 def test_nested_control_changes_update_result_and_escape_text():
     d = Doubler()
     d.number.value = 5
