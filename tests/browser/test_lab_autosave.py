@@ -23,10 +23,11 @@ GOOD = ('hyves = newcom[(newcom["kanaal"] == "Hyves") & (newcom["maat"] == "gebr
         '["percentage"]\nhyves_verandering = round((hyves[2012] - hyves[2011]) / hyves[2011] * 100, 1)')
 
 
-def test_an_edit_neither_run_nor_saved_is_seen_after_autosave():
-    kit.configure_lab()  # what every kit.py command does first: the course's Lab settings
-    with labdriver.LabServer([EXERCISE]) as server, labdriver.browser_page() as page:
-        labdriver.open_notebook(page, server, EXERCISE.name)
+def test_an_edit_neither_run_nor_saved_is_seen_after_autosave(test_lab, chromium):
+    kit.configure_lab()  # what every kit.py command does first (the shared Lab started after it too)
+    [name] = test_lab.add([EXERCISE])
+    with labdriver.new_page(chromium) as page:
+        labdriver.open_notebook(page, test_lab, name)
         labdriver.run_all_cells(page)
         answer = cell_index(page, "Zoek de twee percentages van Hyves")
         type_into(page, answer, GOOD)
