@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import labdriver
-from test_lab_dutch import NOTEBOOK, KitLab, dutch_texts, is_english
+from test_lab_dutch import NOTEBOOK, dutch_texts, is_english
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -57,11 +57,12 @@ def english(found: list[str]) -> list[str]:
     return [t for t in shown if t in nbgrader_texts() or is_english(t) or (t in lab_ids and t not in dutch_texts())]
 
 
-class HubStudentLab(KitLab):
-    """The hub student's Lab with nbgrader's exchange in a temporary folder."""
+class HubStudentLab(labdriver.LabServer):
+    """The hub student's Lab with nbgrader's exchange in a temporary folder (a Lab of its own: the
+    exchange is server configuration), without a user setting against the news pop-up."""
 
     def __init__(self, notebooks, exchange: Path):
-        super().__init__(notebooks)
+        super().__init__(notebooks, news_setting=False)
         self.exchange = exchange
 
     def _write_settings(self, settings: Path) -> None:
@@ -110,14 +111,14 @@ def wait_for_button(page, list_id: str) -> None:
     page.locator(f"{PANEL} #{list_id} .list_item button").first.wait_for(state="visible", timeout=60_000)
 
 
-def test_nbgrader_student_panel_is_dutch(tmp_path):
+def test_nbgrader_student_panel_is_dutch(tmp_path, chromium):
     kit.configure_lab()
     exchange = release(tmp_path)
     assert {"Fetch", "Submit", "Released assignments", "Assignment List", "Assignments", "(view feedback)"} <= \
         nbgrader_texts(), "the detector reads nbgrader's texts"
     lab = HubStudentLab([NOTEBOOK], exchange).start()
     try:
-        with labdriver.browser_page() as page:
+        with labdriver.new_page(chromium) as page:
             labdriver.open_notebook(page, lab, NOTEBOOK.name)
             seen: dict[str, list[str]] = {}
             seen["menu"] = nbgrader_menu(page)
