@@ -225,12 +225,12 @@ def test_items_and_overview_read_a_postgresql_gradebook(postgres_url, pg_class):
                                                                                             "niet_ingeleverd")
 
 
-def test_overview_csv_never_writes_a_live_formula(course, tmp_path):
+def test_overview_csv_never_writes_a_live_formula(graded, tmp_path):
     """A student id is text a student (or a roster) chose: '-2+3' or '@x' must not run in Excel."""
     from nbgrader.api import Gradebook
 
     copy = tmp_path / "cursus"
-    shutil.copytree(course, copy, ignore=shutil.ignore_patterns("autograded", "feedback"))
+    shutil.copytree(graded, copy, ignore=shutil.ignore_patterns("autograded", "feedback"))
     with Gradebook(f"sqlite:///{copy / 'gradebook.db'}") as gradebook:
         for hostile in ("-2+3", "@SUM(1+1)", "=HYPERLINK(\"http://example.invalid\")"):
             gradebook.add_student(hostile)
