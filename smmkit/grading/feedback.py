@@ -23,9 +23,6 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 
 from smmkit.messages import msg
 
-HIDDEN_FAILED = "Een verborgen test van deze vraag is niet geslaagd. Controleer je antwoord nog eens."
-
-
 class HideHiddenTestErrors(NbGraderPreprocessor):
     """Rewrite error outputs of cells that contain a hidden-tests region."""
 
@@ -42,7 +39,7 @@ class HideHiddenTestErrors(NbGraderPreprocessor):
                 output["traceback"] = [output.get("evalue", "")]  # the kit's Dutch message, no code
             elif hidden:
                 output["evalue"] = ""
-                output["traceback"] = [f"{output.get('ename', 'Error')}: {HIDDEN_FAILED}"]
+                output["traceback"] = [f"{output.get('ename', 'Error')}: {msg('feedback.hidden_failed')}"]
         return cell, resources
 
 

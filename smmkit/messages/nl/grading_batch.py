@@ -84,6 +84,7 @@ MESSAGES = {
     ),
     "batch.output_truncated": "\n... [uitvoer afgekapt: meer dan {limit} tekens] ...\n",
     # feedback filter
+    "feedback.hidden_failed": "Een verborgen test van deze vraag is niet geslaagd. Controleer je antwoord nog eens.",
     "feedback.error_short": "✘ {ename}: de cel stopte hier. Wat er mis was en wat je kunt proberen, staat in het "
                             "oranje kader hierboven.",
     "feedback.output_hidden": (
