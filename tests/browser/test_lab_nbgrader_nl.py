@@ -5,7 +5,8 @@ nbgrader's lab extension writes English into the page and has no translator; the
 ``nbgrader`` (``smmkit/messages/nl/jupyterlab/nbgrader.json``). A real exchange in a temporary folder
 with an assignment released by ``nbgrader release_assignment``; the Lab is the hub student's (the plain
 .venv config, no laptop folder) in headless Chromium. The test reads what a student sees while fetching
-and submitting, and finds none of nbgrader's own English texts (read from nbgrader's JavaScript).
+and submitting, and finds none of nbgrader's own English texts (read from nbgrader's JavaScript). Errors that nbgrader's
+server sends back are provoked for real and must read as a Dutch explanation with the original collapsed.
 """
 from __future__ import annotations
 
@@ -146,5 +147,79 @@ def test_nbgrader_student_panel_is_dutch(tmp_path, chromium):
             assert seen["menu"] == ["Opdrachten", "Opdrachtenlijst"] and "Opdrachten" in seen["tab"], seen
             assert {"Ophalen", "Inleveren", "Feedback ophalen", "Controleren"} <= set(
                 seen["released"] + seen["fetched"] + seen["submitted"]), seen
+    finally:
+        lab.stop()
+
+
+def dialog_texts(page) -> tuple[list[str], str]:
+    """What a student reads in nbgrader's dialog (the collapsed original not included), and the original."""
+    dialog = page.locator(".jp-Dialog-content")
+    dialog.wait_for(state="visible", timeout=60_000)
+    page.locator(".jp-Dialog-content .smmkit-nbgrader-error").wait_for(state="attached", timeout=10_000)
+    shown = [t for t in dialog.inner_text().split("\n") if t.strip()]
+    original = dialog.locator(".smmkit-nbgrader-error details pre").text_content()
+    return shown, original
+
+
+def assert_explained(where: str, shown: list[str], original: str, dutch: str, english_part: str) -> None:
+    """The student reads ``dutch`` and no English; nbgrader's own text (with ``english_part``) is kept whole."""
+    assert not english(shown), f"{where}: nbgrader's English in what a student sees: {english(shown)}\n{shown}"
+    assert " ".join(dutch.split()) in " ".join(" ".join(shown).split()), f"{where}: no Dutch {dutch!r} in {shown}"
+    assert english_part in original, f"{where}: the original server text is lost: {original!r}"
+    assert english_part not in "\n".join(shown), f"{where}: the original is not collapsed: {shown}"
+
+
+def test_nbgrader_server_errors_are_explained_in_dutch(tmp_path, chromium):
+    """Errors that nbgrader's server sends back (an English exchange error or a Python traceback) get a
+    short Dutch explanation with what to do; the original stays one click away (``<details>``).
+    Each error is a real one: a notebook that is gone when the student validates, an assignment the
+    teacher withdrew from the exchange before the student submits, an exchange that is gone."""
+    kit.configure_lab()
+    exchange = release(tmp_path)
+    catalogue = kit.lab_catalogue("nbgrader")
+    lab = HubStudentLab([NOTEBOOK], exchange).start()
+    try:
+        with labdriver.new_page(chromium) as page:
+            labdriver.open_notebook(page, lab, NOTEBOOK.name)
+            labdriver.run_command_from_menu(page, "nbgrader:open-assignment-list")
+            wait_for_button(page, "released_assignments_list")
+            page.locator(f"{PANEL} #released_assignments_list .list_item button").first.click()  # fetch
+            wait_for_button(page, "fetched_assignments_list")
+            page.locator(f"{PANEL} .assignment-notebooks-link").first.click()
+            validate = page.locator(f"{PANEL} .nested_list_item button").first
+            validate.wait_for(state="visible", timeout=30_000)
+
+            # validate: the notebook was removed after the panel listed it (FileNotFoundError traceback)
+            notebook = lab.root / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+            saved = notebook.read_bytes()
+            notebook.unlink()
+            validate.click()
+            shown, original = dialog_texts(page)
+            assert_explained("validate", shown, original, catalogue["smmkit.error.file_missing"][0],
+                             "No such file or directory")
+            page.locator(".jp-Dialog-content summary").click()  # one click shows the original
+            assert "No such file or directory" in page.locator(".jp-Dialog-content").inner_text()
+            page.keyboard.press("Escape")
+            page.locator(".jp-Dialog").wait_for(state="detached", timeout=10_000)
+            notebook.write_bytes(saved)
+
+            # submit: the teacher withdrew the assignment from the exchange ("Assignment not found")
+            subprocess.run(["rm", "-r", exchange / COURSE / "outbound" / ASSIGNMENT], check=True)
+            page.locator(f"{PANEL} #fetched_assignments_list .list_item button").first.click()  # submit
+            shown, original = dialog_texts(page)
+            assert_explained("submit", shown, original, catalogue["smmkit.error.not_found"][0],
+                             "Assignment not found")
+            page.keyboard.press("Escape")
+            page.locator(".jp-Dialog").wait_for(state="detached", timeout=10_000)
+
+            # the list: the exchange is gone (nbgrader's "The exchange directory does not exist ...")
+            subprocess.run(["rm", "-r", exchange], check=True)
+            page.locator(f"{PANEL} #refresh_assignments_list").click()
+            errors = page.locator(f"{PANEL} #released_assignments_list .smmkit-nbgrader-error")
+            errors.wait_for(state="visible", timeout=60_000)
+            shown = panel_texts(page)
+            original = errors.locator("details pre").text_content()
+            assert_explained("list", shown, original, catalogue["smmkit.error.exchange"][0],
+                             "The exchange directory does not exist")
     finally:
         lab.stop()

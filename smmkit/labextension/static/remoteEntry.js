@@ -7,9 +7,15 @@
  *   - the title of nbgrader's menu, the label of its "Assignment List" command, the tab title;
  *   - text and tooltips inside the Assignment List widget (#nbgrader-assignment-list), also those
  *     nbgrader writes later (lists, buttons, messages), watched with a MutationObserver on that node;
- *   - nbgrader's "Invalid Submission" dialog (recognised by its #submission-message body).
+ *   - nbgrader's dialogs "Invalid Submission" and "Validation Results" (recognised by their
+ *     #submission-message / #validation-message body).
  * A text is replaced only when it is exactly one of nbgrader's message ids (spaces around it kept);
- * anything else (assignment names, server messages) stays as it is. In an English Lab nothing changes.
+ * anything else (assignment names, cell sources) stays as it is. In an English Lab nothing changes.
+ *
+ * Texts of nbgrader's server (a failed submit, validate or list; see SERVER_ERRORS) are English
+ * exchange errors or whole Python tracebacks, which nbgrader shows as they are. They get a short
+ * Dutch explanation with what to do (the first pattern that matches picks its message id, else
+ * "smmkit.error.other"), and the original text stays below it, collapsed in a <details>.
  *
  * This file is a module-federation container as JupyterLab loads it (window._JUPYTERLAB[name] with
  * init/get); the tokens ITranslator and IMainMenu come from the shared scope that Lab passes to init.
@@ -22,6 +28,29 @@
   var MENU = "jp-mainmenu-nbgrader";
   var COMMANDS = ["nbgrader:open-assignment-list"];
   var shareScope = null;
+
+  // What nbgrader 0.9's server sends back when something fails (nbgrader/exchange/default/*.py,
+  // server_extensions/*/handlers.py): the exchange's message, usually as the last line of a traceback.
+  // First match wins; the id is a message of the domain. Order: the specific before the general.
+  var SERVER_ERRORS = [
+    [/The exchange directory does not exist|Unwritable directory, please contact your instructor/, "smmkit.error.exchange"],
+    [/You already have a copy of the assignment/, "smmkit.error.already_fetched"],
+    [/There are missing notebooks for the submission/, "smmkit.error.missing_notebooks"],
+    [/Assignment not found/, "smmkit.error.not_found"],
+    [/Inbound directory doesn't exist/, "smmkit.error.inbound"],
+    [/You do not have access to this course/, "smmkit.error.no_access"],
+    [/You don't have (read|write|execute) permissions|You don't own the directory|PermissionError/, "smmkit.error.permission"],
+    [/Directory size is too big/, "smmkit.error.too_big"],
+    [/version of the nbgrader metadata format|SchemaTooOldError|SchemaTooNewError/, "smmkit.error.metadata"],
+    [/labextension does not match\s+the server extension/, "smmkit.error.version"],
+    [/FileNotFoundError|No such file or directory/, "smmkit.error.file_missing"]
+  ];
+  var OTHER_ERROR = "smmkit.error.other";
+  var EXPLAINED = "smmkit-nbgrader-error";
+  // where nbgrader writes a server text: the <pre> of its dialogs, the error line of each list and
+  // the version warning of the panel
+  var DIALOG_ERRORS = "#submission-message > pre, #validation-message > pre";
+  var PANEL_ERRORS = ".list_error, .version_error";
 
   function newest(versions) {
     var parse = function (v) { return v.split(/[.+-]/).map(function (p) { return parseInt(p, 10) || 0; }); };
@@ -76,16 +105,76 @@
           });
         }
 
+        // the text as nbgrader wrote it (innerText= turns line breaks into <br>)
+        function plainText(node) {
+          var text = "";
+          node.childNodes.forEach(function (child) {
+            if (child.nodeType === Node.TEXT_NODE) text += child.nodeValue;
+            else if (child.nodeName === "BR") text += "\n";
+            else if (child.nodeType === Node.ELEMENT_NODE) text += plainText(child);
+          });
+          return text;
+        }
+
+        function explanation(original) {
+          var id = OTHER_ERROR;
+          for (var i = 0; i < SERVER_ERRORS.length; i++) {
+            if (SERVER_ERRORS[i][0].test(original)) { id = SERVER_ERRORS[i][1]; break; }
+          }
+          var dutch = trans.__(id);
+          if (dutch === id) return null;  // no text in this language: nbgrader's own stays
+          var box = document.createElement("div");
+          box.className = EXPLAINED;
+          var said = document.createElement("p");
+          said.textContent = dutch;
+          var details = document.createElement("details");
+          var summary = document.createElement("summary");
+          summary.textContent = trans.__("smmkit.error.original");
+          var pre = document.createElement("pre");
+          pre.textContent = original;
+          details.append(summary, pre);
+          box.append(said, details);
+          return box;
+        }
+
+        // a server text in nbgrader's list or panel (plain DOM that nbgrader rewrites): replace it
+        function explainPanelError(place) {
+          if (place.querySelector("." + EXPLAINED)) return;
+          var original = plainText(place).trim();
+          var box = original && explanation(original);
+          if (!box) return;
+          place.textContent = "";
+          place.appendChild(box);
+        }
+
+        // a server text in a dialog (React renders the <pre>): hide it and put the explanation after it
+        function explainDialogError(pre) {
+          if (pre.hidden || (pre.nextSibling && pre.nextSibling.classList &&
+                             pre.nextSibling.classList.contains(EXPLAINED))) return;
+          var original = pre.textContent.trim();
+          var box = original && explanation(original);
+          if (!box) return;
+          pre.hidden = true;
+          pre.after(box);
+        }
+
+        function safely(f) {
+          return function () {
+            try { return f.apply(this, arguments); } catch (err) { console.error(NAME, err); }
+          };
+        }
+
         function watch(node) {
           translateTree(node);
-          new MutationObserver(function (records) {
+          new MutationObserver(safely(function (records) {
             records.forEach(function (record) {
               if (record.type === "characterData") translateText(record.target);
               else if (record.type === "attributes") translateTree(record.target);
               else record.addedNodes.forEach(translateTree);
             });
-          }).observe(node, { subtree: true, childList: true, characterData: true,
-                             attributes: true, attributeFilter: ["title", "aria-label"] });
+            node.querySelectorAll(PANEL_ERRORS).forEach(explainPanelError);
+          })).observe(node, { subtree: true, childList: true, characterData: true,
+                              attributes: true, attributeFilter: ["title", "aria-label"] });
         }
 
         var watched = new WeakSet();
@@ -101,16 +190,23 @@
           }
         }
 
-        // nbgrader's dialog after a refused submission is added to <body>, outside the panel
-        new MutationObserver(function (records) {
+        // nbgrader's dialogs (a refused submission, validation results) are added to <body>, outside
+        // the panel; Lab renders their React parts a moment later, so each new dialog is watched
+        function translateDialog(dialog) {
+          if (!dialog.querySelector("#submission-message, #validation-message")) return;
+          translateTree(dialog);
+          dialog.querySelectorAll(DIALOG_ERRORS).forEach(explainDialogError);
+        }
+        new MutationObserver(safely(function (records) {
           records.forEach(function (record) {
             record.addedNodes.forEach(function (node) {
-              if (node.nodeType === Node.ELEMENT_NODE && node.querySelector && node.querySelector("#submission-message")) {
-                translateTree(node);
-              }
+              if (node.nodeType !== Node.ELEMENT_NODE || !node.classList.contains("jp-Dialog")) return;
+              translateDialog(node);
+              new MutationObserver(safely(function () { translateDialog(node); }))
+                .observe(node, { subtree: true, childList: true, characterData: true });
             });
           });
-        }).observe(document.body, { childList: true });
+        })).observe(document.body, { childList: true });
 
         app.restored.then(function () {
           // nbgrader's plugins have all been activated by now
