@@ -270,7 +270,9 @@ def configure_lab(prefix: Path = VENV, laptop: bool = False) -> None:
     * the language pack (crowd-translated for an older Lab) misses many texts of this Lab, such as
       the Run menu and the restart dialog: ``smmkit/messages/nl/jupyterlab/`` has them
       (``_merge_lab_catalogues``), and the domain ``nbgrader`` for nbgrader's student panel, which
-      the kit's lab extension ``smmkit/labextension`` applies (``_install_lab_extension``).
+      the kit's lab extension ``smmkit/labextension`` applies (``_install_lab_extension``);
+    * the kit's server extension ``smmkit.widgetstate``: a reopened notebook, autosaved before its
+      widgets run again, keeps their saved state (``_enable_server_extension``).
     Runs on every kit.py command (a few small files), so an existing .venv gets changes too.
     ``laptop``: the environment is a laptop's only (conda: no ``kit.py lab`` sets JUPYTER_CONFIG_PATH),
     so its own page_config also holds what ``LAPTOP_CONFIG`` hides, and the docent folder shows all.
@@ -290,6 +292,7 @@ def configure_lab(prefix: Path = VENV, laptop: bool = False) -> None:
             {"disabledExtensions": {name: disabled for name in plugins}}, indent=2) + "\n", encoding="utf-8")
     _merge_lab_catalogues(prefix)
     _install_lab_extension(prefix)
+    _enable_server_extension(prefix)
 
 
 def _install_lab_extension(prefix: Path = VENV) -> None:
@@ -300,6 +303,21 @@ def _install_lab_extension(prefix: Path = VENV) -> None:
         if not copy.exists() or copy.read_bytes() != source.read_bytes():
             copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, copy)
+
+
+# the kit's Jupyter server extension: a notebook saved before its widgets run again keeps their
+# saved state (smmkit/widgetstate.py)
+SERVER_EXTENSION = "smmkit.widgetstate"
+
+
+def _enable_server_extension(prefix: Path = VENV) -> None:
+    """What ``jupyter server extension enable --sys-prefix`` writes, without starting a Python for it."""
+    folder = Path(prefix) / "etc" / "jupyter" / "jupyter_server_config.d"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "smmkit.json"
+    text = json.dumps({"ServerApp": {"jpserver_extensions": {SERVER_EXTENSION: True}}}, indent=2) + "\n"
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
 
 
 KERNEL_CONFIG = """\
