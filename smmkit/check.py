@@ -25,9 +25,10 @@ Two modes, one behaviour for the learner's eyes:
   ``os.environ``.
 
 A check never passes on a value whose answer cell last stopped with an error (also a SyntaxError, which
-leaves the old value in place), nor on one whose answer cell was changed and not run again, when the
-saved notebook shows the change; see ``_stale`` and ``smmkit.safetynet.cell_problem`` for what the
-kernel can and cannot know.
+leaves the old value in place), nor on one whose answer cell was changed and not run again (the kit's
+lab extension tells the kernel what the cells hold before each run; elsewhere the saved notebook
+shows the change); see ``_stale`` and ``smmkit.safetynet.cell_problem`` for what the kernel can and
+cannot know.
 
 Passing a visible check is not the grade, and a check protects nothing: every graded test cell
 also has hidden tests (plain ``assert``s that do not use this module), and only those decide the

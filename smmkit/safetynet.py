@@ -23,7 +23,9 @@ Errors of the kit itself (:class:`smmkit.errors.SmmkitError`, :class:`smmkit.che
 their own Dutch text (``_render_traceback_``) and are left alone.
 
 After every cell it also notes which names the cell assigns and whether it ran without error, so that
-``smmkit.check`` can refuse to pass on a value whose answer cell last failed (see :func:`cell_problem`).
+``smmkit.check`` can refuse to pass on a value whose answer cell last failed or was changed since it
+ran (see :func:`cell_problem`; the kit's lab extension sends the cells' current sources in the comm
+``smmkit.cells``, registered here).
 It also warns (no error) about a decimal comma (``versterking = 1,25`` makes a tuple) and a Dutch
 thousands dot (``inwoners = 48.000`` is 48.0).
 
@@ -48,6 +50,15 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # What the last run of each cell told us, by name: {name: (ok, ename, cell_id, source, wall-clock time)}
 _last_run: dict[str, tuple[bool, str | None, str | None, str, float]] = {}
 _pending: dict[str, object] = {}
+
+# What JupyterLab says the notebook's code cells hold now, by cell id: sent by the kit's lab extension
+# (smmkit/labextension, plugin ":cells") in the comm CELLS_TARGET whenever the notebook schedules a run,
+# before that cell's execute_request (same shell channel, so in order). Bounded: at most _MAX_CELLS ids
+# (oldest dropped), no source over _MAX_SOURCE characters (then the id is forgotten: the file decides).
+CELLS_TARGET = "smmkit.cells"
+_MAX_CELLS = 5000
+_MAX_SOURCE = 200_000
+_browser_sources: dict[str, str] = {}
 
 
 # --------------------------------------------------------------------------- showing it
@@ -212,14 +223,70 @@ def _saved_source(cell_id: str, since: float) -> str | None:
     return None
 
 
+def take_cell_sources(data) -> None:
+    """Keep what the browser says the code cells hold (``{"cells": {cell_id: source or None}}``).
+
+    Anything else is ignored; a ``None`` or too long source forgets that cell (the saved file decides)."""
+    cells = data.get("cells") if isinstance(data, dict) else None
+    if not isinstance(cells, dict):
+        return
+    for count, (cell_id, source) in enumerate(cells.items()):
+        if count >= _MAX_CELLS:
+            break
+        if not isinstance(cell_id, str) or len(cell_id) > 200:
+            continue
+        _browser_sources.pop(cell_id, None)  # re-inserted last: the dict's order is oldest first
+        if isinstance(source, str) and len(source) <= _MAX_SOURCE:
+            _browser_sources[cell_id] = source
+    while len(_browser_sources) > _MAX_CELLS:
+        del _browser_sources[next(iter(_browser_sources))]
+
+
+def _on_cells_message(message) -> None:
+    try:
+        take_cell_sources(message["content"]["data"])
+    except Exception:
+        pass  # a message the kit cannot read says nothing; the learner never sees it
+
+
+def _open_cells_comm(comm, message) -> None:
+    _on_cells_message(message)
+    try:
+        comm.on_msg(_on_cells_message)
+    except Exception:
+        pass
+
+
+def _cells_comm_manager(shell):
+    return getattr(getattr(shell, "kernel", None), "comm_manager", None)
+
+
+def _register_cells_target(shell) -> None:
+    manager = _cells_comm_manager(shell)
+    if manager is not None:
+        try:
+            manager.register_target(CELLS_TARGET, _open_cells_comm)
+        except Exception:
+            pass  # no comms in this kernel: the saved file is all the kit knows
+
+
+def _current_source(cell_id: str, ran: float) -> str | None:
+    """What cell ``cell_id`` holds now: the browser's word, else the notebook file if saved after ``ran``."""
+    if cell_id in _browser_sources:
+        return _browser_sources[cell_id]
+    return _saved_source(cell_id, ran)
+
+
 def cell_problem(name: str) -> str | None:
     """Dutch reason why the value of ``name`` cannot be trusted yet, or None.
 
     Known: the last cell run that assigns ``name`` stopped with an error (also a SyntaxError: then the
-    variable still holds an older value). Known only when the notebook was saved after that run: the
-    cell was changed and not run again (the kernel sees a cell only when it runs; Jupyter Server names
-    the notebook file in ``JPY_SESSION_NAME``, and a file saved after the run that holds other text for
-    that cell id shows the edit). Not known: an edit that was not saved yet.
+    variable still holds an older value); the cell was changed and not run again. The kernel sees a
+    cell only when it runs, so for the change it asks, in this order: the kit's lab extension, which
+    sends the cells' current sources just before each run (comm ``smmkit.cells``, see
+    ``take_cell_sources``), and the notebook file, when saved after that run (Jupyter Server names it
+    in ``JPY_SESSION_NAME``; JupyterLab sends the cell id). Without the extension (classic notebook,
+    nbgrader, another frontend) an edit that was not saved yet is not known.
     """
     last = _last_run.get(name)
     if last is None:
@@ -228,8 +295,8 @@ def cell_problem(name: str) -> str | None:
     if not ok:
         return msg("check.stale_failed", name=name, error=ename or "?")
     if cell_id:
-        saved = _saved_source(cell_id, ran)
-        if saved is not None and saved.strip() != source.strip():
+        current = _current_source(cell_id, ran)
+        if current is not None and current.strip() != source.strip():
             return msg("check.stale_edited", name=name)
     return None
 
@@ -299,6 +366,7 @@ def load_ipython_extension(shell) -> None:
     post = _make_post_run_cell(shell)
     shell.events.register("pre_run_cell", _pre_run_cell)
     shell.events.register("post_run_cell", post)
+    _register_cells_target(shell)
     shell._smmkit_safetynet = post
 
 
@@ -311,6 +379,12 @@ def unload_ipython_extension(shell) -> None:
         shell._showtraceback = original
     shell.events.unregister("pre_run_cell", _pre_run_cell)
     shell.events.unregister("post_run_cell", post)
+    manager = _cells_comm_manager(shell)
+    if manager is not None:
+        try:
+            manager.unregister_target(CELLS_TARGET, _open_cells_comm)
+        except Exception:
+            pass
     shell._smmkit_safetynet = False
 
 

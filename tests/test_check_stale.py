@@ -2,6 +2,9 @@
 
 Real kernel, real execute requests with the cell id that JupyterLab sends (``metadata.cellId``), so the
 safety net's bookkeeping (smmkit.safetynet, loaded by ``import smmkit``) sees what it sees in the browser.
+The kit's lab extension tells the kernel the cells' current sources before each run (comm
+``smmkit.cells``); the messages here are the ones it sends (``tests/browser/test_lab_autosave.py`` has
+the real browser).
 """
 from __future__ import annotations
 
@@ -39,6 +42,28 @@ class Kernel:
                 return outputs
             if kind in ("stream", "display_data", "execute_result", "error"):
                 outputs.append(dict(reply["content"], output_type=kind))
+
+    def tell(self, data, comm_id: str = "lab-cells", open_comm: bool = False) -> list[dict]:
+        """A message of the kit's lab extension (comm ``smmkit.cells``) on the shell channel, as Lab sends
+        it before an execute_request; what the kernel published in reply (outputs, errors)."""
+        kind = "comm_open" if open_comm else "comm_msg"
+        content = {"comm_id": comm_id, "data": data}
+        if open_comm:
+            content["target_name"] = "smmkit.cells"
+        message = self.kc.session.msg(kind, content)
+        self.kc.shell_channel.send(message)
+        published = []
+        while True:
+            try:
+                reply = self.kc.get_iopub_msg(timeout=60)
+            except queue.Empty:
+                raise AssertionError(f"no idle status after {kind}") from None
+            if reply["parent_header"].get("msg_id") != message["header"]["msg_id"]:
+                continue
+            if reply["msg_type"] == "status" and reply["content"]["execution_state"] == "idle":
+                return published
+            if reply["msg_type"] != "status":
+                published.append(reply)
 
     def text(self, code: str, cell_id: str | None = None) -> str:
         shown = []
@@ -127,6 +152,69 @@ def test_a_changed_and_saved_answer_cell_that_was_not_run_again_is_named(kernel,
     out = kernel.text(CHECK, cell_id="check-cel")
     assert "veranderd" not in out and "dicht bij" in out, "run again: the check judges the new value"
     kernel.run("del os.environ['JPY_SESSION_NAME']", cell_id="start")
+
+
+@pytest.mark.timeout(300)
+def test_an_edit_the_browser_reports_is_named_without_any_saved_file(kernel):
+    """No notebook file at all (no JPY_SESSION_NAME): the lab extension's word alone names the edit."""
+    assert kernel.tell({"cells": {"comm-antwoord": "antwoord = 26.0", "comm-check": CHECK}}, open_comm=True) == []
+    kernel.run("antwoord = 26.0", cell_id="comm-antwoord")
+    assert "✔" in kernel.text(CHECK, cell_id="comm-check"), "what ran is what the cell holds"
+    assert kernel.tell({"cells": {"comm-antwoord": "antwoord = 25.9"}}) == []  # edited, not run, not saved
+    out = kernel.text(CHECK, cell_id="comm-check")
+    assert "✔" not in out and "veranderd sinds je hem de laatste keer uitvoerde" in out, out
+    assert kernel.tell({"cells": {"comm-antwoord": "antwoord = 26.0\n"}}) == []  # the edit undone
+    assert "✔" in kernel.text(CHECK, cell_id="comm-check")
+    kernel.tell({"cells": {"comm-antwoord": "antwoord = 25.9"}})
+    kernel.run("antwoord = 25.9", cell_id="comm-antwoord")
+    out = kernel.text(CHECK, cell_id="comm-check")
+    assert "veranderd" not in out and "dicht bij" in out, "run again: the check judges the new value"
+
+
+@pytest.mark.timeout(300)
+def test_the_browsers_word_beats_an_older_saved_file(kernel, tmp_path):
+    notebook = tmp_path / "opdracht.ipynb"
+
+    def save(source: str) -> None:
+        cells = [{"id": "comm-file", "cell_type": "code", "source": source, "metadata": {}, "outputs": [],
+                  "execution_count": None}]
+        notebook.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+
+    kernel.run(f"os.environ['JPY_SESSION_NAME'] = {str(notebook)!r}", cell_id="start")
+    kernel.tell({"cells": {"comm-file": "antwoord = 26.0"}})
+    kernel.run("antwoord = 26.0", cell_id="comm-file")
+    save("antwoord = 26.0")  # autosaved after the run
+    kernel.tell({"cells": {"comm-file": "antwoord = 31.0"}})  # edited since: the file is behind
+    out = kernel.text(CHECK, cell_id="check-cel")
+    assert "✔" not in out and "veranderd sinds" in out, out
+    save("antwoord = 31.0")
+    kernel.tell({"cells": {"comm-file": "antwoord = 26.0"}})  # undone before the next autosave
+    assert "✔" in kernel.text(CHECK, cell_id="check-cel"), "the browser is newer than the file"
+    # a source the extension does not send (too long: null) leaves it to the file again
+    kernel.tell({"cells": {"comm-file": None}})
+    out = kernel.text(CHECK, cell_id="check-cel")
+    assert "✔" not in out and "veranderd sinds" in out, out
+    kernel.run("del os.environ['JPY_SESSION_NAME']\nantwoord = 26.0", cell_id="start")
+
+
+@pytest.mark.timeout(300)
+def test_odd_cell_messages_change_nothing_and_show_nothing(kernel):
+    """Whatever arrives in the comm, the learner sees no output and no traceback, and the kernel's
+    table stays bounded."""
+    odd = [None, "cells", [1, 2], {"cells": "x"}, {"cells": [["a", "b"]]}, {"cells": {"comm-odd": 3}},
+           {"cells": {"x" * 500: "antwoord = 1"}}, {"cells": {"comm-odd": "a" * 300_000}},
+           {"cells": {f"veel-{i}": "x = 1" for i in range(12_000)}}]
+    for data in odd:
+        assert kernel.tell(data) == [], data
+    # a comm the kernel does not know (ipykernel says so on stderr, under the comm message, which Lab shows
+    # in no cell): no error, no display
+    shown = kernel.tell({"cells": {"comm-odd": "antwoord = 26.0"}}, comm_id="never-opened")
+    assert [m["content"].get("name") for m in shown] == ["stderr"] * len(shown), shown
+    assert kernel.tell(None, comm_id="odd-open", open_comm=True) == []
+    kernel.run("antwoord = 26.0", cell_id="comm-odd")
+    assert "✔" in kernel.text(CHECK, cell_id="check-cel")
+    sizes = kernel.text("from smmkit import safetynet\nprint(len(safetynet._browser_sources))", cell_id="start")
+    assert int(sizes.strip()) <= 5000, sizes
 
 
 def test_assigned_names_cover_what_a_learner_writes():
