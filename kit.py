@@ -152,8 +152,8 @@ LAB_OVERRIDES = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
     # widget state saved in the notebook: a reopened notebook shows its widgets, not "model not found"
     "@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": True},
-    # an edit that is neither run nor saved is invisible to the kernel; saved within a few seconds,
-    # smmkit.check sees that the answer cell changed since it ran (Lab's default: every 120 s)
+    # the kit's lab extension tells the kernel each cell's source before a run (smmkit.safetynet);
+    # without it the kernel reads the saved notebook, so save soon (Lab's default: every 120 s)
     "@jupyterlab/docmanager-extension:plugin": {"autosaveInterval": AUTOSAVE_SECONDS},
 }
 # nbgrader's teacher parts; students keep the assignment list (fetch and submit on JupyterHub).

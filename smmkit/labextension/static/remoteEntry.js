@@ -17,8 +17,22 @@
  * Dutch explanation with what to do (the first pattern that matches picks its message id, else
  * "smmkit.error.other"), and the original text stays below it, collapsed in a <details>.
  *
+ * A second plugin (":cells") tells the kernel what the notebook's code cells hold right before a run,
+ * so that smmkit.check never judges an answer cell that was edited but not run again (the safety net,
+ * smmkit/safetynet.py, compares the source a cell last ran with). Lab emits
+ * NotebookActions.executionScheduled synchronously just before CodeCell.execute sends the cell's
+ * execute_request; the plugin then sends the sources that changed since its last message (cell id →
+ * source; a source longer than MAX_SOURCE as null, so the kernel falls back to the saved file) in a
+ * comm "smmkit.cells" on the main shell channel. It builds those comm messages itself: Lab's own
+ * comm objects go over a kernel subshell when the kernel supports subshells (Lab 4.6's default
+ * "commsOverSubshells": "perCommTarget", ipykernel 7), which the kernel handles in another thread,
+ * not in order with the execute_request. A kernel without the target (no safety net) closes the comm:
+ * the plugin tries again later, less and less often. Nothing here may disturb a run: every error is
+ * caught and logged to the browser console only.
+ *
  * This file is a module-federation container as JupyterLab loads it (window._JUPYTERLAB[name] with
- * init/get); the tokens ITranslator and IMainMenu come from the shared scope that Lab passes to init.
+ * init/get); ITranslator, IMainMenu, NotebookActions/INotebookTracker and KernelMessage come from the
+ * shared scope that Lab passes to init (all but ITranslator optional: without them that part is off).
  */
 (function () {
   "use strict";
@@ -233,16 +247,102 @@
     };
   }
 
+  var CELLS_TARGET = "smmkit.cells";
+  var MAX_SOURCE = 100000;  // characters of one cell (longer: null, the kernel reads the saved file)
+  var MAX_CELLS = 2000;     // cells per message (the rest follows with the next run)
+
+  function makeCellsPlugin(NotebookActions, INotebookTracker, KernelMessage) {
+    return {
+      id: NAME + ":cells",
+      description: "the current sources of a notebook's code cells for smmkit's kernel, before each run",
+      autoStart: true,
+      requires: [],
+      optional: INotebookTracker ? [INotebookTracker] : [],
+      activate: function (app, tracker) {
+        var links = new WeakMap();  // kernel connection → what this kernel has been told
+
+        function kernelOf(notebook) {
+          var panel = tracker && tracker.find(function (p) { return p.content === notebook; });
+          var context = (panel || notebook.parent || {}).sessionContext;
+          return context && context.session ? context.session.kernel : null;
+        }
+
+        function linkOf(kernel) {
+          var link = links.get(kernel);
+          if (link) return link;
+          link = { comm: null, sent: new Map(), refusals: 0, skip: 0 };
+          links.set(kernel, link);
+          kernel.statusChanged.connect(function (_, status) {
+            // a restarted kernel has forgotten the comm and everything it was told
+            if (status === "restarting" || status === "autorestarting" || status === "dead") {
+              link.comm = null;
+              link.sent = new Map();
+            }
+          });
+          kernel.iopubMessage.connect(function (_, message) {
+            if (message.header.msg_type === "comm_close" && link.comm && message.content.comm_id === link.comm) {
+              link.comm = null;  // no such target (yet): ask again after 2, 4, … 64 runs
+              link.sent = new Map();
+              link.refusals += 1;
+              link.skip = Math.min(64, Math.pow(2, link.refusals));
+            }
+          });
+          return link;
+        }
+
+        function send(notebook) {
+          var kernel = kernelOf(notebook);
+          if (!kernel || !notebook.model || kernel.status === "dead") return;
+          var link = linkOf(kernel);
+          if (!link.comm && link.skip > 0) { link.skip -= 1; return; }
+          var changed = {}, count = 0, cells = notebook.model.cells;
+          for (var i = 0; i < cells.length && count < MAX_CELLS; i++) {
+            var cell = cells.get(i);
+            if (!cell || cell.type !== "code") continue;
+            var source = cell.sharedModel.getSource();
+            if (typeof source !== "string" || source.length > MAX_SOURCE) source = null;
+            if (link.sent.has(cell.id) && link.sent.get(cell.id) === source) continue;
+            changed[cell.id] = source;
+            count += 1;
+          }
+          if (link.comm && !count) return;
+          var opening = !link.comm;
+          var commId = link.comm || (NAME + "-cells-" + Date.now().toString(36) + Math.random().toString(36).slice(2));
+          var content = opening ? { comm_id: commId, target_name: CELLS_TARGET, data: { cells: changed } }
+                                : { comm_id: commId, data: { cells: changed } };
+          kernel.sendShellMessage(KernelMessage.createMessage({
+            msgType: opening ? "comm_open" : "comm_msg", channel: "shell", session: kernel.clientId,
+            username: kernel.username, content: content
+          }), false, true);
+          link.comm = commId;
+          Object.keys(changed).forEach(function (id) { link.sent.set(id, changed[id]); });
+        }
+
+        NotebookActions.executionScheduled.connect(function (_, args) {
+          try { send(args.notebook); } catch (err) { console.warn(NAME + ": cell sources not sent", err); }
+        });
+      }
+    };
+  }
+
   var container = {
     init: function (scope) { shareScope = scope; return Promise.resolve(); },
     get: function (module) {
       if (module !== "./extension") return Promise.reject(new Error(NAME + " has no module " + module));
+      var optional = function (name) { return shared(name).catch(function () { return {}; }); };
       return Promise.all([
         shared("@jupyterlab/translation"),
-        shared("@jupyterlab/mainmenu").catch(function () { return {}; })
+        optional("@jupyterlab/mainmenu"),
+        optional("@jupyterlab/notebook"),
+        optional("@jupyterlab/services")
       ]).then(function (modules) {
-        var plugin = makePlugin(modules[0].ITranslator, modules[1].IMainMenu);
-        return function () { return { __esModule: true, default: [plugin] }; };
+        var plugins = [makePlugin(modules[0].ITranslator, modules[1].IMainMenu)];
+        var notebook = modules[2], services = modules[3];
+        if (notebook.NotebookActions && notebook.NotebookActions.executionScheduled &&
+            services.KernelMessage && services.KernelMessage.createMessage) {
+          plugins.push(makeCellsPlugin(notebook.NotebookActions, notebook.INotebookTracker, services.KernelMessage));
+        }
+        return function () { return { __esModule: true, default: plugins }; };
       });
     }
   };
