@@ -15,6 +15,10 @@ existing submission (a real student's work is never lost): an existing student f
 With ``--lms brightspace|canvas|moodle`` it writes instead what that LMS's "download all submissions"
 gives: ``downloaded/<a>/archive/<lms>.zip`` with the LMS's file names, and the roster the LMS exports
 (``<lms>-studenten.csv``), to try ``nbgrader zip_collect`` with ``smmkit.grading.collect.LmsCollector``.
+The names in that roster (``FIRST``, ``LAST``; a teacher may change them) go through
+``smmkit.csvsafe.spreadsheet_text``: one that starts like a formula gets a ``'`` in front, so the file
+is safe to open in Excel. The ids and email addresses stay as they are (the LMS and the collector match
+on them); the collector compares names without punctuation, so it still finds an escaped name.
 
 The module also offers ``submission(release, source, answers)`` to build one notebook exactly (the
 tests use it for a class whose statistics are known).
@@ -29,6 +33,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+try:
+    from smmkit.csvsafe import spreadsheet_text
+except ImportError:  # run with a Python without the kit installed: the kit of this checkout
+    sys.path.insert(0, str(ROOT))
+    from smmkit.csvsafe import spreadsheet_text
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 UNTOUCHED = "untouched"  # an answer that leaves the release's stub as it is
 
@@ -178,15 +187,16 @@ def lms_download(root: Path, assignment: str, lms: str, notebooks: dict[str, str
         for k, (student, text) in enumerate(sorted(notebooks.items())):
             first, last = FIRST[k % len(FIRST)], LAST[(k // len(FIRST) + k) % len(LAST)] + ("" if k < 10 else f" {k}")
             user_id, submission_id = 50000 + k, 900000 + k
+            safe_first, safe_last = spreadsheet_text(first), spreadsheet_text(last)
             if lms == "canvas":
                 member = f"{(last + first).replace(' ', '').lower()}_{user_id}_{submission_id}_{name}"
-                rows.append([f"{last}, {first}", user_id, student, student, "Klas A"])
+                rows.append([spreadsheet_text(f"{last}, {first}"), user_id, student, student, "Klas A"])
             elif lms == "moodle":
                 member = f"{first} {last}_{user_id}_assignsubmission_file_/{name}"
-                rows.append([first, last, student, f"{student}@example.org"])
+                rows.append([safe_first, safe_last, student, f"{student}@example.org"])
             else:
                 member = f"{submission_id}-{user_id} - {first} {last} - Dec 2, 2026 {9 + k // 60 % 3}{k % 60:02d} AM - {name}"
-                rows.append([f"#{student}", f"#{student}", last, first, f"{student}@example.org", "#"])
+                rows.append([f"#{student}", f"#{student}", safe_last, safe_first, f"{student}@example.org", "#"])
             zf.writestr(member, text)
             for extra, extra_text in (extras or {}).get(student, {}).items():
                 zf.writestr(member[: -len(name)] + extra, extra_text)

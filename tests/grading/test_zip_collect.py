@@ -147,3 +147,41 @@ def test_make_class_download_is_collected_whole(tmp_path, lms):
     work = {s: make_class.saved_work(A, s, a) for s, a in make_class.plan(release, 12, 2026).items() if a is not None}
     saved = {p.parts[-3]: {p.name: p.read_text()} for p in (root / "submitted").glob(f"*/{A}/*.json")}
     assert saved == {s: w for s, w in work.items() if w} and saved, "the saved widget work comes along"
+
+
+@pytest.mark.parametrize("lms", ["brightspace", "canvas", "moodle"])
+def test_make_class_roster_has_no_formulas_and_still_collects(tmp_path, monkeypatch, lms):
+    """A teacher who edits the practice names of tools/make_class.py to =HYPERLINK(…) gets a roster
+    that Excel opens as text (a ' in front, smmkit.csvsafe), and the collector still finds everyone."""
+    import csv
+    import importlib.util
+    import io
+    import re
+
+    from smmkit.csvsafe import starts_formula
+    from smmkit.grading.collect import REGEXPS, Roster, read_roster
+
+    spec = importlib.util.spec_from_file_location("make_class", ROOT / "tools" / "make_class.py")
+    make_class = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_class)
+    formula = '=HYPERLINK("example.org";"klik")'  # no / : that would be a folder in the zip
+    monkeypatch.setattr(make_class, "FIRST", [formula, "@Anna", "Piet"])
+    monkeypatch.setattr(make_class, "LAST", ["-Smit", "+31 Jansen", "de Vries"])
+    students = [f"s100000{i}" for i in range(5)]
+    zip_path, roster_path = make_class.lms_download(tmp_path, A, lms, {s: "{}" for s in students})
+    rows = list(csv.reader(io.StringIO(roster_path.read_text(encoding="utf-8"))))
+    cells = [cell for row in rows for cell in row]
+    assert not [cell for cell in cells if starts_formula(cell)], rows
+    assert any(cell.startswith("'" + formula) or cell.startswith("'-Smit") for cell in cells), rows
+    assert all(s in roster_path.read_text(encoding="utf-8") for s in students), "ids stay as they are"
+    roster = Roster(read_roster(roster_path), lms)
+    with zipfile.ZipFile(zip_path) as zf:
+        members = [m for m in zf.namelist() if m.endswith(NB)]
+    found = set()
+    for member in members:
+        match = re.match(REGEXPS[lms], "download/" + member)
+        assert match, member
+        student, reason = roster.find(match.groupdict().get("lms_id"), match.group("name"))
+        assert student, reason
+        found.add(student)
+    assert found == set(students)
