@@ -103,6 +103,10 @@ c.GenerateFeedback.preprocessors = [
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 
+# `nbgrader export`: nbgrader's columns, but quoted CSV in UTF-8 and no text that a spreadsheet runs as a
+# formula (a name like =HYPERLINK(...) gets a ' in front): see smmkit/grading/nbexport.py.
+c.ExportApp.plugin_class = "smmkit.grading.nbexport.SafeCsvExportPlugin"
+
 # Plots render without a screen. input() never waits: nbclient runs kernels without stdin, so
 # input() fails at once (StdinNotImplementedError) and the kit's widgets never block.
 os.environ.setdefault("MPLBACKEND", "Agg")

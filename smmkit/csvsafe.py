@@ -8,8 +8,10 @@ text. Only *text* is escaped: the writers format real numbers themselves (``-38,
 and a text that is nothing but a number (``-12``, ``-38,5``) cannot hold a formula and stays as it is.
 
 Used by every CSV writer of the kit that a person opens in a spreadsheet: the widgets' export
-(smmkit/widgets/_files.py), ``smmkit.grading items/overview --csv`` and the LMS files of
-``smmkit.grading export`` (there only in the columns the LMS does not match on: see that module).
+(smmkit/widgets/_files.py), ``smmkit.grading items/overview --csv``, the LMS files of
+``smmkit.grading export`` (there only in the columns the LMS does not match on: see that module),
+nbgrader's own ``nbgrader export`` (the kit's plugin, smmkit/grading/nbexport.py) and the practice
+roster of tools/make_class.py.
 """
 from __future__ import annotations
 
