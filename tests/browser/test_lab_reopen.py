@@ -14,6 +14,7 @@ saves the reopened notebook and opens it a third time.
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -97,3 +98,36 @@ def shown(page, opened: str) -> None:
     text = page.locator(".jp-NotebookPanel").inner_text()
     assert "model not found" not in text and "Error displaying widget" not in text
     assert widgets.count() == 3
+
+
+def test_a_widget_without_saved_state_says_in_dutch_what_to_do(test_lab, chromium):
+    """A notebook saved with an empty widget state (as Lab saved a reopened notebook before the kit's
+    server extension, or another Lab) cannot draw its widgets;
+    the widget manager's English "Error displaying widget: model not found" becomes Dutch
+    (the kit's lab extension, plugin ":widgets"), the English stays in the tooltip."""
+    lab = test_lab
+    [name] = lab.add([HERE / DEMO])
+    saved = lab.root / name
+    with labdriver.new_page(chromium) as page:
+        labdriver.open_notebook(page, lab, name)
+        labdriver.run_all_cells(page)
+        page.locator(".jp-NotebookPanel .smmkit-widget").first.wait_for(state="visible")
+        page.locator(".jp-NotebookPanel .jp-Notebook").first.click(position={"x": 5, "y": 5})
+        page.keyboard.press("Control+s")
+        wait_until(lambda: read(saved).get("metadata", {}).get("widgets"), "the notebook was not saved")
+        lab.shutdown_kernels()
+        notebook = read(saved)
+        notebook["metadata"]["widgets"][STATE]["state"] = {}    # as Lab saved a reopened notebook
+        saved.write_text(json.dumps(notebook), encoding="utf-8")
+        # changed outside Lab, so no longer trusted: Lab would show the text/plain fallback instead
+        subprocess.run([str(labdriver.VENV_BIN / "jupyter"), "trust", str(saved)], check=True,
+                       env=labdriver.kernel_env(), capture_output=True)
+        labdriver.open_notebook(page, lab, name)
+        panel = page.locator(".jp-NotebookPanel")
+        dutch = "Deze widget is niet meer verbonden met Python"
+        wait_until(lambda: panel.inner_text().count(dutch) == 3,
+                   "the three widget outputs got no Dutch text", seconds=90)
+        text = panel.inner_text()
+        assert "Error displaying widget" not in text and "model not found" not in text
+        outputs = page.locator(".jp-NotebookPanel .jp-OutputArea-output[title]")
+        assert set(outputs.evaluate_all("els => els.map(e => e.title)")) == {"Error displaying widget: model not found"}

@@ -30,6 +30,12 @@
  * the plugin tries again later, less and less often. Nothing here may disturb a run: every error is
  * caught and logged to the browser console only.
  *
+ * A third plugin (":widgets") puts into Dutch the few texts that the widget manager
+ * (@jupyter-widgets/jupyterlab-manager) writes as plain English into an output, with no translator:
+ * "Loading widget...", "Error displaying widget" and "Error displaying widget: model not found" (a
+ * widget whose kernel side is gone and whose saved state is missing). Domain "jupyterlab_widgets"
+ * (smmkit/messages/nl/jupyterlab/jupyterlab_widgets.json); the English text stays in the tooltip.
+ *
  * This file is a module-federation container as JupyterLab loads it (window._JUPYTERLAB[name] with
  * init/get); ITranslator, IMainMenu, NotebookActions/INotebookTracker and KernelMessage come from the
  * shared scope that Lab passes to init (all but ITranslator optional: without them that part is off).
@@ -325,6 +331,44 @@
     };
   }
 
+  var WIDGETS_DOMAIN = "jupyterlab_widgets";
+  var WIDGET_TEXTS = ["Loading widget...", "Error displaying widget", "Error displaying widget: model not found"];
+
+  function makeWidgetsPlugin(ITranslator) {
+    return {
+      id: NAME + ":widgets",
+      description: "the widget manager's loading and error texts in outputs in the language of JupyterLab",
+      autoStart: true,
+      requires: [ITranslator],
+      activate: function (app, translator) {
+        var trans = translator.load(WIDGETS_DOMAIN);
+        // the renderer sets node.textContent (one text node that is exactly one of the texts), often
+        // before its output is attached: then the added node is an ancestor, searched as a whole
+        function translate(node) {
+          if (node.nodeType === Node.ELEMENT_NODE) {
+            if (node.textContent.indexOf("widget") < 0) return;
+            var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT), found = [];
+            for (var text = walker.nextNode(); text; text = walker.nextNode()) found.push(text);
+            found.forEach(translate);
+            return;
+          }
+          if (node.nodeType !== Node.TEXT_NODE || WIDGET_TEXTS.indexOf(node.nodeValue) < 0) return;
+          var parent = node.parentNode;
+          if (!parent || !parent.closest || !parent.closest(".jp-OutputArea-output")) return;
+          var dutch = trans.__(node.nodeValue);
+          if (dutch === node.nodeValue) return;
+          parent.setAttribute("title", node.nodeValue);
+          node.nodeValue = dutch;
+        }
+        try {
+          new MutationObserver(function (records) {
+            records.forEach(function (record) { record.addedNodes.forEach(translate); });
+          }).observe(app.shell.node, { subtree: true, childList: true });
+        } catch (err) { console.warn(NAME + ": widget texts not translated", err); }
+      }
+    };
+  }
+
   var container = {
     init: function (scope) { shareScope = scope; return Promise.resolve(); },
     get: function (module) {
@@ -336,7 +380,8 @@
         optional("@jupyterlab/notebook"),
         optional("@jupyterlab/services")
       ]).then(function (modules) {
-        var plugins = [makePlugin(modules[0].ITranslator, modules[1].IMainMenu)];
+        var plugins = [makePlugin(modules[0].ITranslator, modules[1].IMainMenu),
+                       makeWidgetsPlugin(modules[0].ITranslator)];
         var notebook = modules[2], services = modules[3];
         if (notebook.NotebookActions && notebook.NotebookActions.executionScheduled &&
             services.KernelMessage && services.KernelMessage.createMessage) {
