@@ -40,6 +40,10 @@ CHROMIUM = "/usr/bin/chromium"
 NODE_PREFIX = VENV / "node"
 PROXY_PACKAGE = "configurable-http-proxy@5.3.0"  # needs node >= 20
 PROXY_PACKAGE_OLD_NODE = "configurable-http-proxy@4.6.3"  # for older node (Debian 12 ships 18)
+# What uv.lock leaves out on purpose ([tool.uv] override-dependencies in pyproject.toml) and what only
+# they needed: rfc3987-syntax costs every process that imports jsonschema ±1.3 s. `uv sync --inexact`
+# keeps them in a .venv installed before, so setup removes them (tests/test_environment.py checks).
+DROPPED_PACKAGES = ("rfc3987-syntax", "lark")
 
 
 def say(text: str) -> None:
@@ -136,6 +140,7 @@ def setup(extras: tuple[str, ...] = ()) -> None:
     steps = [
         [PY, "-m", "pip", "install", "--quiet", UV],
         sync,
+        [BIN / "uv", "pip", "uninstall", "--quiet", f"--python={PY}", *DROPPED_PACKAGES],
     ]
     for step in steps:
         if run(step, cwd=ROOT, env=env) != 0:

@@ -11,6 +11,14 @@ and kit runs alternate, so a busy machine slows both alike; the figure is the me
 * **smmkit alleen**: ``import smmkit`` in a bare interpreter (the package itself must stay light).
 
 "extra" is kit minus basis (the target); "verhouding" is kit / basis.
+
+Jupyter's own tools, which every test run starts hundreds of times (no target, only the figures):
+
+* **Jupyter: import nbformat** (nbgrader, nbclient, nbconvert, nbval) and **import
+  jupyter_server.serverapp** (every Lab and nbgrader's server parts), timed by ``python -X importtime``;
+  the note gives how much of it is jsonschema's format checkers (``jsonschema._format``) and whether
+  ``rfc3987_syntax`` is installed: it builds a parser at import (±1.3 s) and is left out of uv.lock
+  on purpose (``[tool.uv]`` in pyproject.toml).
 """
 from __future__ import annotations
 
@@ -47,8 +55,40 @@ def _probe(first: str, second: str) -> tuple[float, float]:
     return a, b
 
 
+JUPYTER_MODULES = ("nbformat", "jupyter_server.serverapp")
+FORMATS = "jsonschema._format"  # jsonschema's format checkers: they import what the format extras installed
+
+
+def _importtime(module: str) -> tuple[float, float, bool]:
+    """(ms to import ``module``, ms of that in ``FORMATS``, rfc3987_syntax installed) in a fresh process."""
+    code = f"import {module}, importlib.util; print(importlib.util.find_spec('rfc3987_syntax') is not None)"
+    out = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True,
+                         env=dict(os.environ, MPLBACKEND="Agg"), cwd=ROOT, check=True)
+    cumulative, top = {}, {}
+    for line in out.stderr.splitlines():  # "import time:   self [us] |  cumulative | <indent>name"
+        parts = line.split("|")
+        if line.startswith("import time:") and len(parts) == 3 and parts[1].strip().isdigit():
+            name = parts[2].strip()
+            cumulative[name] = int(parts[1]) / 1000
+            if len(parts[2]) - len(parts[2].lstrip()) == 1:  # imported by the statement itself, not nested
+                top[name] = cumulative[name]
+    # `import a.b` is one top-level line "a.b" that includes importing a (a line "a" may be nested elsewhere)
+    return top[module], cumulative.get(FORMATS, 0.0), out.stdout.split()[-1] == "True"
+
+
+def _jupyter_rows(samples: dict[str, list[tuple[float, float, bool]]]) -> list[Row]:
+    rows = []
+    for module, runs in samples.items():
+        total, formats = median(r[0] for r in runs), median(r[1] for r in runs)
+        rfc3987 = "rfc3987_syntax geïnstalleerd" if any(r[2] for r in runs) else "zonder rfc3987_syntax"
+        rows.append(Row("import", f"Jupyter: import {module}", total, samples=[r[0] for r in runs],
+                        note=f"waarvan jsonschema-formaten {formats:.0f} ms = {formats / total:.0%}; {rfc3987}"))
+    return rows
+
+
 def run(repeat: int = 7) -> list[Row]:
     base, kit_total, kit_extra, widget_extra, alone = [], [], [], [], []
+    jupyter = {module: [] for module in JUPYTER_MODULES}
     _probe(BASE, "pass")  # warm the file cache once, not counted
     for _ in range(repeat):
         b, _unused = _probe(BASE, "pass")
@@ -59,6 +99,8 @@ def run(repeat: int = 7) -> list[Row]:
         b3, extra_w = _probe(BASE, KIT + "; " + WIDGETS)
         widget_extra.append(extra_w)
         alone.append(_probe("import smmkit", "pass")[0])
+        for module in JUPYTER_MODULES:
+            jupyter[module].append(_importtime(module))
     base_ms = median(base)
     rows = [
         Row("import", "basis (pandas, matplotlib, ipywidgets)", base_ms, samples=base),
@@ -68,7 +110,7 @@ def run(repeat: int = 7) -> list[Row]:
         Row("import", "extra: … + de drie widgets", median(widget_extra), target=EXTRA_TARGET_MS,
             note=f"verhouding tot basis {(base_ms + median(widget_extra)) / base_ms:.2f}×", samples=widget_extra),
     ]
-    return rows
+    return rows + _jupyter_rows(jupyter)
 
 
 def main(argv: list[str] | None = None) -> list[Row]:

@@ -68,3 +68,57 @@ def test_python_version_agrees():
     pins = [d for d in env["dependencies"] if isinstance(d, str) and re.match(r"python\b", d)]
     assert len(pins) == 1, pins
     assert _normalise(pins[0])[1] == _normalise("python" + project["requires-python"])[1]
+
+
+def _kit():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("kit_module", ROOT / "kit.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_packages_left_out_on_purpose_are_neither_locked_nor_installed():
+    """rfc3987-syntax (from jsonschema[format-nongpl]) costs every process importing jsonschema ±1.3 s:
+    pyproject's uv override keeps it out of uv.lock, and kit.py's setup removes it from an older .venv
+    (`uv sync --inexact` would keep it)."""
+    import importlib.metadata
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    overridden = {Requirement(r).name for r in project["tool"]["uv"]["override-dependencies"]}
+    dropped = set(_kit().DROPPED_PACKAGES)
+    assert "rfc3987-syntax" in overridden and overridden <= dropped
+    assert not dropped & set(_locked()), f"uv.lock still has {sorted(dropped & set(_locked()))}"
+    installed = set()
+    for name in sorted(dropped):
+        try:
+            installed.add(f"{name} {importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            pass
+    assert not installed, f"{sorted(installed)} still in {sys.prefix}: kit.py setup should remove them"
+
+
+def test_jupyter_events_still_validates_events():
+    """Without rfc3987-syntax jsonschema only lacks the formats "iri" and "iri-reference": Jupyter's
+    event logger (jupyter-events, which asks for the formats) still accepts good events and rejects bad ones."""
+    import io
+    import logging
+
+    import jsonschema
+    from jupyter_events import EventLogger
+
+    checker = jsonschema.FormatChecker()
+    assert {"uri", "date-time", "duration"} <= set(checker.checkers)
+    assert not checker.conforms("not a date", "date-time")
+    schema = {
+        "$id": "https://smmkit.example/test-event", "version": "1", "title": "test", "description": "test",
+        "type": "object", "properties": {"when": {"type": "string", "format": "date-time"}}, "required": ["when"],
+    }
+    stream = io.StringIO()
+    logger = EventLogger(handlers=[logging.StreamHandler(stream)])
+    logger.register_event_schema(schema)
+    logger.emit(schema_id=schema["$id"], data={"when": "2026-12-03T09:00:00Z"})
+    assert '"when": "2026-12-03T09:00:00Z"' in stream.getvalue()
+    with pytest.raises(jsonschema.ValidationError):
+        logger.emit(schema_id=schema["$id"], data={"when": 3})

@@ -64,6 +64,19 @@ def test_import_probe_returns_figures():
         if row.target is not None:  # the note's ratio is kit / basis, from the row's own figures
             assert row.note == f"verhouding tot basis {(base + row.measured) / base:.2f}×"
             assert row.ratio == row.measured / row.target
+    jupyter = [r for r in rows if r.name.startswith("Jupyter: import ")]
+    assert [r.name for r in jupyter] == [f"Jupyter: import {m}" for m in bench_import.JUPYTER_MODULES]
+    for row in jupyter:  # the formats' share is part of the module's own import time
+        formats = float(row.note.split("jsonschema-formaten ")[1].split(" ms")[0])
+        assert 0 < formats <= row.measured, row
+
+
+def test_importtime_probe_sees_whether_rfc3987_syntax_is_installed():
+    import importlib.util
+
+    total, formats, rfc3987 = bench_import._importtime("jsonschema.validators")
+    assert total >= formats > 0
+    assert rfc3987 == (importlib.util.find_spec("rfc3987_syntax") is not None)
 
 
 def test_the_smart_bench_measures_every_page():
