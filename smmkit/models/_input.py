@@ -64,7 +64,8 @@ def one_of(value, valid, field: str) -> str:
     for option in valid:
         if text == str(option).lower():
             return option
-    raise SmmkitError(msg("modelinput.unknown_choice", field=field, value=value, valid=choices(valid)))
+    raise SmmkitError(msg("modelinput.unknown_choice", field=field, value=shorten(str(value).strip()),
+                          valid=choices(valid)))
 
 
 def text(value, field: str) -> str:

@@ -117,7 +117,7 @@ def _as_post(item, index: int) -> Post:
             return post(*item)
     except SmmkitError as err:
         raise SmmkitError(msg("calendar.in_row", row=index + 1, error=str(err))) from None
-    raise SmmkitError(msg("calendar.bad_item", row=index + 1, item=repr(item)))
+    raise SmmkitError(msg("calendar.bad_item", row=index + 1, item=shorten(repr(item))))
 
 
 @dataclass(frozen=True)

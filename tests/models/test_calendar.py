@@ -29,6 +29,20 @@ def test_bad_date_message_quotes_only_the_start_of_a_huge_input():
     assert len(text) < 200 and "2026-03-09" in text      # the advice is still there
 
 
+@pytest.mark.parametrize("entry", [
+    ("2026-03-09", "Instagram " * 10_000, "Open dag"),      # a page pasted as the channel
+    ("2026-03-09", "Instagram", "Open dag", "x" * 100_000),  # a list of four, but its kind a page long
+    {"datum": "2026-03-09", "kanaal": "Instagram", "onderwerp": "Open dag", "rol": "hero " * 10_000},
+    ["2026-03-09"] + ["Instagram " * 1_000] * 8,               # no post at all: quoted in the message
+], ids=["channel", "kind", "role", "item"])
+def test_no_calendar_message_repeats_a_huge_input(entry):
+    with pytest.raises(SmmkitError) as info:
+        cal.build([entry])
+    text = str(info.value)
+    assert len(text) < 400, text[:300]
+    assert text.startswith("Regel 1") and "…" in text
+
+
 def test_build_sorts_and_counts():
     c = cal.build(ENTRIES)
     assert [p.date.day for p in c.posts] == [9, 16, 30, 31]
