@@ -111,7 +111,7 @@ def _stop(kit_py, lab=None):
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads child processes from /proc (Linux)")
 @pytest.mark.timeout(240)
-@pytest.mark.parametrize("stop", ["SIGTERM", "SIGHUP"])
+@pytest.mark.parametrize("stop", ["SIGTERM", "SIGINT", "SIGHUP"])
 def test_stopping_kit_py_lab_also_stops_jupyterlab(tmp_path, stop):
     """`kill <kit.py>` must not leave JupyterLab running as an orphan (holding the port and its kernels)."""
     kit_py, url = _start_lab(tmp_path)
