@@ -98,6 +98,12 @@ class SmmkitWidget(FileActions, w.VBox):
         self.children = [self.heading, *controls, *outputs, self.files]
         self.refresh()
 
+    def __repr__(self) -> str:
+        # the text/plain part of the output: what a page shows that cannot draw the widget (an
+        # untrusted notebook, nbconvert HTML such as nbgrader's feedback), instead of ipywidgets'
+        # "NeedsProfile(children=(HTML(value='<h3 …"
+        return msg("widgets.repr", name=type(self).__name__)
+
     # ------------------------------------------------------------------ for subclasses
     def build(self) -> list:
         """Create the controls and return the widgets to show above the output."""

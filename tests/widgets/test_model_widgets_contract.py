@@ -31,3 +31,6 @@ def test_constructs_without_arguments_with_a_result_and_a_dutch_heading(name):
     assert widget.result is not None and widget.error == ""
     assert widget.heading.value.startswith("<h3") and widget.text.value
     assert (widget.chart is not None) is CLASSES[name]
+    # what a page that cannot draw the widget shows (untrusted notebook, nbconvert HTML): Dutch, short
+    plain = widget._repr_mimebundle_()["text/plain"]
+    assert plain.startswith(f"[widget {name}: ") and plain.endswith("]") and "Shift + Enter" in plain

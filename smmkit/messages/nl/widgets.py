@@ -1,4 +1,6 @@
 MESSAGES = {
+    # at most 110 characters, or ipywidgets cuts it off
+    "widgets.repr": "[widget {name}: voer deze cel uit in JupyterLab (Shift + Enter) om hem te gebruiken]",
     "widgets.unexpected": (
         "Dit lukte niet door een fout in de kit, niet door jou. Probeer een andere invoer of "
         "herstart de kernel (Kernel > Restart). Blijft het misgaan? Meld het aan je docent."
