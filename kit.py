@@ -276,8 +276,9 @@ def configure_lab(prefix: Path = VENV, laptop: bool = False) -> None:
       the Run menu and the restart dialog: ``smmkit/messages/nl/jupyterlab/`` has them
       (``_merge_lab_catalogues``), and the domain ``nbgrader`` for nbgrader's student panel, which
       the kit's lab extension ``smmkit/labextension`` applies (``_install_lab_extension``);
-    * the kit's server extension ``smmkit.widgetstate``: a reopened notebook, autosaved before its
-      widgets run again, keeps their saved state (``_enable_server_extension``).
+    * the kit's server extensions (``_enable_server_extension``): ``smmkit.widgetstate`` (a reopened
+      notebook, autosaved before its widgets run again, keeps their saved state) and
+      ``smmkit.nbgrader_fetch`` (a failed Fetch in nbgrader's Assignment List says why).
     Runs on every kit.py command (a few small files), so an existing .venv gets changes too.
     ``laptop``: the environment is a laptop's only (conda: no ``kit.py lab`` sets JUPYTER_CONFIG_PATH),
     so its own page_config also holds what ``LAPTOP_CONFIG`` hides, and the docent folder shows all.
@@ -310,9 +311,10 @@ def _install_lab_extension(prefix: Path = VENV) -> None:
             shutil.copyfile(source, copy)
 
 
-# the kit's Jupyter server extension: a notebook saved before its widgets run again keeps their
-# saved state (smmkit/widgetstate.py)
-SERVER_EXTENSION = "smmkit.widgetstate"
+# the kit's Jupyter server extensions: a notebook saved before its widgets run again keeps their
+# saved state (smmkit/widgetstate.py); a failed Fetch in nbgrader's Assignment List reaches the
+# learner (smmkit/nbgrader_fetch.py, does nothing without nbgrader)
+SERVER_EXTENSIONS = ("smmkit.widgetstate", "smmkit.nbgrader_fetch")
 
 
 def _enable_server_extension(prefix: Path = VENV) -> None:
@@ -320,7 +322,7 @@ def _enable_server_extension(prefix: Path = VENV) -> None:
     folder = Path(prefix) / "etc" / "jupyter" / "jupyter_server_config.d"
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "smmkit.json"
-    text = json.dumps({"ServerApp": {"jpserver_extensions": {SERVER_EXTENSION: True}}}, indent=2) + "\n"
+    text = json.dumps({"ServerApp": {"jpserver_extensions": {name: True for name in SERVER_EXTENSIONS}}}, indent=2) + "\n"
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
 

@@ -116,5 +116,5 @@ def test_configure_lab_enables_the_server_extension(tmp_path):
         sys.path.remove(str(ROOT))
     kit._enable_server_extension(tmp_path)
     config = json.loads((tmp_path / "etc/jupyter/jupyter_server_config.d/smmkit.json").read_text(encoding="utf-8"))
-    assert config == {"ServerApp": {"jpserver_extensions": {"smmkit.widgetstate": True}}}
+    assert config == {"ServerApp": {"jpserver_extensions": {"smmkit.widgetstate": True, "smmkit.nbgrader_fetch": True}}}
     assert widgetstate._jupyter_server_extension_points() == [{"module": "smmkit.widgetstate"}]
