@@ -161,6 +161,14 @@ def dialog_texts(page) -> tuple[list[str], str]:
     return shown, original
 
 
+def panel_error(page) -> tuple[list[str], str]:
+    """What a student reads in the panel when nbgrader shows a server text in its lists' error line, and
+    the original (nbgrader rewrites that line each time, so an earlier explanation is gone)."""
+    errors = page.locator(f"{PANEL} #released_assignments_list .smmkit-nbgrader-error")
+    errors.wait_for(state="visible", timeout=30_000)
+    return panel_texts(page), errors.locator("details pre").text_content()
+
+
 def assert_explained(where: str, shown: list[str], original: str, dutch: str, english_part: str) -> None:
     """The student reads ``dutch`` and no English; nbgrader's own text (with ``english_part``) is kept whole."""
     assert not english(shown), f"{where}: nbgrader's English in what a student sees: {english(shown)}\n{shown}"
@@ -172,8 +180,11 @@ def assert_explained(where: str, shown: list[str], original: str, dutch: str, en
 def test_nbgrader_server_errors_are_explained_in_dutch(tmp_path, chromium):
     """Errors that nbgrader's server sends back (an English exchange error or a Python traceback) get a
     short Dutch explanation with what to do; the original stays one click away (``<details>``).
-    Each error is a real one: a notebook that is gone when the student validates, an assignment the
-    teacher withdrew from the exchange before the student submits, an exchange that is gone."""
+    Each error is a real one: a Fetch of an assignment the teacher withdrew after the panel listed it
+    and of one whose folder is already there (nbgrader's own handler drops a failed fetch's reason; the
+    kit's server extension smmkit.nbgrader_fetch answers with it), a notebook that is gone when the
+    student validates, an assignment the teacher withdrew from the exchange before the student submits,
+    an exchange that is gone."""
     kit.configure_lab()
     exchange = release(tmp_path)
     catalogue = kit.lab_catalogue("nbgrader")
@@ -183,8 +194,37 @@ def test_nbgrader_server_errors_are_explained_in_dutch(tmp_path, chromium):
             labdriver.open_notebook(page, lab, NOTEBOOK.name)
             labdriver.run_command_from_menu(page, "nbgrader:open-assignment-list")
             wait_for_button(page, "released_assignments_list")
-            page.locator(f"{PANEL} #released_assignments_list .list_item button").first.click()  # fetch
+            fetch = page.locator(f"{PANEL} #released_assignments_list .list_item button").first
+            folder = lab.root / ASSIGNMENT
+
+            # fetch: the teacher withdrew the assignment after the panel listed it ("Assignment not found")
+            outbound, withdrawn = exchange / COURSE / "outbound" / ASSIGNMENT, tmp_path / "withdrawn"
+            outbound.rename(withdrawn)
+            fetch.click()
+            shown, original = panel_error(page)
+            assert_explained("fetch, withdrawn", shown, original, catalogue["smmkit.error.not_found"][0],
+                             "Assignment not found")
+            assert not folder.exists(), "nothing was fetched"
+            withdrawn.rename(outbound)
+            page.locator(f"{PANEL} #refresh_assignments_list").click()
+            wait_for_button(page, "released_assignments_list")
+
+            # fetch: a folder with the assignment's name is already there ("You already have a copy")
+            folder.mkdir()
+            fetch.click()
+            shown, original = panel_error(page)
+            assert_explained("fetch, folder exists", shown, original, catalogue["smmkit.error.already_fetched"][0],
+                             "You already have a copy of the assignment")
+            page.locator(f"{PANEL} #released_assignments_list .smmkit-nbgrader-error summary").click()
+            assert "You already have a copy" in page.locator(f"{PANEL} #released_assignments_list").inner_text()
+            assert not list(folder.iterdir()), "nothing was fetched into the folder that was there"
+            folder.rmdir()
+            page.locator(f"{PANEL} #refresh_assignments_list").click()
+            wait_for_button(page, "released_assignments_list")
+
+            fetch.click()  # now it works
             wait_for_button(page, "fetched_assignments_list")
+            assert not page.locator(f"{PANEL} .list_error:visible").count(), panel_texts(page)
             page.locator(f"{PANEL} .assignment-notebooks-link").first.click()
             validate = page.locator(f"{PANEL} .nested_list_item button").first
             validate.wait_for(state="visible", timeout=30_000)
@@ -215,10 +255,7 @@ def test_nbgrader_server_errors_are_explained_in_dutch(tmp_path, chromium):
             # the list: the exchange is gone (nbgrader's "The exchange directory does not exist ...")
             subprocess.run(["rm", "-r", exchange], check=True)
             page.locator(f"{PANEL} #refresh_assignments_list").click()
-            errors = page.locator(f"{PANEL} #released_assignments_list .smmkit-nbgrader-error")
-            errors.wait_for(state="visible", timeout=60_000)
-            shown = panel_texts(page)
-            original = errors.locator("details pre").text_content()
+            shown, original = panel_error(page)
             assert_explained("list", shown, original, catalogue["smmkit.error.exchange"][0],
                              "The exchange directory does not exist")
     finally:

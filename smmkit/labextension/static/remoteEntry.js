@@ -12,10 +12,12 @@
  * A text is replaced only when it is exactly one of nbgrader's message ids (spaces around it kept);
  * anything else (assignment names, cell sources) stays as it is. In an English Lab nothing changes.
  *
- * Texts of nbgrader's server (a failed submit, validate or list; see SERVER_ERRORS) are English
+ * Texts of nbgrader's server (a failed fetch, submit, validate or list; see SERVER_ERRORS) are English
  * exchange errors or whole Python tracebacks, which nbgrader shows as they are. They get a short
  * Dutch explanation with what to do (the first pattern that matches picks its message id, else
- * "smmkit.error.other"), and the original text stays below it, collapsed in a <details>.
+ * "smmkit.error.other"), and the original text stays below it, collapsed in a <details>. (A failed
+ * fetch reaches the lists' error line only through the kit's server extension smmkit.nbgrader_fetch:
+ * nbgrader's own server drops its reason.)
  *
  * A second plugin (":cells") tells the kernel what the notebook's code cells hold right before a run,
  * so that smmkit.check never judges an answer cell that was edited but not run again (the safety net,
