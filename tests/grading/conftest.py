@@ -78,7 +78,7 @@ class Course:
         self.roots, self.home = roots, home
         self.root = roots.get(FAULTY_FOR)  # the course with the faulty submissions
         self.generated, self.reports, self.timings, self.log = {}, {}, {}, ""
-        self.cheat_run_anyway = None
+        self.cheat_run_anyway, self.run_anyway = None, {}
         self.summaries = summaries
         for summary in summaries:
             self.generated.update(summary["generated"])
@@ -87,6 +87,7 @@ class Course:
             self.timings.update({f"[{first[:3]}…] {k}": v for k, v in summary["timings"].items()})
             self.log += summary["log"]
             self.cheat_run_anyway = self.cheat_run_anyway or summary["cheat_run_anyway"]
+            self.run_anyway.update(summary.get("run_anyway", {}))
 
     def root_of(self, assignment: str) -> Path:
         return self.roots[assignment]

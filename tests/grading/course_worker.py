@@ -28,6 +28,9 @@ from smmkit.grading.batch import autograde
 HERE = Path(__file__).resolve().parent
 CELL_TIMEOUT = 10  # seconds per cell in the tests (the course default is 20)
 CHEAT_RUN_ANYWAY = "vals_check_vervangen"
+# Only to prove that the faulty tests can fail: SMMKIT_FAULTY_NO_SANDBOX=1 grades without the sandbox
+# (as --no-sandbox does), and then the attacks of the faulty library must make tests/grading/test_faulty.py fail.
+SANDBOX = os.environ.get("SMMKIT_FAULTY_NO_SANDBOX") != "1"
 
 
 def load_faulty():
@@ -52,7 +55,8 @@ def tree_hashes(root: Path) -> dict[str, str]:
 
 def main(root: Path, summary_path: Path, assignments: list[str], with_faulty: bool, workers: int | None) -> None:
     os.chdir(root)
-    summary = {"generated": {}, "reports": {}, "timings": {}, "log": "", "cheat_run_anyway": None}
+    summary = {"generated": {}, "reports": {}, "timings": {}, "log": "", "cheat_run_anyway": None,
+               "run_anyway": {}}
     grader = api(root)
     start = time.monotonic()
     for assignment in assignments:
@@ -81,17 +85,19 @@ def main(root: Path, summary_path: Path, assignments: list[str], with_faulty: bo
         start = time.monotonic()
         try:
             outcomes = autograde(root, assignment, timeout=240, memory_mb=2048, extra_args=extra,
-                                 workers=workers)
+                                 workers=workers, sandbox=SANDBOX)
             summary["reports"][assignment] = {o.student: o.__dict__ for o in outcomes}
         except BaseException as exc:  # keep going: the tests of this assignment will report it
             summary["log"] += f"autograde {assignment}: {type(exc).__name__}: {exc}\n"
         summary["timings"][f"autograde {assignment}"] = time.monotonic() - start
 
     if with_faulty and assignments[0] in summary["reports"]:
+        # cheats the scan holds back, run anyway: what they try must fail in the sandbox as well
         start = time.monotonic()
-        outcomes = autograde(root, assignments[0], students=[CHEAT_RUN_ANYWAY], timeout=240, memory_mb=2048,
-                             allow_suspicious=True, extra_args=extra)
-        summary["cheat_run_anyway"] = outcomes[0].__dict__
+        outcomes = autograde(root, assignments[0], students=load_faulty().RUN_ANYWAY, timeout=240, memory_mb=2048,
+                             allow_suspicious=True, extra_args=extra, workers=workers, sandbox=SANDBOX)
+        summary["run_anyway"] = {o.student: o.__dict__ for o in outcomes}
+        summary["cheat_run_anyway"] = summary["run_anyway"][CHEAT_RUN_ANYWAY]
         summary["timings"]["cheat run anyway"] = time.monotonic() - start
 
     summary["graded_at"] = time.time()

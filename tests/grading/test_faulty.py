@@ -137,7 +137,48 @@ def test_attacks_leave_solutions_and_exercises_untouched(course):
     summary = summary_of(course)
     assert summary["hashes_before"], "the worker records the hashes before grading"
     assert summary["hashes_after"] == summary["hashes_before"]
-    assert not list(course.root.glob("solutions/*/geplant.txt"))
+    planted = list(course.root.rglob(faulty.PLANTED)) + list(course.home.rglob(faulty.PLANTED))
+    assert not planted, "vals_overschrijven wrote into the course (root, solutions/ or another student's folder)"
+
+
+def _outputs(course, student: str) -> str:
+    """What the kernel printed or displayed for ``student`` (the autograded notebook, before any feedback
+    filter; without tracebacks, which show a failed hidden assert in any submission)."""
+    path = course.root / "autograded" / student / FAULTY_FOR / f"{FAULTY_FOR}.ipynb"
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    parts = []
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            text = output.get("text", "")
+            parts.append(text if isinstance(text, str) else "".join(text))
+            parts += ["".join(v) if isinstance(v, list) else str(v) for v in output.get("data", {}).values()]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("case", faulty.AIMED)
+def test_attacks_aimed_at_the_course_ran_and_found_nothing(course, case):
+    """Each attack looked for the real course (absolute path, /proc, upwards from the working folder)
+    and, in the sandbox, found no nbgrader_config.py: proof that it ran and that it saw no course."""
+    text = _outputs(course, case)
+    assert faulty.FOUND not in text, f"{case} found the teacher's course:\n{text[-2000:]}"
+    assert faulty.NOT_FOUND in text, f"{case} did not run its search for the course:\n{text[-2000:]}"
+
+
+@pytest.mark.parametrize("case", sorted(set(faulty.ATTACKS + faulty.RUN_ANYWAY)))
+def test_no_attack_reads_the_worked_answers(course, case):
+    """No worked answer from solutions/ reaches the kernel's output, not even before the feedback filter
+    (hidden tests do: nbgrader runs them in the same kernel; the feedback filter hides those, see LEAKERS)."""
+    text = _outputs(course, case)
+    assert "BEGIN SOLUTION" not in text, (case, text[-2000:])
+
+
+@pytest.mark.parametrize("case", faulty.RUN_ANYWAY)
+def test_cheats_run_anyway_gain_nothing(course, case):
+    """The scan holds these back; run anyway (--allow-suspicious), the sandbox still stops what they try
+    (run the worked answers from solutions/, write the gradebook): no more than an empty submission."""
+    row = course.run_anyway[case]
+    assert row["status"] == "graded" and row["sandbox"] is True, row
+    assert row["score"] <= rows(course)["leeg"]["score"], row
 
 
 def test_no_attack_reaches_the_graders_home(course):

