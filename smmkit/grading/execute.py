@@ -6,7 +6,9 @@ full timeout as well. ``SafeExecute`` asks the kernel, after the interrupt, whet
 again within ``interrupt_grace`` seconds; if not, it kills the kernel and marks the remaining
 code cells as not run (they score 0, the notebook is still graded and written out).
 It also cuts a cell's output while it arrives (``max_output_chars``), so a print loop cannot
-fill the grader's memory before ``LimitOutput`` gets to trim it.
+fill the grader's memory before ``LimitOutput`` gets to trim it. ``cell_timeouts`` counts the
+cells that hit the per-cell ``timeout`` in the last ``preprocess``: the batch runner grades such a
+notebook again at the end of the batch, with a longer limit (``--retry-timeout-factor``).
 
 Given a :class:`smmkit.grading.sandbox.Sandbox` (attribute ``sandbox``, set by the batch runner),
 the kernel runs inside bubblewrap. :class:`Replay` is the stand-in for ``SafeExecute`` when the
@@ -65,10 +67,12 @@ class SafeExecute(Execute):
         self._kernel_gone = False
         self._timed_out = False
         self._chars = {}
+        self.cell_timeouts = 0
         return super().preprocess(nb, resources, km=km)
 
     async def _async_handle_timeout(self, timeout, cell=None):
         self._timed_out = True
+        self.cell_timeouts += 1  # the batch grades such a notebook once more with a longer limit
         return await super()._async_handle_timeout(timeout, cell)
 
     async def _kernel_answers(self, grace: float) -> bool:
