@@ -23,6 +23,12 @@ nbgrader does the grading; the kit decides *where* the untrusted part runs and *
    students are kept, ``--student X`` changes only X) and rewritten after every student (atomically:
    never truncated). ``--resume`` skips students whose row is final and whose submission has not
    changed (a SHA-256 of the submission folder); Ctrl+C kills the workers and keeps the report.
+5. a second attempt: a notebook in which a cell hit the per-cell limit (``SafeExecute.timeout``) is
+   graded once more at the end of the batch, when the other students are done (less load), with
+   that limit (and ``--timeout``) times ``--retry-timeout-factor`` (default 3; 1 or less: no second
+   attempt). The second result is kept and the report says so, with both limits; a cell that is too
+   slow again (a real infinite loop) is flagged in the report. Until the second attempt has been
+   recorded the row is not final (``retry_pending``), so ``--resume`` grades it again.
 
 Submissions are never modified or deleted.
 """
@@ -32,6 +38,7 @@ import copy
 import hashlib
 import json
 import logging
+import math
 import os
 import re
 import shutil
@@ -69,6 +76,10 @@ class Outcome:
     ignored_files: list[str] = field(default_factory=list)
     missing_files: list[str] = field(default_factory=list)
     sandbox: bool = True  # False: executed with --no-sandbox
+    attempts: int = 1  # 2: graded again at the end of the batch, after a cell hit the per-cell limit
+    cell_timeout: bool = False  # in the attempt kept here, a cell hit the per-cell limit and was interrupted
+    cell_limit: float = 0.0  # that attempt's per-cell limit in seconds (0: unknown or none)
+    retry_pending: bool = False  # a second attempt is due: not final, --resume grades it again
 
 
 def valid_student_id(student: str) -> bool:
@@ -285,6 +296,9 @@ class Job:
     missing: list[str] = field(default_factory=list)
     pid: int = 0
     started: float = 0.0
+    attempt: int = 1
+    factor: float = 1.0  # the per-cell limit and the wall-clock limit are multiplied by this
+    first_limit: float = 0.0  # per-cell limit of the first attempt (seconds), for the report
 
 
 def execute_submission(course: Course, assignment: str, job: Job, work: Path, out: Path, memory_mb: int,
@@ -315,12 +329,17 @@ def execute_submission(course: Course, assignment: str, job: Job, work: Path, ou
         for cls in sanitize:
             notebook, resources = cls(config=course.config)(notebook, resources)
         executor = SafeExecute(config=course.config)
+        if job.factor > 1 and executor.timeout:  # via the config: preprocess() reads its traits from it again
+            config = copy.deepcopy(course.config)
+            config.SafeExecute.timeout = int(math.ceil(executor.timeout * job.factor))
+            executor = SafeExecute(config=config)
         if sandbox:
             executor.sandbox, executor.sandbox_cwd = box, here
         with utils.setenv(NBGRADER_EXECUTION="autograde"):
             notebook, resources = executor.preprocess(notebook, resources)
         notebook.metadata["smmkit"] = {"notes": [msg("batch.missing_file_feedback", files=", ".join(job.missing))]
-                                       if job.missing else []}
+                                       if job.missing else [],
+                                       "cell_timeouts": executor.cell_timeouts, "cell_limit": executor.timeout or 0}
         nbformat.write(notebook, out / name)
 
 
@@ -391,6 +410,12 @@ def write_report(root: Path, assignment: str, outcomes, folder: Path | None = No
     unsandboxed = [o["student"] for o in ordered if o.get("sandbox") is False and o["status"] == GRADED]
     if unsandboxed:
         lines += [msg("batch.report.no_sandbox", students=", ".join(unsandboxed)), ""]
+    again = [o["student"] for o in ordered
+             if o.get("attempts", 1) > 1 and o.get("cell_timeout") and o["status"] == GRADED]
+    if again:
+        lines += [msg("batch.report.cell_timeout_again", students=", ".join(again)), ""]
+    if any(o.get("attempts", 1) > 1 or o.get("retry_pending") for o in ordered):
+        lines += [msg("batch.report.retry_explained"), ""]
     lines += [msg("batch.report.header"), "| --- | --- | --- | --- | --- |"]
     for o in ordered:
         reason = o.get("reason", "") + ("<br>" + "<br>".join(o.get("findings") or []) if o.get("findings") else "")
@@ -492,7 +517,8 @@ def plan(course: Course, assignment: str, students=None, resume: bool = False, a
             continue
         digest = submission_hash(folder)
         old = previous.get(student)
-        if resume and old and old.get("status") in FINAL and old.get("hash") == digest:
+        if (resume and old and old.get("status") in FINAL and old.get("hash") == digest
+                and not old.get("retry_pending")):
             skipped.append(student)
             continue
         notes: list[str] = []
@@ -530,9 +556,10 @@ def _kill(job: Job) -> None:
 
 def autograde(root, assignment: str, students=None, timeout: float = 300, memory_mb: int = 3072,
               allow_suspicious: bool = False, extra_args=(), workers: int | None = None, resume: bool = False,
-              sandbox: bool = True, progress_stream=None) -> list[Outcome]:
+              sandbox: bool = True, progress_stream=None, retry_factor: float = 3.0) -> list[Outcome]:
     """Grade the submissions of ``assignment`` (or only ``students``); returns the Outcome of each one
-    graded or rejected in this run. The report keeps the rows of everyone else."""
+    graded or rejected in this run (a student graded twice: both, the second one counts). The report
+    keeps the rows of everyone else. ``retry_factor``: see step 5 in the module docstring."""
     from smmkit.grading.sandbox import bwrap_path
 
     if sandbox and bwrap_path() is None:
@@ -576,7 +603,7 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
     staging, logs = tmp / "uit", course.folder("autograded") / ".logs"
     logs.mkdir(parents=True, exist_ok=True)
     api = course.recording_api(staging)
-    pending, running = list(jobs), {}
+    pending, running, retries = list(jobs), {}, []
     previous_term = signal.getsignal(signal.SIGTERM)
 
     def on_term(_signum, _frame):
@@ -585,11 +612,17 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
     if threading_main():
         signal.signal(signal.SIGTERM, on_term)
     try:
-        while pending or running:
+        while pending or running or retries:
+            if not pending and not running:  # the others are done: now the second attempts
+                pending, retries = retries, []
             while pending and len(running) < workers:
                 job = pending.pop(0)
                 work, out = tmp / f"werk-{job.student}", staging / job.student
                 log = logs / f"{assignment}-{job.student}.txt"
+                if job.attempt > 1:  # keep the first attempt's log; never read its notebooks again
+                    shutil.rmtree(out, ignore_errors=True)
+                    if log.exists():
+                        os.replace(log, logs / f"{assignment}-{job.student}-poging1.txt")
                 sys.stdout.flush()
                 sys.stderr.flush()
                 pid = os.fork()
@@ -602,12 +635,25 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
                 done, status = os.waitpid(pid, os.WNOHANG)
                 if done:
                     finished.append((job, os.waitstatus_to_exitcode(status)))
-                elif time.monotonic() - job.started > timeout:
+                elif time.monotonic() - job.started > timeout * job.factor:
                     _kill(job)
                     finished.append((job, None))
             for job, code in finished:
                 del running[job.pid]
-                record(_finish(course, api, assignment, job, code, staging, logs, timeout, sandbox))
+                outcome = _finish(course, api, assignment, job, code, staging, logs, timeout * job.factor, sandbox)
+                if outcome.status == GRADED and outcome.cell_timeout and job.attempt == 1 and retry_factor > 1:
+                    outcome.retry_pending = True
+                    outcome.reason = "; ".join(filter(None, [outcome.reason, msg(
+                        "batch.note.retry_pending", limit=_seconds(outcome.cell_limit),
+                        longer=_seconds(math.ceil(outcome.cell_limit * retry_factor)))]))
+                    retries.append(Job(job.student, job.folder, job.notebooks, job.declared, job.hash, job.notes,
+                                       job.ignored, job.missing, attempt=2, factor=retry_factor,
+                                       first_limit=outcome.cell_limit))
+                    progress.total += 1
+                if job.attempt > 1 and outcome.status != GRADED:  # the second attempt failed: say it was one
+                    outcome.reason = "; ".join(filter(None, [msg(
+                        "batch.note.retry_not_graded", limit=_seconds(job.first_limit)), outcome.reason]))
+                record(outcome)
                 shutil.rmtree(tmp / f"werk-{job.student}", ignore_errors=True)
             if not finished:
                 time.sleep(0.05)
@@ -649,7 +695,7 @@ def _finish(course: Course, api, assignment: str, job: Job, code, staging: Path,
     seconds = time.monotonic() - job.started
     log = logs / f"{assignment}-{job.student}.txt"
     common = dict(hash=job.hash, ignored_files=job.ignored, missing_files=job.missing, seconds=seconds,
-                  sandbox=sandbox)
+                  sandbox=sandbox, attempts=job.attempt)
     if code is None:
         return Outcome(job.student, TIMEOUT, reason=msg("batch.timeout", seconds=f"{timeout:.0f}", log=log.name),
                        **common)
@@ -672,4 +718,26 @@ def _finish(course: Course, api, assignment: str, job: Job, code, staging: Path,
                                                           log=log.name), **common)
     score, max_score = course.score(assignment, job.student)
     notes = job.notes + _notes_from_log(text + (result.get("log") or ""))
-    return Outcome(job.student, GRADED, score, max_score, "; ".join(dict.fromkeys(notes)), **common)
+    timeouts, limit = _cell_timeouts(staging / job.student, job.notebooks)
+    if job.attempt > 1:
+        notes.append(msg("batch.note.retry_timeout_again" if timeouts else "batch.note.retried",
+                         limit=_seconds(job.first_limit), longer=_seconds(limit)))
+    return Outcome(job.student, GRADED, score, max_score, "; ".join(dict.fromkeys(notes)),
+                   cell_timeout=timeouts > 0, cell_limit=limit, **common)
+
+
+def _cell_timeouts(folder: Path, notebooks: list[str]) -> tuple[int, float]:
+    """(cells that hit the per-cell limit, that limit in seconds) in a worker's executed notebooks."""
+    count, limit = 0, 0.0
+    for name in notebooks:
+        try:
+            info = json.loads((folder / name).read_text(encoding="utf-8"))["metadata"].get("smmkit", {})
+        except (OSError, ValueError, KeyError):
+            continue
+        count += int(info.get("cell_timeouts") or 0)
+        limit = max(limit, float(info.get("cell_limit") or 0))
+    return count, limit
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g}"

@@ -15,6 +15,9 @@ def add_parser(sub) -> None:
                        help="sla over wat al is nagekeken en niet is veranderd; kijk de rest (opnieuw) na")
     grade.add_argument("--root", default=".", help="cursusmap (met nbgrader_config.py); standaard de huidige map")
     grade.add_argument("--timeout", type=float, default=300, help="seconden per student (standaard 300)")
+    grade.add_argument("--retry-timeout-factor", type=float, default=3.0,
+                       help="liep een cel langer dan de limiet per cel, dan wordt die student aan het eind "
+                            "opnieuw nagekeken met deze factor maal de limiet (standaard 3; 1: niet opnieuw)")
     grade.add_argument("--memory-mb", type=int, default=3072, help="geheugenlimiet per kernel (standaard 3072)")
     grade.add_argument("--allow-suspicious", action="store_true",
                        help="ook inzendingen uitvoeren die de scan verdacht vindt (na eigen controle)")
@@ -28,7 +31,8 @@ def run(args) -> int:
 
     try:
         autograde(args.root, args.assignment, args.student, args.timeout, args.memory_mb, args.allow_suspicious,
-                  args.extra, workers=args.workers, resume=args.resume, sandbox=not args.no_sandbox)
+                  args.extra, workers=args.workers, resume=args.resume, sandbox=not args.no_sandbox,
+                  retry_factor=args.retry_timeout_factor)
     except KeyboardInterrupt:
         return 130
     return 0

@@ -13,6 +13,17 @@ MESSAGES = {
         "cursusmap); de scores komen uit het gradebook."
     ),
     "batch.report.no_sandbox": "Let op: zonder sandbox uitgevoerd (--no-sandbox): {students}.",
+    "batch.report.cell_timeout_again": (
+        "Let op: bij deze studenten liep een cel ook bij de tweede poging, met de ruimere limiet, te lang en "
+        "is onderbroken; bekijk hun inzending zelf: {students}."
+    ),
+    "batch.report.retry_explained": (
+        "Opnieuw nagekeken: liep bij een student een cel langer dan de limiet per cel (SafeExecute.timeout), "
+        "dan kijkt de nakijker die student aan het eind van de ronde nog één keer na, als de andere inzendingen "
+        "klaar zijn en de machine minder druk is, met een ruimere limiet (--retry-timeout-factor, standaard 3 "
+        "keer zo lang). De uitslag van die tweede poging telt; het logbestand van de eerste heet "
+        "…-poging1.txt (in autograded/.logs/)."
+    ),
     "batch.report.header": "| student | status | score | reden / opmerking | tijd (s) |",
     "batch.report.written": "[smmkit] rapport: {path}",
     # reasons and notes
@@ -54,6 +65,20 @@ MESSAGES = {
     "batch.note.restored_metadata": "labels of nbgrader-gegevens van cellen hersteld uit het gradebook",
     "batch.note.kernel_stopped": "kernel gestopt (oneindige lus of afsluiten); latere cellen niet uitgevoerd",
     "batch.note.interrupted_cell": "een cel liep te lang en is onderbroken",
+    "batch.note.retry_pending": (
+        "een cel liep langer dan de limiet van {limit} s; deze inzending wordt aan het eind van de ronde "
+        "opnieuw nagekeken met {longer} s per cel (is de ronde eerder gestopt: ga verder met --resume)"
+    ),
+    "batch.note.retried": (
+        "opnieuw nagekeken: bij de eerste poging liep een cel langer dan de limiet van {limit} s (een drukke "
+        "machine?), bij de tweede poging met {longer} s per cel niet meer; deze score is die van de tweede poging"
+    ),
+    "batch.note.retry_timeout_again": (
+        "LET OP: ook bij de tweede poging, met {longer} s per cel in plaats van {limit} s, liep een cel te lang "
+        "en is onderbroken (een oneindige lus of heel trage code?); wat daardoor faalde kreeg 0 punten. "
+        "Bekijk deze inzending zelf"
+    ),
+    "batch.note.retry_not_graded": "tweede poging (bij de eerste liep een cel langer dan {limit} s)",
     "batch.skipped_resume": "[smmkit] {count} inzending(en) al nagekeken en niet veranderd: overgeslagen (--resume)",
     # progress and stopping
     "batch.progress": "[smmkit] {done}/{total} nagekeken · {elapsed} verstreken · nog ongeveer {left}",
