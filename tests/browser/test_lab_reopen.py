@@ -87,11 +87,11 @@ def wait_until(condition, message: str, seconds: float = 60) -> None:
         time.sleep(0.2)
 
 
-def shown(page, opened: str) -> None:
+def shown(page, opened: str, seconds: float = 60) -> None:
     """The three widgets are drawn from the saved state, and no English error is shown instead."""
     widgets = page.locator(".jp-NotebookPanel .smmkit-widget")
     try:
-        widgets.nth(2).wait_for(state="visible", timeout=60_000)
+        widgets.nth(2).wait_for(state="visible", timeout=seconds * 1000)
     except Exception as exc:
         raise AssertionError(f"opened {opened}: {widgets.count()} of 3 widgets shown; the page says "
                              f"{page.locator('.jp-NotebookPanel .jp-OutputArea').all_inner_texts()}") from exc
@@ -131,3 +131,28 @@ def test_a_widget_without_saved_state_says_in_dutch_what_to_do(test_lab, chromiu
         assert "Error displaying widget" not in text and "model not found" not in text
         outputs = page.locator(".jp-NotebookPanel .jp-OutputArea-output[title]")
         assert set(outputs.evaluate_all("els => els.map(e => e.title)")) == {"Error displaying widget: model not found"}
+
+
+def test_widgets_whose_saved_models_come_late_are_still_shown(test_lab, chromium):
+    """The widget manager of a reopened notebook restores from the kernel and from the saved state
+    side by side; when the kernel part finishes first, an output waits only 2 s for its model and
+    then says "model not found" for good (seen once in a CI run on a loaded 2-core machine). With
+    Chromium's CPU throttled 16 times, as a slow laptop, that happened in 2 of 3 reopenings here; the
+    kit's lab extension renders such outputs again, and every reopening shows the widgets."""
+    lab = test_lab
+    [name] = lab.add([HERE / DEMO])
+    saved = lab.root / name
+    with labdriver.new_page(chromium) as page:
+        labdriver.open_notebook(page, lab, name)
+        labdriver.run_all_cells(page)
+        page.locator(".jp-NotebookPanel .smmkit-widget").first.wait_for(state="visible")
+        page.locator(".jp-NotebookPanel .jp-Notebook").first.click(position={"x": 5, "y": 5})
+        page.keyboard.press("Control+s")
+        wait_until(lambda: read(saved).get("metadata", {}).get("widgets"), "the notebook was not saved")
+        cdp = page.context.new_cdp_session(page)
+        for attempt in range(3):
+            lab.shutdown_kernels()
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 16})
+            labdriver.open_notebook(page, lab, name)
+            shown(page, f"slowly ({attempt + 1})", seconds=150)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})

@@ -37,6 +37,8 @@
  * "Loading widget...", "Error displaying widget" and "Error displaying widget: model not found" (a
  * widget whose kernel side is gone and whose saved state is missing). Domain "jupyterlab_widgets"
  * (smmkit/messages/nl/jupyterlab/jupyterlab_widgets.json); the English text stays in the tooltip.
+ * An output that says "model not found" is rendered again a few times, later and later: in a
+ * reopened notebook on a slow machine the saved models often arrive after the 2 s an output waits.
  *
  * This file is a module-federation container as JupyterLab loads it (window._JUPYTERLAB[name] with
  * init/get); ITranslator, IMainMenu, NotebookActions/INotebookTracker and KernelMessage come from the
@@ -336,14 +338,52 @@
   var WIDGETS_DOMAIN = "jupyterlab_widgets";
   var WIDGET_TEXTS = ["Loading widget...", "Error displaying widget", "Error displaying widget: model not found"];
 
-  function makeWidgetsPlugin(ITranslator) {
+  var NOT_FOUND = "Error displaying widget: model not found";
+  var VIEW_MIME = "application/vnd.jupyter.widget-view+json";
+  var RETRY_SECONDS = [1, 2, 4, 8, 8, 8];  // then the (Dutch) text stays: the model is really gone
+
+  function makeWidgetsPlugin(ITranslator, INotebookTracker) {
     return {
       id: NAME + ":widgets",
       description: "the widget manager's loading and error texts in outputs in the language of JupyterLab",
       autoStart: true,
       requires: [ITranslator],
-      activate: function (app, translator) {
+      optional: INotebookTracker ? [INotebookTracker] : [],
+      activate: function (app, translator, tracker) {
         var trans = translator.load(WIDGETS_DOMAIN);
+        var attempts = {};  // model id -> renders asked for
+
+        // The manager reads a reopened notebook's saved widgets (_loadFromNotebook) while it also
+        // restores from the new kernel; the kernel part may finish first and mark the manager
+        // restored, and an output that asks for its model then waits only 2 s for it. On a slow
+        // machine the saved models come later, and the output says "model not found" for a model
+        // that exists a moment after. Such an output is rendered again (Lab's OutputArea calls the
+        // same renderer's renderModel when an output is set anew), a few times, later and later.
+        function renderAgain(node) {
+          if (!tracker) return;
+          tracker.forEach(function (panel) {
+            panel.content.widgets.forEach(function (cell) {
+              var area = cell.outputArea;
+              if (!area || !area.node.contains(node)) return;
+              for (var i = 0; i < area.widgets.length && i < area.model.length; i++) {
+                if (!area.widgets[i].node.contains(node)) continue;
+                var output = area.model.get(i), view = output.data && output.data[VIEW_MIME];
+                var id = view && view.model_id;
+                if (!id) return;
+                var done = attempts[id] || 0;
+                if (done >= RETRY_SECONDS.length) return;
+                attempts[id] = done + 1;
+                var index = i, model = area.model;
+                setTimeout(function () {
+                  try {
+                    if (index < model.length && model.get(index) === output) model.set(index, output.toJSON());
+                  } catch (err) { console.warn(NAME + ": widget not rendered again", err); }
+                }, RETRY_SECONDS[done] * 1000);
+                return;
+              }
+            });
+          });
+        }
         // the renderer sets node.textContent (one text node that is exactly one of the texts), often
         // before its output is attached: then the added node is an ancestor, searched as a whole
         function translate(node) {
@@ -359,8 +399,12 @@
           if (!parent || !parent.closest || !parent.closest(".jp-OutputArea-output")) return;
           var dutch = trans.__(node.nodeValue);
           if (dutch === node.nodeValue) return;
-          parent.setAttribute("title", node.nodeValue);
+          var english = node.nodeValue;
+          parent.setAttribute("title", english);
           node.nodeValue = dutch;
+          if (english === NOT_FOUND) {
+            try { renderAgain(parent); } catch (err) { console.warn(NAME + ": widget not rendered again", err); }
+          }
         }
         try {
           new MutationObserver(function (records) {
@@ -383,7 +427,7 @@
         optional("@jupyterlab/services")
       ]).then(function (modules) {
         var plugins = [makePlugin(modules[0].ITranslator, modules[1].IMainMenu),
-                       makeWidgetsPlugin(modules[0].ITranslator)];
+                       makeWidgetsPlugin(modules[0].ITranslator, modules[2].INotebookTracker)];
         var notebook = modules[2], services = modules[3];
         if (notebook.NotebookActions && notebook.NotebookActions.executionScheduled &&
             services.KernelMessage && services.KernelMessage.createMessage) {
