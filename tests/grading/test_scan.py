@@ -18,7 +18,7 @@ from .conftest import ASSIGNMENTS, ROOT, faulty
     ("builtins", faulty.CHEAT_BUILTINS, {("patches", "builtins.isinstance"), ("dunder", "__eq__")}),
     ("ipython hook", faulty.CHEAT_HOOK, {("touches", "input_transformers_cleanup")}),
     ("read solutions", faulty.CHEAT_READ_SOLUTIONS, {("path", "solutions")}),
-    ("gradebook", faulty.CHEAT_GRADEBOOK, {("imports", "sqlite3"), ("path", "../..")}),
+    ("gradebook", faulty.CHEAT_GRADEBOOK, {("imports", "sqlite3"), ("path", "gradebook")}),
     ("shell", "!cat ../../../solutions/*/*.ipynb", {("magic", "!cat")}),
     ("obfuscated import", "m = __import__('smm' + 'kit')", {("calls", "__import__")}),
     ("shadow builtin", "def round(x, n=0):\n    return 26.0", {("rebinds", "round")}),
