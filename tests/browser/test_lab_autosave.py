@@ -31,17 +31,23 @@ def saved_sources(path: Path) -> list[str]:
     return ["".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in cells]
 
 
+def checked_good_answer(page, lab, name: str) -> int:
+    """Open the exercise, run it, fill in and run the right answer; its cell index once the check says ✔."""
+    labdriver.open_notebook(page, lab, name)
+    labdriver.run_all_cells(page)
+    answer = cell_index(page, "Zoek de twee percentages van Hyves")
+    type_into(page, answer, GOOD)
+    run(page, answer)
+    assert "✔" in run(page, answer + 1)
+    return answer
+
+
 def test_an_edit_checked_at_once_is_seen_without_a_save(test_lab, chromium):
     kit.configure_lab()
     [name] = test_lab.add([EXERCISE])
     changed = GOOD.replace("round(", "round(-")
     with labdriver.new_page(chromium) as page:
-        labdriver.open_notebook(page, test_lab, name)
-        labdriver.run_all_cells(page)
-        answer = cell_index(page, "Zoek de twee percentages van Hyves")
-        type_into(page, answer, GOOD)
-        run(page, answer)
-        assert "✔" in run(page, answer + 1)
+        answer = checked_good_answer(page, test_lab, name)
 
         held = []  # saves of the notebook (PUT api/contents/…) wait until the check has answered
         def hold(route):
@@ -71,12 +77,7 @@ def test_an_edit_neither_run_nor_saved_is_seen_after_autosave(test_lab, chromium
     kit.configure_lab()  # what every kit.py command does first (the shared Lab started after it too)
     [name] = test_lab.add([EXERCISE])
     with labdriver.new_page(chromium) as page:
-        labdriver.open_notebook(page, test_lab, name)
-        labdriver.run_all_cells(page)
-        answer = cell_index(page, "Zoek de twee percentages van Hyves")
-        type_into(page, answer, GOOD)
-        run(page, answer)
-        assert "✔" in run(page, answer + 1)
+        answer = checked_good_answer(page, test_lab, name)
         page.wait_for_timeout((kit.AUTOSAVE_SECONDS + 2) * 1000)  # the good answer is saved too
 
         changed = GOOD.replace("round(", "round(-")

@@ -37,19 +37,8 @@ def test_a_reopened_notebook_shows_its_widgets(test_lab, chromium):
     lab = test_lab
     [name] = lab.add([HERE / DEMO])
     with labdriver.new_page(chromium) as page:
-        labdriver.open_notebook(page, lab, name)
-        labdriver.run_all_cells(page)
-        page.locator(".jp-NotebookPanel .smmkit-widget").first.wait_for(state="visible")
-        page.locator(".jp-NotebookPanel .jp-Notebook").first.click(position={"x": 5, "y": 5})
-        page.keyboard.press("Control+s")
-        saved = lab.root / name
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            metadata = read(saved).get("metadata", {})
-            if metadata.get("widgets", {}).get(STATE, {}).get("state"):
-                break
-            time.sleep(0.5)
-        models = metadata.get("widgets", {}).get(STATE, {}).get("state", {})
+        saved = run_and_save(page, lab, name)
+        models = saved_models(saved)
         assert len(models) > 20, "the saved notebook holds no widget state"
         ours = {s["kernel"]["id"] for s in lab.api("api/sessions") if s["path"] == name}
         assert ours, f"no kernel runs {name}"
@@ -57,17 +46,36 @@ def test_a_reopened_notebook_shows_its_widgets(test_lab, chromium):
             lab.api(f"api/kernels/{kernel}", method="DELETE")
         for opened in ("again", "a third time"):
             # what the file holds now (the first page may have autosaved more models after Ctrl+S)
-            models = read(saved)["metadata"]["widgets"][STATE]["state"]
+            models = saved_models(saved)
             labdriver.open_notebook(page, lab, name)                 # nothing run
             shown(page, opened)
             before = saved.stat().st_mtime_ns
-            page.locator(".jp-NotebookPanel .jp-Notebook").first.click(position={"x": 5, "y": 5})
-            page.keyboard.press("Control+s")                         # or Lab's autosave, seconds later
+            save(page)                                               # or Lab's autosave, seconds later
             wait_until(lambda: saved.stat().st_mtime_ns != before, "the reopened notebook was not saved")
-            kept = read(saved)["metadata"]["widgets"][STATE]["state"]
+            kept = saved_models(saved)
             # the models the outputs show are kept (models no output shows any more may go)
             assert len(kept) > 20 and set(kept) <= set(models), \
                 f"opened {opened} and saved: {len(kept)} of {len(models)} models kept"
+
+
+def save(page) -> None:
+    page.locator(".jp-NotebookPanel .jp-Notebook").first.click(position={"x": 5, "y": 5})
+    page.keyboard.press("Control+s")
+
+
+def run_and_save(page, lab, name: str) -> Path:
+    """Open ``name``, run all its cells, save it; the saved file once it holds the widget state."""
+    labdriver.open_notebook(page, lab, name)
+    labdriver.run_all_cells(page)
+    page.locator(".jp-NotebookPanel .smmkit-widget").first.wait_for(state="visible")
+    save(page)
+    saved = lab.root / name
+    wait_until(lambda: saved_models(saved), "the saved notebook holds no widget state")
+    return saved
+
+
+def saved_models(path: Path) -> dict:
+    return read(path).get("metadata", {}).get("widgets", {}).get(STATE, {}).get("state", {})
 
 
 def read(path: Path) -> dict:
@@ -107,14 +115,8 @@ def test_a_widget_without_saved_state_says_in_dutch_what_to_do(test_lab, chromiu
     (the kit's lab extension, plugin ":widgets"), the English stays in the tooltip."""
     lab = test_lab
     [name] = lab.add([HERE / DEMO])
-    saved = lab.root / name
     with labdriver.new_page(chromium) as page:
-        labdriver.open_notebook(page, lab, name)
-        labdriver.run_all_cells(page)
-        page.locator(".jp-NotebookPanel .smmkit-widget").first.wait_for(state="visible")
-        page.locator(".jp-NotebookPanel .jp-Notebook").first.click(position={"x": 5, "y": 5})
-        page.keyboard.press("Control+s")
-        wait_until(lambda: read(saved).get("metadata", {}).get("widgets"), "the notebook was not saved")
+        saved = run_and_save(page, lab, name)
         lab.shutdown_kernels()
         notebook = read(saved)
         notebook["metadata"]["widgets"][STATE]["state"] = {}    # as Lab saved a reopened notebook
@@ -141,14 +143,8 @@ def test_widgets_whose_saved_models_come_late_are_still_shown(test_lab, chromium
     kit's lab extension renders such outputs again, and every reopening shows the widgets."""
     lab = test_lab
     [name] = lab.add([HERE / DEMO])
-    saved = lab.root / name
     with labdriver.new_page(chromium) as page:
-        labdriver.open_notebook(page, lab, name)
-        labdriver.run_all_cells(page)
-        page.locator(".jp-NotebookPanel .smmkit-widget").first.wait_for(state="visible")
-        page.locator(".jp-NotebookPanel .jp-Notebook").first.click(position={"x": 5, "y": 5})
-        page.keyboard.press("Control+s")
-        wait_until(lambda: read(saved).get("metadata", {}).get("widgets"), "the notebook was not saved")
+        saved = run_and_save(page, lab, name)
         cdp = page.context.new_cdp_session(page)
         for attempt in range(3):
             lab.shutdown_kernels()

@@ -93,6 +93,12 @@
     return Promise.resolve(versions[newest(versions)].get()).then(function (factory) { return factory(); });
   }
 
+  function textNodes(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), found = [];
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) found.push(node);
+    return found;
+  }
+
   function makePlugin(ITranslator, IMainMenu) {
     return {
       id: NAME + ":plugin",
@@ -118,8 +124,7 @@
         function translateTree(root) {
           if (root.nodeType === Node.TEXT_NODE) { translateText(root); return; }
           if (root.nodeType !== Node.ELEMENT_NODE) return;
-          var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-          for (var node = walker.nextNode(); node; node = walker.nextNode()) translateText(node);
+          textNodes(root).forEach(translateText);
           var elements = [root].concat(Array.prototype.slice.call(root.querySelectorAll("[title], [aria-label]")));
           elements.forEach(function (el) {
             ["title", "aria-label"].forEach(function (attr) {
@@ -389,9 +394,7 @@
         function translate(node) {
           if (node.nodeType === Node.ELEMENT_NODE) {
             if (node.textContent.indexOf("widget") < 0) return;
-            var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT), found = [];
-            for (var text = walker.nextNode(); text; text = walker.nextNode()) found.push(text);
-            found.forEach(translate);
+            textNodes(node).forEach(translate);
             return;
           }
           if (node.nodeType !== Node.TEXT_NODE || WIDGET_TEXTS.indexOf(node.nodeValue) < 0) return;
