@@ -50,6 +50,25 @@ c.Autograde.exclude_overwriting = {
 c.ClearSolutions.code_stub = {"python": "# JOUW CODE HIER\n..."}
 c.ClearSolutions.text_stub = "JOUW ANTWOORD HIER"
 
+# --- each student's own case (docs/design-grading.md) ----------------------------------------
+# generate_assignment stamps the assignment key (from the course secret .smmkit/cursusgeheim, made on
+# first use) into the locked `variant.mine(...)` call, before SaveCells stores the locked cells.
+c.GenerateAssignment.preprocessors = [
+    "nbgrader.preprocessors.IncludeHeaderFooter",
+    "nbgrader.preprocessors.InstantiateTests",
+    "nbgrader.preprocessors.LockCells",
+    "smmkit.grading.stamp.StampAssignmentKey",
+    "nbgrader.preprocessors.ClearSolutions",
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.CheckCellMetadata",
+    "nbgrader.preprocessors.ComputeChecksums",
+    "nbgrader.preprocessors.SaveCells",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbgrader.preprocessors.ClearMarkScheme",
+    "nbgrader.preprocessors.ComputeChecksums",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
 # --- grading: every student's notebook is untrusted code ---------------------------------
 # Our Execute subclass: per-cell timeout, interrupt, then kill a kernel that ignores the
 # interrupt (so one `while True: try/except KeyboardInterrupt` costs seconds, not minutes),

@@ -5,8 +5,8 @@
 
 Each student gets the release notebook (exercises/<a>/) with every answer cell filled in either with
 the worked answer of the source (solutions/<a>/) or, with a chance that grows with the question's
-difficulty and shrinks with the student's ability, with a typical mistake (``WRONG`` below; a question
-without listed mistakes is left untouched) and the open question gets a short text. A few students
+difficulty and shrinks with the student's ability, with a typical mistake (``WRONG`` in
+``tools/practice/<assignment>.py``; a question without listed mistakes is left untouched) and the open question gets a short text. A few students
 hand in the untouched release (empty), and one in twenty hands in nothing. Same seed, same class.
 Writes ``<out>/<student>/<a>/<a>.ipynb`` (nbgrader's submitted/ layout), with the widget work a
 learner saves beside it (``SAVED_WORK``, e.g. h01_behoeften.json), and never overwrites an
@@ -41,41 +41,26 @@ except ImportError:  # run with a Python without the kit installed: the kit of t
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 UNTOUCHED = "untouched"  # an answer that leaves the release's stub as it is
 
-# Typical mistakes per answer cell (by grade_id), each a full cell body a student could write.
-WRONG = {
-    "h01_populairste_kanaal_antwoord": ['populairste_kanaal = "Twitter"', 'populairste_kanaal = "YouTube"'],
-    "h01_gemiddeld_percentage_antwoord": ['gemiddeld_percentage = bewoners["percentage"].sum()',
-                                          'gemiddeld_percentage = round(bewoners["percentage"].median(), 1)'],
-    "h01_aandeel_youtube_antwoord": ["aandeel_youtube = 42.16", "aandeel_youtube = 0.4"],
-    "h01_aantal_boven_30_antwoord": ['aantal_boven_30 = int((bewoners["percentage"] > 40).sum())',
-                                     "aantal_boven_30 = 3"],
-    "h01_top3_antwoord": ['top3 = bewoners.sort_values("percentage").head(3)[["kanaal", "percentage"]]',
-                          "top3 = bewoners.head(3)"],
-    "h01_behoefte_per_platform_antwoord": [
-        'behoefte_per_platform = {"LinkedIn": "verbondenheid", "YouTube": "verbondenheid", '
-        '"Facebook": "verbondenheid"}'],
-    "h01_eigen_profiel_antwoord": ['profiel.save("h01_behoeften.json")\nmijn_verbondenheid = "Pinterest"'],
-}
-PLATFORMS = ["LinkedIn", "YouTube", "Instagram", "Facebook", "TikTok", "WhatsApp"]
+# Per assignment, tools/practice/<assignment>.py holds its practice data:
+#   WRONG        {answer cell grade_id: [typical mistakes, each a full cell body a student could write]}
+#   OPEN_ANSWERS {open answer cell grade_id: [texts, from good to poor]}
+#   SAVED_WORK   {file name: function(random.Random) -> text}  (widget work handed in beside the notebook)
+PRACTICE = ROOT / "tools" / "practice"
+ID_CELL_SUFFIX = "_studentnummer"  # the answer cell where a student types her id (smmkit.variant)
 
 
-def _needs_profile(rng: random.Random) -> str:
-    """The saved work of h01's NeedsProfile widget: the learner's own scores (1-5) for a few platforms."""
-    scores = {p: {n: rng.randint(1, 5) for n in ("competentie", "autonomie", "verbondenheid")}
-              for p in rng.sample(PLATFORMS, 3)}
-    return json.dumps({"widget": "NeedsProfile", "version": 1,
-                       "state": {"scores": scores, "compare": True, "chart": "bars"}}, indent=2) + "\n"
+def practice(assignment: str) -> dict:
+    """The practice data of ``assignment`` (empty dicts when it has none)."""
+    import importlib.util
 
-
-# Files a learner saves from a widget and hands in beside the notebook (by assignment).
-SAVED_WORK = {"h01-introductie": {"h01_behoeften.json": _needs_profile}}
-
-OPEN_ANSWERS = [
-    "Ik adviseer Facebook: volgens de tabel gebruikt 47% van de inwoners het, het meeste van alle kanalen. "
-    "Berichten over de wijk gaan over verbondenheid. Kanttekening: de cijfers zijn schattingen uit 2012.",
-    "Twitter, want dat is snel.",
-    "Facebook, omdat de meeste mensen het gebruiken.",
-]
+    path = PRACTICE / f"{assignment}.py"
+    data = {"WRONG": {}, "OPEN_ANSWERS": {}, "SAVED_WORK": {}}
+    if path.exists():
+        spec = importlib.util.spec_from_file_location(f"practice_{assignment.replace('-', '_')}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        data.update({k: getattr(module, k) for k in data if hasattr(module, k)})
+    return data
 
 
 def _nb(cell: dict) -> dict:
@@ -95,10 +80,11 @@ def _keep_prefix(release_source: str) -> str:
     return release_source
 
 
-def submission(release: dict, source: dict, answers: dict[str, str | None]) -> dict:
+def submission(release: dict, source: dict, answers: dict[str, str | None], student: str | None = None) -> dict:
     """The release notebook with each answer cell filled in: ``answers[grade_id]`` is the cell's new
     body (after the release's instruction comments), ``None`` (or absent) for the worked answer of the
-    source, or ``UNTOUCHED`` to leave the stub."""
+    source, or ``UNTOUCHED`` to leave the stub. With ``student``, the id cell (``*_studentnummer``) gets
+    that id unless the answers leave it untouched (an untouched release keeps the placeholder)."""
     by_id = {_nb(c).get("grade_id"): c for c in source["cells"]}
     out = copy.deepcopy(release)
     for cell in out["cells"]:
@@ -108,6 +94,9 @@ def submission(release: dict, source: dict, answers: dict[str, str | None]) -> d
         grade_id = meta["grade_id"]
         choice = answers.get(grade_id)
         if choice == UNTOUCHED:
+            continue
+        if student is not None and grade_id.endswith(ID_CELL_SUFFIX) and choice is None:
+            cell["source"] = f'studentnummer = "{student}"'
             continue
         if choice is None:
             cell["source"] = _solution_body("".join(by_id[grade_id]["source"]))
@@ -132,9 +121,15 @@ def load_pair(root: Path, assignment: str) -> tuple[dict, dict]:
     return release, source
 
 
-def plan(release: dict, n: int, seed: int) -> dict[str, dict[str, str | None] | None]:
-    """student id -> answers (``None``: hands in nothing; all ``UNTOUCHED``: hands in the empty release)."""
+def plan(release: dict, n: int, seed: int, assignment: str | None = None) -> dict[str, dict[str, str | None] | None]:
+    """student id -> answers (``None``: hands in nothing; all ``UNTOUCHED``: hands in the empty release).
+    The mistakes and open answers come from ``tools/practice/<assignment>.py`` (the assignment is read
+    from the release's first grade id when not given)."""
     rng = random.Random(seed)
+    if assignment is None:
+        assignment = _assignment_of(release)
+    data = practice(assignment) if assignment else {"WRONG": {}, "OPEN_ANSWERS": {}}
+    wrong, open_answers = data["WRONG"], data["OPEN_ANSWERS"]
     cells = [c for c in release["cells"] if _nb(c).get("solution")]
     difficulty = {(_nb(c)["grade_id"]): rng.uniform(0.1, 0.6) for c in cells}
     out: dict[str, dict[str, str | None] | None] = {}
@@ -152,13 +147,23 @@ def plan(release: dict, n: int, seed: int) -> dict[str, dict[str, str | None] | 
         for c in cells:
             grade_id = _nb(c)["grade_id"]
             if c["cell_type"] == "markdown":
-                answers[grade_id] = rng.choice(OPEN_ANSWERS)
+                answers[grade_id] = rng.choice(open_answers.get(grade_id) or [UNTOUCHED])
             elif rng.random() < difficulty[grade_id] * (1.2 - ability):
-                answers[grade_id] = rng.choice(WRONG.get(grade_id, [UNTOUCHED]))
+                answers[grade_id] = rng.choice(wrong.get(grade_id, [UNTOUCHED]))
             else:
                 answers[grade_id] = None
         out[student] = answers
     return out
+
+
+def _assignment_of(release: dict) -> str | None:
+    """The assignment a release belongs to, from its notebook name in the practice folder's files."""
+    ids = [_nb(c).get("grade_id", "") for c in release["cells"]]
+    for path in sorted(PRACTICE.glob("*.py")):
+        prefix = path.stem.split("-")[0] + "_"
+        if any(i.startswith(prefix) for i in ids):
+            return path.stem
+    return None
 
 
 FIRST = ["Jan", "Fatima", "Daan", "Sanne", "Mohamed", "Lotte", "Emre", "Iris", "Bram", "Noor"]
@@ -170,7 +175,7 @@ def saved_work(assignment: str, student: str, answers: dict[str, str | None]) ->
     if all(a == UNTOUCHED for a in answers.values()):
         return {}
     rng = random.Random(f"{assignment}/{student}")
-    return {name: make(rng) for name, make in SAVED_WORK.get(assignment, {}).items()}
+    return {name: make(rng) for name, make in practice(assignment)["SAVED_WORK"].items()}
 
 
 def lms_download(root: Path, assignment: str, lms: str, notebooks: dict[str, str],
@@ -229,15 +234,15 @@ def main(argv=None) -> int:
     out = Path(args.out) if args.out else root / "submitted"
     release, source = load_pair(root, args.assignment)
     if args.lms:
-        notebooks = {student: dump(submission(release, source, answers))
-                     for student, answers in plan(release, args.n, args.seed).items() if answers is not None}
+        notebooks = {student: dump(submission(release, source, answers, student))
+                     for student, answers in plan(release, args.n, args.seed, args.assignment).items() if answers is not None}
         extras = {student: saved_work(args.assignment, student, answers)
-                  for student, answers in plan(release, args.n, args.seed).items() if answers is not None}
+                  for student, answers in plan(release, args.n, args.seed, args.assignment).items() if answers is not None}
         zip_path, roster = lms_download(root, args.assignment, args.lms, notebooks, extras)
         print(f"{len(notebooks)} inzendingen in {zip_path}, studentenlijst {roster}.")
         return 0
     made = skipped = absent = 0
-    for student, answers in plan(release, args.n, args.seed).items():
+    for student, answers in plan(release, args.n, args.seed, args.assignment).items():
         if answers is None:
             absent += 1
             continue
@@ -246,7 +251,8 @@ def main(argv=None) -> int:
             skipped += 1
             continue
         folder.mkdir(parents=True)
-        (folder / f"{args.assignment}.ipynb").write_text(dump(submission(release, source, answers)), encoding="utf-8")
+        (folder / f"{args.assignment}.ipynb").write_text(dump(submission(release, source, answers, student)),
+                                                          encoding="utf-8")
         for name, text in saved_work(args.assignment, student, answers).items():
             (folder / name).write_text(text, encoding="utf-8")
         made += 1

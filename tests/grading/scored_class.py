@@ -53,7 +53,7 @@ def write_submissions(root: Path) -> None:
             answers = {g: make_class.UNTOUCHED for g in answer_ids}
         folder = root / "submitted" / student / A
         folder.mkdir(parents=True)
-        (folder / f"{A}.ipynb").write_text(make_class.dump(make_class.submission(release, source, answers)))
+        (folder / f"{A}.ipynb").write_text(make_class.dump(make_class.submission(release, source, answers, student)))
 
 
 def grade_by_hand(root: Path, db_url: str) -> None:

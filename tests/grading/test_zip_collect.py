@@ -140,7 +140,7 @@ def test_make_class_download_is_collected_whole(tmp_path, lms):
     make_class = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make_class)
     release, source = make_class.load_pair(root, A)
-    expected = {s: make_class.submission(release, source, a)
+    expected = {s: make_class.submission(release, source, a, s)
                 for s, a in make_class.plan(release, 12, 2026).items() if a is not None}
     found = {p.parts[-3]: json.loads(p.read_text()) for p in (root / "submitted").glob(f"*/{A}/{NB}")}
     assert found == expected
