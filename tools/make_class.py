@@ -46,7 +46,7 @@ UNTOUCHED = "untouched"  # an answer that leaves the release's stub as it is
 #   OPEN_ANSWERS {open answer cell grade_id: [texts, from good to poor]}
 #   SAVED_WORK   {file name: function(random.Random) -> text}  (widget work handed in beside the notebook)
 PRACTICE = ROOT / "tools" / "practice"
-ID_CELL_SUFFIX = "_studentnummer"  # the answer cell where a student types her id (smmkit.variant)
+ID_CELL_SUFFIX = "_studentnummer"  # in the grade_id of the answer cell where a student types her id (smmkit.variant)
 
 
 def practice(assignment: str) -> dict:
@@ -83,8 +83,8 @@ def _keep_prefix(release_source: str) -> str:
 def submission(release: dict, source: dict, answers: dict[str, str | None], student: str | None = None) -> dict:
     """The release notebook with each answer cell filled in: ``answers[grade_id]`` is the cell's new
     body (after the release's instruction comments), ``None`` (or absent) for the worked answer of the
-    source, or ``UNTOUCHED`` to leave the stub. With ``student``, the id cell (``*_studentnummer``) gets
-    that id unless the answers leave it untouched (an untouched release keeps the placeholder)."""
+    source, or ``UNTOUCHED`` to leave the stub. With ``student``, the id cell (grade_id with ``_studentnummer``) gets
+    that id unless the answers leave it untouched or give it a body (an untouched release keeps the placeholder)."""
     by_id = {_nb(c).get("grade_id"): c for c in source["cells"]}
     out = copy.deepcopy(release)
     for cell in out["cells"]:
@@ -95,7 +95,7 @@ def submission(release: dict, source: dict, answers: dict[str, str | None], stud
         choice = answers.get(grade_id)
         if choice == UNTOUCHED:
             continue
-        if student is not None and grade_id.endswith(ID_CELL_SUFFIX) and choice is None:
+        if student is not None and ID_CELL_SUFFIX in grade_id and choice is None:
             cell["source"] = f'studentnummer = "{student}"'
             continue
         if choice is None:

@@ -1,7 +1,7 @@
 """The real nbgrader courses of the grading tests, each built and graded ONCE per test session, in the background.
 
 ``course``: for every assignment in solutions/ (so h02–h09 are covered as soon as they exist):
-generate the release with nbgrader, submit the source notebook as student ``bron`` and the
+generate the release with nbgrader, submit the source notebook as student ``voorbeeld`` and the
 untouched release as student ``leeg``; for h01 also the library of faulty submissions
 (tests/grading/faulty/make_faulty.py) and the class of five (scored_class.py). Everything is graded
 with the kit's batch runner and feedback is generated: see course_worker.py. Two workers (h01, and
@@ -60,6 +60,8 @@ def env(home: Path) -> dict:
     out["HOME"] = str(home)  # the faulty library attacks the grader's HOME: never the real one
     out.pop("NBGRADER_EXECUTION", None)
     out.pop("SMMKIT_GRADEBOOK", None)
+    # the public self-study secret: the release generated here is the committed exercises/
+    out["SMMKIT_CURSUSGEHEIM"] = "zelfstudie"
     return out
 
 

@@ -3,7 +3,7 @@
     python course_worker.py <course root> <summary.json> [--faulty] [--workers N] <assignment> …
 
 The course root must already hold nbgrader_config.py and solutions/<assignment>/. Steps, all with
-real nbgrader: generate_assignment (nbgrader's API), submissions ``bron`` (the source) and ``leeg``
+real nbgrader: generate_assignment (nbgrader's API), submissions ``voorbeeld`` (the source, whose id cell says voorbeeld) and ``leeg``
 (the untouched release) per assignment, with ``--faulty`` also the library of faulty submissions for
 the first assignment, the kit's batch runner (stock ``nbgrader autograde`` per student, forked from
 this process so nbgrader is imported once), then generate_feedback. Writes a JSON summary for the
@@ -70,7 +70,7 @@ def main(root: Path, summary_path: Path, assignments: list[str], with_faulty: bo
 
     for assignment in ready:
         notebook = sorted((root / "solutions" / assignment).glob("*.ipynb"))[0].name
-        for student, source in [("bron", root / "solutions" / assignment / notebook),
+        for student, source in [("voorbeeld", root / "solutions" / assignment / notebook),
                                 ("leeg", root / "exercises" / assignment / notebook)]:
             folder = root / "submitted" / student / assignment
             folder.mkdir(parents=True, exist_ok=True)

@@ -145,7 +145,7 @@ def test_exercises_folder_is_up_to_date(course, assignment):
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_source_notebook_gets_full_autograded_marks(course, assignment):
-    row = course.report(assignment)["bron"]
+    row = course.report(assignment)["voorbeeld"]
     assert row["status"] == "graded", row
     assert row["max_score"] > 0
     assert row["score"] == row["max_score"], row
@@ -170,7 +170,7 @@ def test_feedback_shows_no_hidden_tests(course, assignment):
     assert course.generated.get(assignment), course.log
     pages = sorted(course.root_of(assignment).glob(f"feedback/*/{assignment}/*.html"))
     students = {p.parts[-3] for p in pages}
-    assert {"bron", "leeg"} <= students
+    assert {"voorbeeld", "leeg"} <= students
     hidden = hidden_only_lines(assignment)
     assert hidden
     for page in pages:

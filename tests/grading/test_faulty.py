@@ -25,7 +25,7 @@ def rows(course):
 
 def test_batch_finishes_and_keeps_every_submission(course):
     report = rows(course)
-    assert set(faulty.EXPECT) | {"bron"} <= set(report)
+    assert set(faulty.EXPECT) | {"voorbeeld"} <= set(report)
     cases = faulty.build(course.root / "solutions" / FAULTY_FOR, course.root / "exercises" / FAULTY_FOR)
     for student, (name, data) in cases.items():
         if student != "leeg":
@@ -208,7 +208,7 @@ def test_report_and_gradebook_agree_after_every_process_ended(course):
 def test_report_keeps_every_student_after_a_run_for_one(course):
     """course_worker grades CHEAT_RUN_ANYWAY again on its own at the end: the other rows stay."""
     report = json.loads((course.root / "autograded" / f"rapport-{FAULTY_FOR}.json").read_text(encoding="utf-8"))
-    assert {row["student"] for row in report} >= set(faulty.EXPECT) | {"bron"}
+    assert {row["student"] for row in report} >= set(faulty.EXPECT) | {"voorbeeld"}
     markdown = (course.root / "autograded" / f"rapport-{FAULTY_FOR}.md").read_text(encoding="utf-8")
     assert "| goed |" in markdown and f"| {CHEAT_RUN_ANYWAY} |" in markdown
 
