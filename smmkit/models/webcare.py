@@ -15,6 +15,14 @@ crisis target) even when a learner files it as a "melding".
     'crisis'
     >>> simulate(example_inbox(6, hours=1), agents=1, handling_minutes=5).within_target
     100.0
+
+Staffing (:func:`workload`, :func:`shift`, :func:`staffing`): first the utilisation, the share of the
+time the team is busy (``messages per hour x minutes per message / 60`` people busy all the time);
+at 100 % or more the queue grows for the whole shift, whatever the deadlines. Then the service level
+over a whole shift with messages arriving at random (Poisson) in a realistic mix (:data:`SHIFT_MIX`),
+simulated with ciw, a maintained discrete-event queueing library: the standard of the field for one
+message type is Erlang C, and ``tests/models/test_webcare_staffing.py`` checks the simulation against
+it for a grid of loads. :func:`simulate` only replays one given inbox (the triage widget's example).
 """
 from __future__ import annotations
 
@@ -191,6 +199,126 @@ def simulate(messages, agents=1, handling_minutes=10) -> Simulation:
     else:
         text_ += " " + msg("webcare.sim.all_ok")
     return Simulation(tuple(tickets), tuple(response), within, per_cat, mean, text_)
+
+
+# A realistic mix for a municipal webcare inbox (the kit's assumption, not a figure from the book): crises
+# are rare; most messages are questions and reports.
+SHIFT_MIX = {"crisis": 0.01, "klacht": 0.14, "vraag": 0.45, "melding": 0.25, "compliment": 0.10, "overig": 0.05}
+
+
+@dataclass(frozen=True)
+class Workload:
+    per_hour: float
+    handling_minutes: float
+    busy_people: float      # Erlangs: people busy all the time on average
+    minimum_agents: int     # the smallest team whose utilisation stays under 100 %
+    text: str
+
+    def utilisation(self, agents: int) -> float:
+        """% of the time each of ``agents`` people is busy (100 or more: the queue keeps growing)."""
+        return 100 * self.busy_people / agents
+
+
+def workload(per_hour, handling_minutes) -> Workload:
+    """How much work arrives: ``per_hour`` messages of ``handling_minutes`` each."""
+    rate = number(per_hour, msg("webcare.field.per_hour"), positive=True, maximum=10000)
+    handling = number(handling_minutes, msg("webcare.field.handling"), positive=True, maximum=480)
+    busy = rate * handling / 60
+    minimum = int(busy) + 1
+    text_ = msg("webcare.load.text", per_hour=fmt(rate, 1), handling=fmt(handling, 1), busy=fmt(busy, 1),
+                minimum=minimum)
+    return Workload(rate, handling, busy, minimum, text_)
+
+
+@dataclass(frozen=True)
+class Shift:
+    agents: int
+    hours: float
+    utilisation: float       # % of the time the team is busy
+    within_target: float     # % of messages answered (wait + handling) within their category's target
+    per_category: dict       # category -> % within target
+    mean_wait: float         # minutes before someone starts on a message
+    waits: tuple             # minutes each message waited (all replications)
+    text: str
+
+    def waiting_at_most(self, minutes: float) -> float:
+        """% of messages someone started on within ``minutes`` (the Erlang C service level)."""
+        return 100 * sum(1 for w in self.waits if w <= minutes) / len(self.waits) if self.waits else 100.0
+
+
+def shift(per_hour, handling_minutes, agents, hours=8, mix=None, replications=5, seed=2026,
+          targets=None) -> Shift:
+    """Simulate a shift of ``hours`` with ``agents`` people: messages arrive at random (``per_hour`` on
+    average, in the proportions of ``mix``), the most urgent category first, each taking
+    ``handling_minutes`` on average (exponential). Averages ``replications`` runs with fixed seeds."""
+    import ciw  # a maintained discrete-event simulator; imported here so `import smmkit` stays light
+
+    load = workload(per_hour, handling_minutes)
+    agents = int(number(agents, msg("webcare.field.agents"), minimum=1, maximum=500))
+    hours = number(hours, msg("webcare.field.hours"), positive=True, maximum=24 * 365)
+    replications = int(number(replications, msg("webcare.field.replications"), minimum=1, maximum=100))
+    mix = dict(SHIFT_MIX if mix is None else mix)
+    targets = dict(TARGET_MINUTES, **(targets or {}))
+    for category in mix:
+        one_of(category, CATEGORIES, msg("webcare.field.category"))
+    total = sum(mix.values())
+    if total <= 0:
+        raise SmmkitError(msg("webcare.bad_mix", categories=choices(CATEGORIES)))
+    classes = [c for c in CATEGORIES if mix.get(c, 0) > 0]
+    order = sorted(range(len(classes)), key=lambda i: PRIORITY[classes[i]])
+    per_minute = load.per_hour / 60
+    network = ciw.create_network(
+        arrival_distributions={f"Class {i}": [ciw.dists.Exponential(rate=per_minute * mix[c] / total)]
+                               for i, c in enumerate(classes)},
+        service_distributions={f"Class {i}": [ciw.dists.Exponential(rate=1 / load.handling_minutes)]
+                               for i, _c in enumerate(classes)},
+        number_of_servers=[agents],
+        priority_classes={f"Class {i}": rank for rank, i in enumerate(order)},
+    )
+    # Messages keep arriving after the shift (a steady stream, not one burst that the team then works
+    # off): only those that arrived during the shift count, answered late or still waiting.
+    end = hours * 60
+    horizon = end + max(targets[c] for c in classes)
+    waits, ok, per_cat = [], [], {c: [] for c in classes}
+    for run in range(replications):
+        ciw.seed(seed + run)
+        sim = ciw.Simulation(network)
+        sim.simulate_until_max_time(horizon)
+        for record in sim.get_all_records():
+            if record.arrival_date >= end:
+                continue
+            category = classes[int(str(record.customer_class).split()[-1])]
+            waits.append(record.waiting_time)
+            met = record.waiting_time + record.service_time <= targets[category]
+            ok.append(met)
+            per_cat[category].append(met)
+        for node in sim.nodes[1:-1]:  # arrived in the shift and still not answered at the horizon: late
+            for individual in node.all_individuals:
+                if individual.arrival_date < end:
+                    category = classes[int(str(individual.customer_class).split()[-1])]
+                    ok.append(False)
+                    per_cat[category].append(False)
+    within = round(100 * sum(ok) / len(ok), 1) if ok else 100.0
+    shares = {c: round(100 * sum(v) / len(v), 1) for c, v in per_cat.items() if v}
+    utilisation = load.utilisation(agents)
+    mean_wait = sum(waits) / len(waits) if waits else 0.0
+    staff = msg("webcare.staff_one") if agents == 1 else msg("webcare.staff_many")
+    text_ = msg("webcare.shift.text", agents=agents, staff=staff, hours=fmt(hours, 1),
+                utilisation=_pct(utilisation), within=_pct(within), wait=fmt(mean_wait, 1))
+    if utilisation >= 100:
+        text_ += " " + msg("webcare.shift.overloaded", minimum=load.minimum_agents)
+    return Shift(agents, hours, round(utilisation, 1), within, shares, mean_wait, tuple(waits), text_)
+
+
+def staffing(per_hour, handling_minutes, within=90, hours=8, mix=None, replications=5, seed=2026) -> Shift:
+    """The smallest team that answers at least ``within`` % of the messages within target over a shift."""
+    goal = number(within, msg("webcare.field.within"), minimum=1, maximum=100)
+    load = workload(per_hour, handling_minutes)
+    for agents in range(load.minimum_agents, load.minimum_agents + 200):
+        result = shift(per_hour, handling_minutes, agents, hours, mix, replications, seed)
+        if result.within_target >= goal:
+            return result
+    raise SmmkitError(msg("webcare.no_staffing", within=_pct(goal)))
 
 
 def _pct(value: float) -> str:

@@ -16,6 +16,25 @@ MESSAGES = {
     "webcare.staff_one": "medewerker",
     "webcare.staff_many": "medewerkers",
     "webcare.sim.worst": "Het zwakst scoort de categorie {category}: {share} % binnen de streeftijd van {target} minuten. Zet meer mensen in of maak antwoorden sneller.",
+    "webcare.field.per_hour": "berichten per uur",
+    "webcare.field.replications": "aantal herhalingen",
+    "webcare.field.category": "categorie",
+    "webcare.field.within": "deel op tijd (%)",
+    "webcare.load.text": (
+        "{per_hour} berichten per uur van {handling} minuten elk is {busy} mensen die het hele uur bezig zijn. "
+        "Met minder dan {minimum} medewerkers groeit de wachtrij dus de hele dienst door."
+    ),
+    "webcare.shift.text": (
+        "Met {agents} {staff} in een dienst van {hours} uur is het team {utilisation} % van de tijd bezig; "
+        "{within} % van de berichten is binnen de streeftijd beantwoord en een bericht wacht gemiddeld "
+        "{wait} minuten voordat iemand het oppakt."
+    ),
+    "webcare.shift.overloaded": (
+        "De bezetting is 100 % of meer: er komt meer werk binnen dan het team aankan, dus de wachtrij wordt "
+        "steeds langer. Zet minstens {minimum} mensen in."
+    ),
+    "webcare.bad_mix": "Geef bij minstens één categorie een aandeel groter dan 0. Categorieën: {categories}.",
+    "webcare.no_staffing": "Ook met veel meer mensen haalt dit team de {within} % niet. Kijk of de streeftijden kloppen.",
     "webcare.sim.all_ok": "Elke categorie haalt de streeftijd.",
     "webcare.w.title": "Webcare: triage en reactietijd",
     "webcare.w.intro": "Bepaal per bericht de categorie (de voorzet komt uit signaalwoorden, jij beslist). Onderaan simuleer je hoeveel berichten op tijd beantwoord worden.",
