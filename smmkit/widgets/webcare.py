@@ -17,6 +17,7 @@ SIM_DEFAULTS = {"per_hour": 15, "hours": 4, "agents": 1, "handling": 7}   # busy
 class WebcareView:
     tickets: tuple               # triage order
     simulation: wc.Simulation
+    load: wc.Workload            # the work per hour: utilisation comes before any simulation
 
 
 class WebcareTriage(SmmkitWidget):
@@ -77,14 +78,21 @@ class WebcareTriage(SmmkitWidget):
     def compute(self) -> WebcareView:
         tickets = tuple(wc.triage(self.records.values()))
         sim = wc.simulate(self._inbox_for_simulation(), agents=self.agents.value, handling_minutes=self.handling.value)
-        return WebcareView(tickets, sim)
+        return WebcareView(tickets, sim, wc.workload(self.per_hour.value, self.handling.value))
 
     def render_text(self, result: WebcareView) -> str:
         safety = " · " + self.esc(msg("webcare.w.safety"))
         items = "".join(f"<li><b>{t.priority}</b> · {self.esc(t.category)}{safety if t.safety else ''} · ≤ {t.target} min"
                         f" — {self.esc(t.text)}</li>" for t in result.tickets)
         return (f"<p>{self.esc(wc.summary(list(result.tickets)))}</p><ol>{items}</ol>"
-                f"<p><b>{self.esc(result.simulation.text)}</b></p>")
+                f"<p><b>{self.esc(result.simulation.text)}</b></p>"
+                f"<p>{self.esc(self._load_text(result.load))}</p>")
+
+    def _load_text(self, load) -> str:
+        """The utilisation of this team: the simulation above replays only these hours of inbox."""
+        utilisation = load.utilisation(self.agents.value)
+        text = msg("webcare.w.load", utilisation=wc.fmt(utilisation, 0), minimum=load.minimum_agents)
+        return text + (" " + msg("webcare.w.overloaded") if utilisation >= 100 else "")
 
     def _chart(self, result: WebcareView) -> tuple:
         per = result.simulation.per_category

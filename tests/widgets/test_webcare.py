@@ -77,3 +77,13 @@ def test_safety_risk_is_marked_and_first_in_the_list():
     assert tickets[lamp].priority == 1
     assert all(k.priority == 1 for k in tickets[:lamp])      # only the fire (earlier, also a crisis) goes before
     assert "veiligheidsrisico: eerst" in t.text.value
+
+
+def test_the_utilisation_is_shown_and_an_overloaded_team_is_warned():
+    """Issue #19: the replay of a few hours of inbox hides that 175 % utilisation never keeps up."""
+    x = WebcareTriage(auto_chart=False)  # 15 messages an hour of 7 minutes, 1 person
+    text = x.render_text(x.result)
+    assert "Bezetting van dit team: 175 %" in text and "vanaf 2 medewerkers" in text and "groeit de wachtrij" in text
+    x.agents.value = 3
+    text = x.render_text(x.result)
+    assert "58 %" in text and "groeit de wachtrij" not in text

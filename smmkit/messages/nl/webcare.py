@@ -35,6 +35,15 @@ MESSAGES = {
     ),
     "webcare.bad_mix": "Geef bij minstens één categorie een aandeel groter dan 0. Categorieën: {categories}.",
     "webcare.no_staffing": "Ook met veel meer mensen haalt dit team de {within} % niet. Kijk of de streeftijden kloppen.",
+    "webcare.w.load": (
+        "Bezetting van dit team: {utilisation} % (berichten per uur × minuten per bericht ÷ 60, gedeeld door "
+        "het aantal medewerkers). Een dienst lang bijhouden kan pas vanaf {minimum} medewerkers."
+    ),
+    "webcare.w.overloaded": (
+        "Let op: boven de 100 % ziet de simulatie hierboven er beter uit dan het echt is, want na deze uren "
+        "komen er geen nieuwe berichten meer bij. Komen ze de hele dienst door, dan groeit de wachtrij steeds "
+        "verder (zie webcare.shift onder 'Voor de opdracht')."
+    ),
     "webcare.sim.all_ok": "Elke categorie haalt de streeftijd.",
     "webcare.w.title": "Webcare: triage en reactietijd",
     "webcare.w.intro": "Bepaal per bericht de categorie (de voorzet komt uit signaalwoorden, jij beslist). Onderaan simuleer je hoeveel berichten op tijd beantwoord worden.",
