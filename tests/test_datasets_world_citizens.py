@@ -95,7 +95,7 @@ def test_world_self_grades_do_not_explain_the_mean():
 
 
 @pytest.mark.parametrize("onderwerp, key, denominator", [
-    ("socialemediastrategie", "strategie", 71), ("socialemediabeleid voor medewerkers", "beleid", 68),
+    ("socialmediastrategie", "strategie", 71), ("socialmediabeleid voor medewerkers", "beleid", 68),
     ("webcareteam", "webcare", 66), ("behoefte aan wereldwijd netwerk", "netwerk", 71)])
 def test_world_organisation_questions_each_have_their_own_denominator(onderwerp, key, denominator):
     frame = load("wereldsteden_organisatie")

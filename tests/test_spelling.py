@@ -1,10 +1,10 @@
-"""Compounds with 'sociale media' are written as one word: socialemediastrategie, socialemediabeleid.
+"""Compounds with 'social media' are written as the book writes them: socialmediamanagement,
+socialmediaplan, socialmediastrategie, socialmediamanager (Rietberg & Ruigrok, 2025; issue #19).
 
-The lecturer's spelling list (issue #11) asks for 'socialemediastrategie/-beleid' instead of
-'sociale-mediastrategie/-beleid', and the kit writes every compound of this kind the same way
-(socialemediamanager, socialemediateam, socialemediagebruik, socialemedia-account ...). Standalone
-'social media' stays as the book writes it. Two things keep their printed form: the book's own
-chapter title where the kit cites it in italics, and the web address www.socialmediameetlat.nl.
+The kit writes every compound of this kind the same way (socialmediabeleid, socialmediateam,
+socialmediagebruik, socialmedia-account ...), never 'socialemedia…', 'sociale-media…' or
+'social-media…' (issue #11's 'socialemedia…' is replaced: a course follows its book). Standalone
+'social media' and 'sociale media' stay as they are.
 """
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# socialmedia-x, sociale-mediax, social-mediax (not socialemediax; not part of a web address)
-OLD_COMPOUND = re.compile(r"(?<![\w.])social(?:e-|-)?media[a-z-]", re.IGNORECASE)
+# socialemediax, sociale-mediax, social-mediax (not socialmediax; not part of a web address)
+OLD_COMPOUND = re.compile(r"(?<![\w.])social(?:e|e-|-)media[a-z-]", re.IGNORECASE)
 CITED_TITLE = "*Introductie in socialmediamanagement*"  # the book's chapter title, cited as printed
 BOOK_TITLE = 'book_title="Introductie in socialmediamanagement"'  # where tools/notebook_nav.py keeps it
 
@@ -42,15 +42,16 @@ def old_compounds(text: str) -> list[str]:
     return [re.match(r"[\w-]+", text[m.start():]).group() for m in OLD_COMPOUND.finditer(text)]
 
 
-@pytest.mark.parametrize("wrong", ["socialmediastrategie", "sociale-mediastrategie", "social-mediastrategie",
-                                   "socialmediabeleid", "sociale-mediabeleid", "social-mediabeleid",
-                                   "Socialmediamanager", "socialmedia-accounts"])
+@pytest.mark.parametrize("wrong", ["socialemediastrategie", "sociale-mediastrategie", "social-mediastrategie",
+                                   "socialemediabeleid", "sociale-mediabeleid", "social-mediabeleid",
+                                   "Socialemediamanager", "socialemedia-accounts"])
 def test_the_check_sees_old_spellings(wrong):
     assert old_compounds(f"Een {wrong} maken.") == [wrong]
 
 
-@pytest.mark.parametrize("right", ["socialemediastrategie", "Socialemediabeleid", "socialemedia-account",
-                                   "social media zijn", "www.socialmediameetlat.nl", CITED_TITLE])
+@pytest.mark.parametrize("right", ["socialmediastrategie", "Socialmediabeleid", "socialmedia-account",
+                                   "socialmediamanagement", "social media zijn", "sociale media zijn",
+                                   "www.socialmediameetlat.nl", CITED_TITLE])
 def test_the_check_leaves_right_spellings_alone(right):
     assert old_compounds(f"Een {right} maken.") == []
 
@@ -67,4 +68,4 @@ def test_the_file_list_holds_what_learners_read():
 def test_no_old_compound_spelling_where_learners_read():
     problems = [f"{p.relative_to(ROOT)}: {word}"
                 for p in learner_files() for word in old_compounds(p.read_text(encoding="utf-8"))]
-    assert not problems, "schrijf socialemedia… aan elkaar:\n" + "\n".join(problems)
+    assert not problems, "schrijf socialmedia… zoals het boek:\n" + "\n".join(problems)

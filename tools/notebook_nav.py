@@ -56,8 +56,8 @@ CHAPTERS = [
     Chapter(0, START, "Startpagina"),
     # the primer for learners who never programmed: no book chapter, before chapter 1's exercise
     Chapter(0, PRIMER, "Rekenen met tabellen"),
-    # the kit writes compounds as 'socialemedia…' (issue #11); the header cites the book's title as printed
-    Chapter(1, "01-introductie.ipynb", "Introductie in socialemediamanagement",
+    # the kit writes compounds as 'socialmedia…' (issue #11); the header cites the book's title as printed
+    Chapter(1, "01-introductie.ipynb", "Introductie in socialmediamanagement",
             book_title="Introductie in socialmediamanagement"),
     Chapter(2, "02-typen-en-kanalen.ipynb", "Social media: typen en kanalen"),
     Chapter(3, "03-strategie.ipynb", "Strategie, management en organisatie"),

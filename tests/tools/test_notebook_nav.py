@@ -31,7 +31,7 @@ def test_header_and_nav_are_added_once_and_link_to_neighbours(tmp_path):
     assert cells[-1].metadata.tags == ["smmkit-nav"]
     assert [c.source for c in cells[1:-1]] == ["tekst", "1 + 1"]
     # chapter 1 is missing, chapter 3 too: no dead links, but the start page exists
-    assert "Hoofdstuk 1 · Introductie in socialemediamanagement (komt nog)" in cells[-1].source
+    assert "Hoofdstuk 1 · Introductie in socialmediamanagement (komt nog)" in cells[-1].source
     assert "(00-start.ipynb)" in cells[-1].source
     assert "(03-strategie.ipynb)" not in cells[-1].source
     # a second run and a check change nothing
@@ -66,7 +66,7 @@ def test_start_page_gets_chapter_list_where_the_author_put_it(tmp_path):
     nav.main([str(start)])
     cells = nbformat.read(start, as_version=4).cells
     assert [c.source for c in cells[1:2]] == ["intro"] and cells[3].source == "slot"
-    assert "| 1 | Introductie in socialemediamanagement | [01-introductie.ipynb](01-introductie.ipynb) |" in cells[2].source
+    assert "| 1 | Introductie in socialmediamanagement | [01-introductie.ipynb](01-introductie.ipynb) |" in cells[2].source
     assert "| 9 | Cocreatie en social media | komt nog |" in cells[2].source
     assert "| opstap | Rekenen met tabellen | komt nog |" in cells[2].source
     assert "volgende: Opstap · Rekenen met tabellen (komt nog)" in cells[-1].source
@@ -83,7 +83,7 @@ def test_primer_sits_between_the_start_page_and_chapter_1(tmp_path):
     assert "volgende: [Opstap · Rekenen met tabellen](00-tabellen.ipynb)" in start_nav
     assert "# Opstap · Rekenen met tabellen" in primer_cells[0].source
     assert "vorige: [Startpagina](00-start.ipynb)" in primer_cells[-1].source
-    assert "volgende: [Hoofdstuk 1 · Introductie in socialemediamanagement](01-introductie.ipynb)" in primer_cells[-1].source
+    assert "volgende: [Hoofdstuk 1 · Introductie in socialmediamanagement](01-introductie.ipynb)" in primer_cells[-1].source
     # chapter 1 follows the primer and still links to the start page
     assert "vorige: [Opstap · Rekenen met tabellen](00-tabellen.ipynb)" in ch1_nav
     assert "(00-start.ipynb)" in ch1_nav
@@ -102,6 +102,6 @@ def test_the_real_chapters_are_up_to_date():
 
 def test_chapter_one_heading_in_kit_spelling_cites_the_book_title_as_printed():
     header = nav.header_text(nav.BY_FILE["01-introductie.ipynb"])
-    assert "# Hoofdstuk 1 · Introductie in socialemediamanagement" in header
+    assert "# Hoofdstuk 1 · Introductie in socialmediamanagement" in header
     assert "van het boek: *Introductie in socialmediamanagement*" in header
     assert "van het boek: *Social media: typen en kanalen*" in nav.header_text(nav.BY_FILE["02-typen-en-kanalen.ipynb"])

@@ -4,7 +4,7 @@ MESSAGES = {
         "Kies bij elke activiteit welke C ze vooral dient. Je ziet meteen hoe je plan de vier C's dekt "
         "en welke C aandacht nodig heeft."
     ),
-    "fourc.example_note": "Voorbeeld: een deel van het socialemediaplan van Gemeente Hoorn. Pas het aan of begin opnieuw.",
+    "fourc.example_note": "Voorbeeld: een deel van het socialmediaplan van Gemeente Hoorn. Pas het aan of begin opnieuw.",
     "fourc.c.customer_experience": "Customer experience",
     "fourc.c.conversatie": "Conversatie",
     "fourc.c.content": "Content",

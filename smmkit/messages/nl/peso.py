@@ -7,7 +7,7 @@ MESSAGES = {
     "peso.explain.paid": "Je betaalt voor de plek of het bereik, zoals een advertentie of een betaalde samenwerking.",
     "peso.explain.earned": "Een ander (journalist, blogger, klant) maakt of schrijft uit eigen beweging iets over je, zoals een artikel, review of eigen foto; dat kun je niet kopen.",
     "peso.explain.shared": "Gebruikers verspreiden content die jij maakte in hun eigen netwerk, bijvoorbeeld door te delen of door te sturen; jij bepaalt niet hoe ver het gaat of wat ze erbij zeggen.",
-    "peso.explain.owned": "Een kanaal dat je zelf beheert, zoals je website, nieuwsbrief of eigen socialemedia-account, met volledige controle over de inhoud.",
+    "peso.explain.owned": "Een kanaal dat je zelf beheert, zoals je website, nieuwsbrief of eigen socialmedia-account, met volledige controle over de inhoud.",
     "peso.field.category": "mediatype",
     "peso.field.item": "uiting",
     "peso.not_a_dict": "Geef je indeling als dict van uiting naar mediatype, bijvoorbeeld "
