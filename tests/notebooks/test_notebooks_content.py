@@ -203,3 +203,18 @@ def test_notebook_ends_with_prev_next_navigation(name):
         assert "volgende" in last.source and ALL[index + 1] in targets, f"{name}: no link to {ALL[index + 1]}"
     missing = [t for t in targets if not (CHAPTER_DIR / t).exists()]
     assert not missing, f"{name}: navigation links to files that do not exist: {missing}"
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_a_kit_export_is_read_back_with_its_semicolons(name):
+    """The kit's CSV exports are Dutch (';' between columns, see smmkit.csvsafe): a chapter that reads
+    one back with pandas says so, or its demo shows one garbled column (issue #19, chapter 5)."""
+    nb = _read(name)
+    exported = set()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        exported |= set(re.findall(r"""export_csv\(\s*["']([^"']+\.csv)["']""", cell.source))
+        for call in re.finditer(r"""read_csv\(\s*["']([^"']+\.csv)["']([^)]*)\)""", cell.source):
+            if call.group(1) in exported:
+                assert re.search(r"""sep\s*=\s*["'];["']""", call.group(2)), f"{name}: {call.group(0)}"
