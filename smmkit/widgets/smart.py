@@ -10,7 +10,7 @@ from smmkit.widgets.base import SmmkitWidget
 
 EXAMPLE_GOAL = ("Het webcareteam van de gemeente wil de reactietijd op vragen van inwoners via Facebook "
                 "verlagen van 4 uur naar 1 uur.")
-EXAMPLE_FIELDS = {"wie": "Bakkerij De Korenaar", "wat": "wil meer bestellingen",
+EXAMPLE_FIELDS = {"wie": "Het team van Bakkerij De Korenaar", "wat": "wil meer bestellingen",
                   "doelgroep": "klanten uit de wijk", "kanaal": "Instagram", "nulmeting": "25", "doelwaarde": "40",
                   "eenheid": "bestellingen per maand", "deadline": "voor 1 september 2026"}
 MODES = ("text", "fields")
@@ -54,10 +54,12 @@ class SmartChecker(SmmkitWidget):
             parts.append(f"<p><i>{self.esc(msg('smart.w.composed', text=result.text))}</i></p>")
         parts.append("<table style='border-collapse:collapse'>")
         for check in result.letters.values():
-            colour, mark = ("#009E73", "✓") if check.ok else ("#D55E00", "✗")
+            colour, mark = (("#444444", "?") if check.ok is None else ("#007A5A", "✓") if check.ok
+                            else ("#B34700", "✗"))
             parts.append(f"<tr><td style='font-size:1.4em;font-weight:bold;color:{colour};padding:2px 8px'>"
                          f"{check.letter}</td><td style='color:{colour};padding:2px 6px'>{mark} "
-                         f"{self.esc(smart.letter_name(check.letter))}</td>"
+                         f"{self.esc(smart.letter_name(check.letter))}"
+                         f"{' (' + self.esc(msg('smart.w.self')) + ')' if check.ok is None else ''}</td>"
                          f"<td style='padding:2px 6px'>{self.esc(check.reason)}</td></tr>")
         parts.append(f"</table><p><b>{self.esc(result.summary)}</b></p>")
         return "".join(parts)
