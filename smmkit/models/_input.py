@@ -18,21 +18,12 @@ from smmkit.messages import choices, msg
 
 def number(value, field: str, *, minimum: float | None = None, maximum: float | None = None,
            positive: bool = False) -> float:
-    """``value`` as a float; Dutch text ('2,5', '1.250', '€ 1.250,75') is accepted.
-
-    A dot followed by exactly three digits is read as a thousands separator ('2.000' = 2000).
-    """
+    """``value`` as a float; Dutch text ('2,5', '1.250', '€ 1.250,75') is read by :func:`parse_dutch`
+    (a dot between thousands, a comma before decimals; '3.5' is a question, not 3.5)."""
     if isinstance(value, bool):
         raise SmmkitError(msg("modelinput.not_a_number", field=field, value=value))
     if isinstance(value, str):
-        text = value.strip().replace(" ", "").replace("%", "").replace("€", "")
-        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):   # Dutch: 1.250 or 1.250,75
-            text = text.replace(".", "")
-        text = text.replace(",", ".")
-        try:
-            value = float(text)
-        except ValueError:
-            raise SmmkitError(msg("modelinput.not_a_number", field=field, value=repr(value))) from None
+        value = parse_dutch(value, field)
     try:
         result = float(value)
     except (TypeError, ValueError):
@@ -48,6 +39,29 @@ def number(value, field: str, *, minimum: float | None = None, maximum: float | 
     if maximum is not None and result > maximum:
         raise SmmkitError(msg("modelinput.too_large", field=field, value=_fmt(result), maximum=_fmt(maximum)))
     return result
+
+
+def parse_dutch(text: str, field: str) -> float:
+    """A number typed as a Dutch reader writes it: comma for decimals, dot for thousands ('300,50',
+    '1.500', '1.500,75', '€ 2.000', '15 %'). Read with Babel's ``parse_decimal`` for ``nl_NL`` in strict
+    mode, the standard library for locale-aware numbers; what could mean two things ('3.5', '1.50')
+    is never guessed: the learner gets a Dutch question with both readings."""
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    cleaned = text.strip().replace("€", "").replace("%", "").replace("\u00a0", " ").strip()
+    cleaned = re.sub(r"(?<=\d) (?=\d{3}\b)", ".", cleaned)  # 1 500 (a space between thousands)
+    if not cleaned:
+        raise SmmkitError(msg("modelinput.not_a_number", field=field, value=repr(text)))
+    try:
+        return float(parse_decimal(cleaned, locale="nl_NL", strict=True))
+    except NumberFormatError as exc:
+        options = [s for s in (exc.suggestions or []) if s]
+        if len(options) >= 2:
+            raise SmmkitError(msg("modelinput.ambiguous_number", field=field, value=shorten(text),
+                                  first=options[0], second=options[1])) from None
+        raise SmmkitError(msg("modelinput.not_a_number", field=field, value=shorten(repr(text)))) from None
+    except (ValueError, ArithmeticError):
+        raise SmmkitError(msg("modelinput.not_a_number", field=field, value=shorten(repr(text)))) from None
 
 
 def percentage(value, field: str) -> float:

@@ -214,6 +214,10 @@ def read_csv(path) -> list[dict]:
         raise SmmkitError(msg("widgets.file_not_found", path=path)) from None
     except UnicodeDecodeError:
         raise SmmkitError(msg("calendar.w.bad_csv", path=path)) from None
+    except OSError as exc:  # a name too long, a folder, no permission
+        from smmkit.models._input import shorten
+
+        raise SmmkitError(msg("widgets.cannot_read", path=shorten(str(path)), reason=exc.strerror or type(exc).__name__)) from None
     from smmkit.csvsafe import from_spreadsheet_text  # the export's '=… is the learner's =… again
 
     return [{DUTCH.get(k.strip().lower(), k.strip().lower()): from_spreadsheet_text(v or "").strip()

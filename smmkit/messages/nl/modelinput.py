@@ -1,5 +1,10 @@
 """Dutch texts for the input checks shared by the models (smmkit/models/_input.py)."""
 MESSAGES = {
+    "modelinput.ambiguous_number": (
+        "Bij '{field}' kan '{value}' twee dingen betekenen: bedoel je {first} of {second}? In het Nederlands "
+        "schrijf je decimalen met een komma (3,5) en duizendtallen met een punt (1.500). Typ het getal "
+        "opnieuw, zo dat er maar één lezing mogelijk is."
+    ),
     "modelinput.not_a_number": "Bij '{field}' verwacht ik een getal, maar ik kreeg {value}. "
                                "Typ alleen cijfers, bijvoorbeeld 250 of 2,5.",
     "modelinput.not_positive": "'{field}' moet groter zijn dan 0, maar is {value}. Vul een positief getal in.",
