@@ -1,7 +1,7 @@
 """Save, load, restore and export for every smmkit widget, and the file bar under it (buttons).
 
-A mixin of ``SmmkitWidget`` (see ``smmkit/widgets/base.py``): it needs the widget's ``state()``,
-``set_state()``, ``hold_updates()``, ``table()``, ``result``, ``error``, ``chart``, ``_draw_png``
+A mixin of ``SmmkitWidget`` (see ``smmkit/widgets/base.py``): it needs the widget's ``learner_state()``,
+``restore_learner_state()``, ``hold_updates()``, ``table()``, ``result``, ``error``, ``chart``, ``_draw_png``
 and ``_box``. Work is written as JSON ``{"widget": <class name>, "version": 1, "state": {...}}``.
 """
 from __future__ import annotations
@@ -238,11 +238,11 @@ class FileActions:
     def save(self, path) -> Path:
         """Write the learner's work to a JSON file (atomically: the last good file survives a failed save)."""
         path = confined(path)
-        data = {"widget": type(self).__name__, "version": SAVE_VERSION, "state": self.state()}
+        data = {"widget": type(self).__name__, "version": SAVE_VERSION, "state": self.learner_state()}
         try:
             text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
         except (TypeError, ValueError):
-            log.exception("%s.state() is not JSON", type(self).__name__)
+            log.exception("%s.learner_state() is not JSON", type(self).__name__)
             raise SmmkitError(msg("widgets.unexpected")) from None
         return write_atomic(path, text.encode("utf-8"))
 
@@ -259,15 +259,15 @@ class FileActions:
             raise SmmkitError(msg("widgets.wrong_version", path=path, version=str(data.get("version"))[:20]))
         if not isinstance(data["state"], dict):
             raise SmmkitError(msg("widgets.broken_file", path=path, widget=name))
-        before = self.state()
+        before = self.learner_state()
         try:
             with self.hold_updates():
-                self.set_state(data["state"])
+                self.restore_learner_state(data["state"])
         except SmmkitError:
             self._restore(before)
             raise
         except Exception:
-            log.exception("%s.set_state failed", name)
+            log.exception("%s.restore_learner_state failed", name)
             self._restore(before)
             raise SmmkitError(msg("widgets.broken_file", path=path, widget=name)) from None
 
@@ -333,7 +333,7 @@ class FileActions:
     def _restore(self, state: dict) -> None:
         try:
             with self.hold_updates():
-                self.set_state(state)
+                self.restore_learner_state(state)
         except Exception:  # pragma: no cover - restoring our own state should not fail
             log.exception("could not restore state")
 

@@ -5,7 +5,7 @@ WebcareTriage)::
 
     self.rows = RowEditor(self, {"name": lambda v: w.Text(value=v), ...},
                           new_row=lambda rows: {"name": "Nieuw", ...})    # an 'add' button under the rows
-    self.rows.set_rows([{"name": "Filmpje", ...}])    # in build() or set_state()
+    self.rows.set_rows([{"name": "Filmpje", ...}])    # in build() or restore_learner_state()
     return [self.rows.box]
     self.rows.values()  # -> [{"name": "Filmpje", ...}, ...]
 

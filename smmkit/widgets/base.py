@@ -30,23 +30,23 @@ How to write a widget (a thin view over a pure model in ``smmkit.models``)::
         def table(self, result):           # 5. (optional) rows for export_csv: list of dicts or DataFrame
             return [{"kpi": "CTR", "waarde": result.ctr}]
 
-        def state(self):                   # 6. the learner's work as a JSON-able dict …
+        def learner_state(self):           # 6. the learner's work as a JSON-able dict …
             return {"clicks": self.clicks.value}
 
-        def set_state(self, state):        #    … and back; validate, raise SmmkitError with a Dutch text
+        def restore_learner_state(self, state):  #    … and back; validate, raise SmmkitError with a Dutch text
             self.clicks.value = int(state["clicks"])
 
 Controls added later (a new row): call ``self.watch(control)`` and then ``self.refresh()``; wrap
 controls that are not state (a "new item" text box) in ``self.ignore(control)`` so they are not
 observed. Rows with add/remove buttons (a table, or (text, choice) items): ``smmkit.widgets._rows.RowEditor``.
-``set_state`` runs with updates held: end it with ``self.refresh()`` (deferred to one refresh).
+``restore_learner_state`` runs with updates held: end it with ``self.refresh()`` (deferred to one refresh).
 Anything ``compute`` raises becomes a message in the widget (SmmkitError: its Dutch text; any
 other exception: a calm generic text, logged to ``smmkit.widgets``). The live chart reuses one
 figure with fixed margins (``chart_margins``, ``chart_size``; adjust in ``draw`` if needed) and is
 sent to the browser as PNG in ``self.chart`` (an ``ipywidgets.Image``). Never ``display()`` in the
 constructor. Texts go in ``smmkit/messages/nl/<part>.py``; the base's own texts use ``widgets.*``.
 Avoid attribute names the base uses (``message``, ``text``, ``chart``, ``files``, ``filename``, ``_export_rows`` …).
-Public API: ``result``, ``error``, ``refresh()``, ``state()``, ``set_state()``, ``save(path)``,
+Public API: ``result``, ``error``, ``refresh()``, ``learner_state()``, ``restore_learner_state()``, ``save(path)``,
 ``load(path)``, ``restore(path)`` (load if saved, never raises), ``export_csv(path)``, ``export_png(path)``; ``auto_chart = False`` skips chart redraws
 (``Widget(auto_chart=False)`` also the first drawing).
 """
@@ -132,11 +132,11 @@ class SmmkitWidget(FileActions, w.VBox):
         """Rows for ``export_csv``: a list of dicts or a pandas DataFrame."""
         return None
 
-    def state(self) -> dict:
+    def learner_state(self) -> dict:
         """The learner's work as a JSON-able dict."""
         return {}
 
-    def set_state(self, state: dict) -> None:
+    def restore_learner_state(self, state: dict) -> None:
         """Restore controls from ``state`` (the inverse of ``state()``)."""
 
     @staticmethod
@@ -177,7 +177,7 @@ class SmmkitWidget(FileActions, w.VBox):
 
     @contextmanager
     def hold_updates(self):
-        """Group many control changes into one refresh (used by ``set_state``/``load``)."""
+        """Group many control changes into one refresh (used by ``restore_learner_state``/``load``)."""
         self._hold += 1
         try:
             yield

@@ -123,16 +123,16 @@ class ContentCalendar(SmmkitWidget):
         An older export with one column 'type' still reads: its value goes to lcss or rol."""
         posts = cal.read_csv(path)  # the model reads the file; the widget only shows it
         with self.hold_updates():
-            self.set_state({"posts": posts, "view": self.view.value})
+            self.restore_learner_state({"posts": posts, "view": self.view.value})
 
     @staticmethod
     def _choice(value, valid, field) -> str:
         return "" if value in (None, "") else one_of(value, valid, msg(field))
 
-    def state(self) -> dict:
+    def learner_state(self) -> dict:
         return {"posts": self.records.values(), "view": self.view.value}
 
-    def set_state(self, state: dict) -> None:
+    def restore_learner_state(self, state: dict) -> None:
         if state.get("view", "week") not in VIEWS:
             raise SmmkitError(msg("calendar.w.bad_view", valid=", ".join(VIEWS)))
         posts = []

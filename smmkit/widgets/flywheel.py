@@ -117,10 +117,10 @@ class FlywheelMapper(SmmkitWidget):
     def table(self, result):
         return result.rows()
 
-    def state(self) -> dict:
+    def learner_state(self) -> dict:
         return {"touchpoints": self.records.values()}
 
-    def set_state(self, state: dict) -> None:
+    def restore_learner_state(self, state: dict) -> None:
         rows = [dict(t) for t in state["touchpoints"]]
         # rows whose text the learner emptied are kept as they are (compute shows the Dutch message)
         # … and the texts exactly as typed (the model trims them for its own use)

@@ -96,10 +96,10 @@ class FourCSorter(SmmkitWidget):
         return [{msg("fourc.col.activity"): a.text, msg("fourc.col.c"): fourc.c_label(a.c) if a.c else ""}
                 for a in cov.activities]
 
-    def state(self) -> dict:
+    def learner_state(self) -> dict:
         return {"activities": [[text, c] for text, c in self.rows.tuples()]}
 
-    def set_state(self, state: dict) -> None:
+    def restore_learner_state(self, state: dict) -> None:
         pairs = [(str(text), c or "") for text, c in state["activities"]]
         filled = [pair for pair in pairs if pair[0].strip()]   # rows whose text the learner emptied are kept as they are (compute shows the Dutch message)
         if filled:

@@ -83,11 +83,11 @@ class CampaignFunnel(SmmkitWidget):
     def table(self, result):
         return result.rows()
 
-    def state(self) -> dict:
+    def learner_state(self) -> dict:
         return {"budget": self.budget.value, "cpm": self.cpm.value, "ctr": self.ctr.value,
                 "conversion_rate": self.conversion.value}
 
-    def set_state(self, state: dict) -> None:
+    def restore_learner_state(self, state: dict) -> None:
         checked = fn.funnel(state["budget"], state["cpm"], state["ctr"], state["conversion_rate"])
         self.budget.value = checked.budget
         self.cpm.value = checked.cpm

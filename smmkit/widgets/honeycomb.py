@@ -101,11 +101,11 @@ class HoneycombCompare(SmmkitWidget):
     def table(self, result):
         return result.rows()
 
-    def state(self) -> dict:
+    def learner_state(self) -> dict:
         return {side: {"name": col["name"].value, "preset": col["preset"].value, "scores": self.scores(col)}
                 for side, col in (("a", self.a), ("b", self.b))}
 
-    def set_state(self, state: dict) -> None:
+    def restore_learner_state(self, state: dict) -> None:
         for side, col in (("a", self.a), ("b", self.b)):
             part = state[side]
             scores = hc.validate(part["scores"])

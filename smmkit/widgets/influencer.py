@@ -86,10 +86,10 @@ class InfluencerScorer(SmmkitWidget):
     def table(self, result):
         return result.rows()
 
-    def state(self) -> dict:
+    def learner_state(self) -> dict:
         return {"candidates": self.records.values()}
 
-    def set_state(self, state: dict) -> None:
+    def restore_learner_state(self, state: dict) -> None:
         rows = []
         for c in state["candidates"]:        # check types only: an unfinished (invalid) table comes back as saved
             missing = [k for k in KEYS if k not in c]

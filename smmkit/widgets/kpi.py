@@ -71,11 +71,11 @@ class KPICalculator(SmmkitWidget):
         kept = [kpi.calculate(h["key"], **h["inputs"]).row() for h in self.history]
         return kept or [result.row()]
 
-    def state(self) -> dict:
+    def learner_state(self) -> dict:
         return {"kpi": self.choice.value, "values": {n: c.value for n, c in self.inputs.items()},
                 "history": [dict(h) for h in self.history]}
 
-    def set_state(self, state: dict) -> None:
+    def restore_learner_state(self, state: dict) -> None:
         key = kpi.get(state["kpi"]).key
         history = [{"key": kpi.get(h["key"]).key, "inputs": dict(h["inputs"])} for h in state.get("history", [])]
         for h in history:

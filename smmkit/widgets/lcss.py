@@ -147,10 +147,10 @@ class LCSSMapper(SmmkitWidget):
                  msg("lcss.col.gap"): b.gaps[c]} for c in lcss.CATEGORIES]
 
     # ------------------------------------------------------------------ save / load
-    def state(self) -> dict:
+    def learner_state(self) -> dict:
         return {"items": [[title, c] for title, c in self.rows.tuples()], "target": self.target_values()}
 
-    def set_state(self, state: dict) -> None:
+    def restore_learner_state(self, state: dict) -> None:
         pairs = [(str(title), c) for title, c in state["items"]]
         filled = [pair for pair in pairs if pair[0].strip()]   # rows whose text the learner emptied are kept as they are (compute shows the Dutch message)
         if filled:

@@ -106,10 +106,10 @@ class PESOClassifier(SmmkitWidget):
                          "goed": ok if guess and answer else ""})
         return rows
 
-    def state(self) -> dict:
+    def learner_state(self) -> dict:
         return {"items": self.records.values(), "checked": self.check_button.value}
 
-    def set_state(self, state: dict) -> None:
+    def restore_learner_state(self, state: dict) -> None:
         rows = [{"item": r["item"], "guess": r.get("guess") or NONE} for r in state["items"]]
         # rows whose text the learner emptied are kept as they are (compute shows the Dutch message)
         peso.classify({r["item"]: r["guess"] for r in rows if str(r["item"]).strip()})  # validates, Dutch message

@@ -82,10 +82,10 @@ class ReputationScorer(SmmkitWidget):
     def table(self, result):
         return result.rows()
 
-    def state(self) -> dict:
+    def learner_state(self) -> dict:
         return {"scores": self.scores()}
 
-    def set_state(self, state: dict) -> None:
+    def restore_learner_state(self, state: dict) -> None:
         scores = rep.validate(state["scores"])
         for d, value in scores.items():
             self.sliders[d].value = int(round(value))

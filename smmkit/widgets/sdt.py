@@ -205,10 +205,10 @@ class NeedsProfile(SmmkitWidget):
         return rows
 
     # ------------------------------------------------------------------ save / load
-    def state(self) -> dict:
+    def learner_state(self) -> dict:
         return {"scores": self.scores(), "compare": self.compare_box.value, "chart": self.chart_kind.value}
 
-    def set_state(self, state: dict) -> None:
+    def restore_learner_state(self, state: dict) -> None:
         scores = state["scores"]
         # every platform removed is still the learner's work (saved as {}): it must come back as {}
         scores = {} if isinstance(scores, dict) and not scores else sdt.validate(scores)

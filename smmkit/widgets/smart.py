@@ -67,11 +67,11 @@ class SmartChecker(SmmkitWidget):
     def table(self, result):
         return [{"doel": result.text, **row} for row in result.rows()]
 
-    def state(self) -> dict:
+    def learner_state(self) -> dict:
         return {"mode": self.mode.value, "goal": self.goal.value,
                 "fields": {f: c.value for f, c in self.fields.items()}}
 
-    def set_state(self, state: dict) -> None:
+    def restore_learner_state(self, state: dict) -> None:
         if state.get("mode", "text") not in MODES:
             raise SmmkitError(msg("smart.w.bad_mode", valid=", ".join(MODES)))
         fields = state.get("fields", {})

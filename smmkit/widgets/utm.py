@@ -120,10 +120,10 @@ class UTMBuilder(SmmkitWidget):
         return self._rows() or [result]
 
     # ------------------------------------------------------------------ save and restore
-    def state(self) -> dict:
+    def learner_state(self) -> dict:
         return {"fields": self._values(), "links": [dict(entry) for entry in self.links]}
 
-    def set_state(self, state: dict) -> None:
+    def restore_learner_state(self, state: dict) -> None:
         fields = {key: state["fields"].get(key, EXAMPLE[key] if key == "medium" else "") for key in FIELDS}
         if not all(isinstance(value, str) for value in fields.values()):
             raise ValueError("UTMBuilder fields must be text")

@@ -115,12 +115,12 @@ class WebcareTriage(SmmkitWidget):
     def table(self, result: WebcareView):
         return [{"volgorde": i + 1, **t.row()} for i, t in enumerate(result.tickets)]
 
-    def state(self) -> dict:
+    def learner_state(self) -> dict:
         return {"inbox": self.records.values(),
                 "simulation": {"per_hour": self.per_hour.value, "hours": self.hours.value,
                                "agents": self.agents.value, "handling": self.handling.value}}
 
-    def set_state(self, state: dict) -> None:
+    def restore_learner_state(self, state: dict) -> None:
         # rows whose text the learner emptied are kept as they are (compute shows the Dutch message)
         inbox = []
         for m in state["inbox"]:   # the text exactly as typed; the model validates the category

@@ -68,13 +68,13 @@ def test_saved_work_comes_back_when_the_cell_runs_again(name, index, source, tmp
     var = MAKES.findall(source)[0][0]
     first = space[var]
     first.auto_chart = False
-    default = first.state()
+    default = first.learner_state()
     _change(first)
-    assert first.state() != default
+    assert first.learner_state() != default
     first.file_buttons[msg("widgets.save")].click()      # the learner clicks Opslaan
     exec(body, space)                                    # … and later runs the cell again
     again = space[var]
-    assert again is not first and again.state() == first.state()
+    assert again is not first and again.learner_state() == first.learner_state()
     assert "teruggezet" in again.file_status.value
 
 

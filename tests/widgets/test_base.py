@@ -37,10 +37,10 @@ class Doubler(SmmkitWidget):
     def table(self, result):
         return [{"label": result["label"], "dubbel": result["double"]}]
 
-    def state(self):
+    def learner_state(self):
         return {"number": self.number.value, "label": self.label.value}
 
-    def set_state(self, state):
+    def restore_learner_state(self, state):
         if not isinstance(state.get("number"), int):
             raise SmmkitError("number moet een geheel getal zijn.")
         self.number.value = state["number"]
@@ -99,13 +99,13 @@ def test_a_bug_gives_a_calm_dutch_message_and_a_log_entry(caplog):
 def test_save_load_round_trip(tmp_path):
     d = Doubler()
     d.number.value, d.label.value = 21, "eenentwintig"
-    before = d.state()
+    before = d.learner_state()
     path = d.save(tmp_path / "werk.json")
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data == {"widget": "Doubler", "version": SAVE_VERSION, "state": before}
     fresh = Doubler()
     fresh.load(path)
-    assert fresh.state() == before and fresh.result == d.result
+    assert fresh.learner_state() == before and fresh.result == d.result
 
 
 def test_load_refuses_other_widget_broken_and_missing_files(tmp_path):
@@ -124,7 +124,7 @@ def test_load_refuses_other_widget_broken_and_missing_files(tmp_path):
     d.number.value = 7
     with pytest.raises(SmmkitError, match="geheel getal"):
         d.load(tmp_path / "bad.json")
-    assert d.state() == {"number": 7, "label": "twee"}  # untouched
+    assert d.learner_state() == {"number": 7, "label": "twee"}  # untouched
 
 
 def test_load_applies_one_refresh(tmp_path):
@@ -194,3 +194,27 @@ def test_restore_of_an_unreadable_file_keeps_a_copy_and_says_so(tmp_path, conten
     assert widget.result is not None and widget.error == ""                  # the example is shown
     widget.save(path)                                                         # saving again now works
     assert ReputationScorer().restore(path) is True
+
+
+def test_a_browser_update_reaches_ipywidgets_own_set_state():
+    """Issue #21: the kit's widgets once overrode ipywidgets' ``Widget.set_state(sync_data)``, which
+    ipywidgets calls when the browser sends an update: {'box_style': 'info'} then went into the kit's
+    restore ('KeyError: budget') and the update was dropped. The learner's state has its own names."""
+    import logging
+
+    from smmkit.widgets import CampaignFunnel
+
+    funnel = CampaignFunnel(auto_chart=False)
+    errors = []
+    handler = logging.Handler()
+    handler.emit = errors.append
+    logging.getLogger().addHandler(handler)
+    try:
+        funnel._handle_msg({"content": {"data": {"method": "update", "state": {"box_style": "info"},
+                                                 "buffer_paths": []}}, "buffers": []})
+    finally:
+        logging.getLogger().removeHandler(handler)
+    assert funnel.box_style == "info"
+    assert not [r for r in errors if r.levelno >= logging.ERROR], [r.getMessage() for r in errors]
+    assert "set_state" not in type(funnel).__dict__ and "set_state" not in {
+        name for cls in type(funnel).__mro__ if cls.__module__.startswith("smmkit") for name in vars(cls)}

@@ -42,7 +42,7 @@ def test_save_load_round_trip_keeps_an_unfinished_date(tmp_path):
     path = c.save(tmp_path / "cal.json")
     other = ContentCalendar(posts=[])
     other.load(path)
-    assert other.state() == c.state()
+    assert other.learner_state() == c.learner_state()
     assert other.result is None and "'morgen' lees ik niet als datum" in unescape(other.message.value)
 
 
@@ -57,7 +57,7 @@ def test_exports(tmp_path):
 
 def test_load_rejects_unknown_channel(tmp_path):
     c = ContentCalendar()
-    state = c.state()
+    state = c.learner_state()
     state["posts"][0]["channel"] = "Hyves"
     path = tmp_path / "bad.json"
     path.write_text(__import__("json").dumps({"widget": "ContentCalendar", "version": 1, "state": state}))

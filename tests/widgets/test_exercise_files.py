@@ -32,4 +32,4 @@ def test_the_save_button_writes_the_file_the_check_wants(notebook, tmp_path, mon
     widget.file_buttons[msg("widgets.save")].click()
     assert (tmp_path / wanted).is_file(), sorted(p.name for p in tmp_path.iterdir())
     saved = json.loads((tmp_path / wanted).read_text(encoding="utf-8"))
-    assert saved["widget"] == type(widget).__name__ and saved["state"] == widget.state()
+    assert saved["widget"] == type(widget).__name__ and saved["state"] == widget.learner_state()

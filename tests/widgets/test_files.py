@@ -125,7 +125,7 @@ def test_an_emptied_needs_profile_saves_and_restores(here):
         widget.remove_platform(platform)
     widget.save("leeg.json")
     again = _fresh(NeedsProfile)
-    assert again.restore("leeg.json") is True and again.state() == widget.state() and again.sliders == {}
+    assert again.restore("leeg.json") is True and again.learner_state() == widget.learner_state() and again.sliders == {}
     assert again.error                                                      # and it says what to do
 
 

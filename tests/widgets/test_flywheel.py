@@ -36,7 +36,7 @@ def test_save_load_round_trip_and_exports(tmp_path):
     other = FlywheelMapper(touchpoints=[])
     assert other.result.cells_covered == 0
     other.load(path)
-    assert other.state() == f.state()
+    assert other.learner_state() == f.learner_state()
     assert other.result.grid == f.result.grid
     rows = read_dutch_csv(f.export_csv(tmp_path / "fw.csv"))
     assert len(rows) == 8 and rows[7]["fase"] == "8 vervangen"

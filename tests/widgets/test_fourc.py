@@ -66,21 +66,21 @@ def test_save_load_round_trip(widget, tmp_path):
     widget.rows.entry["text"].value = "Nog niet zeker"
     widget.rows.entry["choice"].value = ""
     widget.rows.add_from_input()
-    before = widget.state()
+    before = widget.learner_state()
     widget.save(tmp_path / "plan.json")
     fresh = FourCSorter()
     fresh.load(tmp_path / "plan.json")
-    assert fresh.state() == before and fresh.result == widget.result
+    assert fresh.learner_state() == before and fresh.result == widget.result
     assert fresh.text.value == widget.text.value
 
 
 def test_load_refuses_an_unknown_c_and_keeps_the_plan(widget, tmp_path):
     data = {"widget": "FourCSorter", "version": 1, "state": {"activities": [["Quiz", "commerce"]]}}
     (tmp_path / "fout.json").write_text(json.dumps(data), encoding="utf-8")
-    before = widget.state()
+    before = widget.learner_state()
     with pytest.raises(SmmkitError, match="'commerce' is geen C"):
         widget.load(tmp_path / "fout.json")
-    assert widget.state() == before
+    assert widget.learner_state() == before
 
 
 def test_export_csv_and_png(widget, tmp_path):
@@ -93,6 +93,6 @@ def test_export_csv_and_png(widget, tmp_path):
 
 def test_constructor_with_own_plan_and_bad_plan():
     w = FourCSorter([("Klantpanel over de website", "samenwerking")])
-    assert w.state() == {"activities": [["Klantpanel over de website", "collaboratie"]]}
+    assert w.learner_state() == {"activities": [["Klantpanel over de website", "collaboratie"]]}
     with pytest.raises(SmmkitError, match="geen C uit het 4C-model"):
         FourCSorter([("x", "marketing")])

@@ -27,7 +27,7 @@ def test_save_load_round_trip_and_exports(tmp_path):
     path = f.save(tmp_path / "funnel.json")
     other = CampaignFunnel()
     other.load(path)
-    assert other.state() == f.state() and other.result == f.result
+    assert other.learner_state() == f.learner_state() and other.result == f.result
     rows = read_dutch_csv(f.export_csv(tmp_path / "funnel.csv"))
     assert [r["stap"] for r in rows] == ["budget (€)", "vertoningen", "klikken", "leads"]
     assert f.export_png(tmp_path / "funnel.png").read_bytes()[:4] == b"\x89PNG"

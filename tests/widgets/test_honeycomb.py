@@ -43,7 +43,7 @@ def test_save_load_round_trip_and_exports(tmp_path):
     path = h.save(tmp_path / "hc.json")
     other = HoneycombCompare("YouTube", "X")
     other.load(path)
-    assert other.state() == h.state()
+    assert other.learner_state() == h.learner_state()
     assert other.result.differences == h.result.differences
     rows = read_dutch_csv(h.export_csv(tmp_path / "hc.csv"))
     assert rows[3]["bouwsteen"] == "aanwezigheid" and rows[3]["Gemeente Zwolle op Instagram"] == "4"
@@ -52,11 +52,11 @@ def test_save_load_round_trip_and_exports(tmp_path):
 
 def test_load_rejects_broken_scores(tmp_path):
     h = HoneycombCompare()
-    state = h.state()
+    state = h.learner_state()
     state["a"]["scores"]["identity"] = 9
     path = tmp_path / "bad.json"
     path.write_text('{"widget": "HoneycombCompare", "version": 1, "state": %s}' % __import__("json").dumps(state))
-    before = h.state()
+    before = h.learner_state()
     with pytest.raises(SmmkitError, match="niet groter zijn dan 5"):
         h.load(path)
-    assert h.state() == before
+    assert h.learner_state() == before

@@ -38,7 +38,7 @@ def test_save_load_round_trip_keeps_an_unfinished_row_and_exports(tmp_path):
     path = x.save(tmp_path / "inf.json")
     other = InfluencerScorer(candidates=[])
     other.load(path)
-    assert other.state() == x.state() and other.result is None
+    assert other.learner_state() == x.learner_state() and other.result is None
     x.records.controls[1]["cost"].value = 450
     rows = read_dutch_csv(x.export_csv(tmp_path / "inf.csv"))
     assert rows[0]["rang"] == "1" and {"tier", "score", "verwacht_betrokken"} <= set(rows[0])

@@ -37,7 +37,7 @@ def test_history_save_load_and_export(tmp_path):
     path = k.save(tmp_path / "kpi.json")
     other = KPICalculator("nps")
     other.load(path)
-    assert other.state() == k.state() and other.result.key == "ctr"
+    assert other.learner_state() == k.learner_state() and other.result.key == "ctr"
     rows = read_dutch_csv(k.export_csv(tmp_path / "kpi.csv"))
     assert [r["kpi"] for r in rows] == ["Engagement rate", "CTR (click-through rate)"]
     assert rows[1]["waarde"] == "0,8"   # decimal comma: a number in Dutch Excel

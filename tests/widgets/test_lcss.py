@@ -57,18 +57,18 @@ def test_load_csv_from_path_and_upload(widget, tmp_path):
     path.write_text("titel;categorie;kanaal\nFoto van de markt;likeable;Instagram\n"
                     "Aanmelden voor de schoonmaakactie;sellable;Facebook\n", encoding="utf-8")
     assert widget.load_csv(str(path)) == 2
-    assert widget.state()["items"] == [["Foto van de markt", "likeable"],
+    assert widget.learner_state()["items"] == [["Foto van de markt", "likeable"],
                                        ["Aanmelden voor de schoonmaakactie", "sellable"]]
     assert "2 post(s) geladen uit posts.csv" in widget.csv_status.value
     assert widget.result.counts == {"likeable": 1, "clickable": 0, "sharable": 0, "sellable": 1}
     upload = [{"name": "x.csv", "type": "text/csv", "size": 30, "last_modified": datetime.now(timezone.utc),
                "content": memoryview(b"titel,categorie\nQuiz,sharable\n")}]
     widget.upload.value = upload
-    assert widget.state()["items"] == [["Quiz", "sharable"]]
+    assert widget.learner_state()["items"] == [["Quiz", "sharable"]]
     assert widget.upload.value == ()  # cleared, so the same file can be uploaded again
     widget.rows.remove_at(0)
     widget.upload.value = upload
-    assert widget.state()["items"] == [["Quiz", "sharable"]]
+    assert widget.learner_state()["items"] == [["Quiz", "sharable"]]
 
 
 @pytest.mark.parametrize("text, pattern", [
@@ -77,22 +77,22 @@ def test_load_csv_from_path_and_upload(widget, tmp_path):
     ("", "is leeg"),
 ])
 def test_bad_csv_shows_message_and_keeps_the_list(widget, tmp_path, text, pattern):
-    before = widget.state()
+    before = widget.learner_state()
     path = tmp_path / "fout.csv"
     path.write_text(text, encoding="utf-8")
     assert widget.load_csv(str(path)) == 0
     assert re.search(pattern, widget.csv_status.value)
-    assert widget.state() == before and widget.result is not None
+    assert widget.learner_state() == before and widget.result is not None
 
 
 def test_save_load_round_trip(widget, tmp_path):
     widget.rows.controls[0]["choice"].value = "sharable"
     widget.set_target({"likeable": 25, "clickable": 25, "sharable": 25, "sellable": 25})
-    before = widget.state()
+    before = widget.learner_state()
     widget.save(tmp_path / "mix.json")
     fresh = LCSSMapper()
     fresh.load(tmp_path / "mix.json")
-    assert fresh.state() == before and fresh.result == widget.result
+    assert fresh.learner_state() == before and fresh.result == widget.result
     assert fresh.text.value == widget.text.value
 
 

@@ -43,7 +43,7 @@ def test_save_load_round_trip_and_exports(tmp_path):
     path = p.save(tmp_path / "peso.json")
     other = PESOClassifier()
     other.load(path)
-    assert other.state() == p.state()
+    assert other.learner_state() == p.learner_state()
     assert other.result.check.correct == 1
     rows = read_dutch_csv(p.export_csv(tmp_path / "peso.csv"))
     assert rows[2]["goed"] == "ja" and len(rows) == 10

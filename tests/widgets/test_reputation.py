@@ -71,7 +71,7 @@ def test_save_load_round_trip_and_exports(tmp_path):
     path = r.save(tmp_path / "rep.json")
     other = ReputationScorer()
     other.load(path)
-    assert other.state() == r.state()
+    assert other.learner_state() == r.learner_state()
     assert "twijfelen of je open bent" in other.text.value
     rows = read_dutch_csv(r.export_csv(tmp_path / "rep.csv"))
     assert len(rows) == 9 and rows[8]["driver"] == "eerlijkheid" and rows[8]["score"] == "2"
@@ -86,7 +86,7 @@ def test_a_file_saved_with_the_old_temple_gives_a_dutch_message_and_keeps_the_wo
     r = ReputationScorer()
     r.auto_chart = False
     r.sliders["trust"].value = 5
-    before = r.state()
+    before = r.learner_state()
     with pytest.raises(SmmkitError, match=r"oudere indeling.*Geldig zijn de pijlers leadership \(leiderschap en visie\)"):
         r.load(path)
-    assert r.state() == before
+    assert r.learner_state() == before

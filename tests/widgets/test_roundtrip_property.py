@@ -66,8 +66,8 @@ def test_every_widget_restores_what_it_saved(name, data, tmp_path_factory):
         if not controls:
             break
         _act(controls[data.draw(st.integers(0, len(controls) - 1))], data)
-    state = widget.state()
+    state = widget.learner_state()
     path = widget.save(tmp_path_factory.mktemp(name) / "werk.json")
     fresh = cls(auto_chart=False)
     assert fresh.restore(path) is True, fresh.file_status.value
-    assert fresh.state() == state
+    assert fresh.learner_state() == state

@@ -27,9 +27,9 @@ def test_an_old_saved_file_restores(name, tmp_path):
     saved = json.loads((SAVED / name).read_text(encoding="utf-8"))
     path = shutil.copy(SAVED / name, tmp_path / name)
     widget = getattr(widgets, saved["widget"])()
-    before = widget.state()
+    before = widget.learner_state()
     assert widget.restore(path), widget.file_status.value
-    assert widget.state() == saved["state"] != before
+    assert widget.learner_state() == saved["state"] != before
     assert widget.error == ""
     assert not list(tmp_path.glob("*-kopie*"))            # nothing was kept aside as unreadable
     editor = getattr(widget, ROW_EDITORS[saved["widget"]])

@@ -68,11 +68,11 @@ def test_save_load_round_trip(widget, tmp_path):
     widget.add_platform("Threads")
     widget.chart_kind.value = "radar"
     widget.compare_box.value = False
-    before = widget.state()
+    before = widget.learner_state()
     widget.save(tmp_path / "behoeften.json")
     fresh = NeedsProfile()
     fresh.load(tmp_path / "behoeften.json")
-    assert fresh.state() == before
+    assert fresh.learner_state() == before
     assert fresh.result.profile == widget.result.profile and fresh.text.value == widget.text.value
 
 
@@ -80,10 +80,10 @@ def test_load_rejects_invalid_saved_scores(widget, tmp_path):
     data = {"widget": "NeedsProfile", "version": 1,
             "state": {"scores": {"X": {"competentie": 9, "autonomie": 1, "verbondenheid": 1}}}}
     (tmp_path / "fout.json").write_text(json.dumps(data), encoding="utf-8")
-    before = widget.state()
+    before = widget.learner_state()
     with pytest.raises(SmmkitError, match="schaal loopt van 1 tot en met 5"):
         widget.load(tmp_path / "fout.json")
-    assert widget.state() == before
+    assert widget.learner_state() == before
 
 
 def test_export_csv_and_png(widget, tmp_path):

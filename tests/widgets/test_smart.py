@@ -43,7 +43,7 @@ def test_save_load_round_trip_and_export(tmp_path):
     path = s.save(tmp_path / "smart.json")
     other = SmartChecker(goal="Meer likes")
     other.load(path)
-    assert other.state() == s.state()
+    assert other.learner_state() == s.learner_state()
     assert other.result.text == s.result.text
     rows = read_dutch_csv(s.export_csv(tmp_path / "smart.csv"))
     assert [r["letter"] for r in rows] == list("SMART")

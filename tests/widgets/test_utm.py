@@ -85,7 +85,7 @@ def test_save_and_restore_bring_back_fields_and_list(tmp_path):
     path = u.save(tmp_path / "utm.json")
     fresh = UTMBuilder()
     assert fresh.restore(path) is True
-    assert fresh.state() == u.state() and len(fresh.links) == 2
+    assert fresh.learner_state() == u.learner_state() and len(fresh.links) == 2
     assert "afvalpas" in fresh.list_table.value and "geen volledig webadres" in fresh.message.value
 
 
@@ -104,7 +104,7 @@ def test_a_tampered_file_is_refused_in_dutch_and_kept_as_a_copy(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     other = UTMBuilder()
     other.inputs["campaign"].value = "eigen werk"
-    before = other.state()
+    before = other.learner_state()
     with pytest.raises(SmmkitError, match="social, advertentie, e-mail"):
         other.load(path)
-    assert other.state() == before                  # nothing half-loaded
+    assert other.learner_state() == before                  # nothing half-loaded

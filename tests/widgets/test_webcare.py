@@ -50,7 +50,7 @@ def test_save_load_round_trip_and_exports(tmp_path):
     path = x.save(tmp_path / "wc.json")
     other = WebcareTriage(messages=["Hoe laat open?"])
     other.load(path)
-    assert other.state() == x.state()
+    assert other.learner_state() == x.learner_state()
     assert other.result.simulation.within_target == x.result.simulation.within_target
     rows = read_dutch_csv(x.export_csv(tmp_path / "wc.csv"))
     assert rows[0]["volgorde"] == "1" and rows[0]["categorie"] == "crisis"
