@@ -52,8 +52,8 @@ OPEN_ANSWERS = {
         "nadeel (Kok, 2012); zwijgen maakt het erger. Owned: een pagina met vragen en antwoorden. Earned: een interview "
         "met de lokale nieuwssite. Shared: een uitlegvideo die inwoners kunnen doorsturen. Paid: alleen om de "
         "uitnodiging voor een inloopavond in de juiste wijken te krijgen. In mijn campagne uit vraag 4 kwam 48,1 % "
-        "van het bereik uit earned en shared media: bijna de helft hebben we niet zelf in de hand, maar dat deel "
-        "geloven mensen het meest (Rietberg & Ruigrok, 2025). Mijn zwakste pijler was maatschappelijke betrokkenheid; "
+        "van het bereik uit earned en shared media: bijna de helft hebben we niet zelf in de hand, terwijl mensen "
+        "juist veel geloof hechten aan wat anderen schrijven (Rietberg & Ruigrok, 2025). Mijn zwakste pijler was maatschappelijke betrokkenheid; "
         "door inwoners mee te laten praten, laten we zien dat we met hen beslissen.\n\n"
         "Kok, D. (Red.). (2012). *Sociale media en gemeenten*.\n"
         "Rietberg, D., & Ruigrok, K. (2025). *Social media management* (2e dr.). Noordhoff.",
