@@ -12,7 +12,8 @@ WRONG = {
         '"Bibliotheek Rivierenland": "care", "Koffiebar De Boon": "see", "Webshop Tuinkamer": "do", '
         '"Energiecoöperatie Zonnedorp": "think"}[fase_casus["organisatie"]]]',
         'fase = "see"',                 # every content goal is "getting seen"
-        'fase = "Do"',                  # right for some, wrong for most: the example's phase, not her own
+        'fase = "influencing"',         # a phase of the flywheel, not of the customer journey
+        'fase = "do"',                  # "they have to buy something", whatever the goal
     ],
     "h05_kpi_antwoord": [
         'kpi = "bereik"',               # reach is a metric for see, not the KPI of what the post asks
@@ -27,6 +28,7 @@ WRONG = {
     ],
     "h05_vervolgstap_antwoord": [
         'vervolgstap = "opschalen"',                                             # always more budget
+        'vervolgstap = "aanpassen"',                                             # never trusts a number
         'vervolgstap = {True: "opschalen", False: "aanpassen"}[ctr / 100 >= 1.5]',  # fraction against 1.5 %
     ],
     "h05_doel_vaak_antwoord": [
