@@ -70,7 +70,14 @@ def _released_number_checks():
                     low, high = ast.literal_eval(kw["valid_range"])
                     decimals = ast.literal_eval(kw["decimals"]) if "decimals" in kw else (
                         2 if node.func.attr == "number" else None)
-                    yield ast.literal_eval(kw["question"]), ast.literal_eval(kw["code"]), decimals, low, high
+                    code = kw["code"]
+                    # a personal variant: code=casus.code("<pool>", ["<code of case 1>", …]), one code per case
+                    if isinstance(code, ast.Call) and getattr(code.func, "attr", None) == "code" and len(code.args) == 2:
+                        codes = ast.literal_eval(code.args[1])
+                    else:
+                        codes = [ast.literal_eval(code)]
+                    for one in codes:
+                        yield ast.literal_eval(kw["question"]), one, decimals, low, high
                 except (KeyError, ValueError):
                     continue
 
