@@ -41,7 +41,7 @@ OPEN_ANSWERS = {
         "klachtencoördinator), vraag (2 uur, webcare zelf), melding openbare ruimte (4 uur, naar de buitendienst). "
         "Webcare werkt op werkdagen van 8 tot 20 uur; daarbuiten zegt een automatisch antwoord wanneer we "
         "reageren en dat je bij gevaar 112 belt. In het drukste uur verwacht ik 12 berichten van 10 minuten: "
-        "werklast 2, dus ik zet 3 mensen in (bezetting 67 %). Nodig omdat 39 % van wie een vraag stelde nooit "
+        "werkdruk 2, dus ik zet 3 mensen in (bezetting 67 %). Nodig omdat 39 % van wie een vraag stelde nooit "
         "antwoord kreeg (Kok, 2012).\n\nKok, D. (Red.). (2012). *Sociale media en gemeenten*.",
         "We doen webcare van 9 tot 5 met twee mensen. Klachten gaan naar de afdeling.",
         "De gemeente moet op Facebook reageren op vragen.",
