@@ -146,7 +146,9 @@ def plan(release: dict, n: int, seed: int, assignment: str | None = None) -> dic
         answers: dict[str, str | None] = {}
         for c in cells:
             grade_id = _nb(c)["grade_id"]
-            if c["cell_type"] == "markdown":
+            if ID_CELL_SUFFIX in grade_id:  # every student who hands in work types her id
+                answers[grade_id] = None
+            elif c["cell_type"] == "markdown":
                 answers[grade_id] = rng.choice(open_answers.get(grade_id) or [UNTOUCHED])
             elif rng.random() < difficulty[grade_id] * (1.2 - ability):
                 answers[grade_id] = rng.choice(wrong.get(grade_id, [UNTOUCHED]))
