@@ -27,29 +27,73 @@ not in the roster, or whose name matches two students, is skipped with a Dutch w
     nbgrader zip_collect h01-introductie \\
         --ZipCollectApp.collector_plugin=smmkit.grading.collect.LmsCollector \\
         --LmsCollector.lms=canvas --LmsCollector.roster=canvas-cijfers.csv
+
+**Whose file, and when, comes only from what the LMS wrote.** In a folder-per-submission download
+(Moodle's ``…_assignsubmission_file_/``, Brightspace's folders, or a zip a student uploaded, which
+nbgrader unpacks into a folder) everything below the LMS's folder is named by the student. The
+collector therefore reads the path from the outside in: the *first* component (relative to
+``extracted/``) that is named as the LMS names a submission gives the student, the time and Canvas's
+``LATE``; the file id is the student's own file name. A file or folder below it that is itself named
+like an LMS entry is a *claim*: of the same student it is stripped (its time is ignored and the
+teacher told), of anyone else it is reported and skipped, so it can neither replace a classmate's
+notebook nor backdate late work.
+
+**Duplicates never stop the class.** Two files that would land on the same name in one student's
+``submitted/`` (two Brightspace submissions, a file in two folders) are decided before nbgrader sees
+them: the newest LMS time wins, then a plain name over a stripped claim, then the first in name order;
+every other one is named in a warning and stays in ``extracted/``. (Stock nbgrader stops the whole
+``zip_collect`` on a duplicate without a time.)
+
+**Only regular files move.** The collector installs :class:`LmsExtractor` in place of nbgrader's
+extractor: symbolic links, FIFOs, sockets and devices in ``archive/`` or inside a zip or tar are
+refused with a warning (stock nbgrader copies what a link points to and stops at a FIFO), and archive
+members are unpacked with zipfile's and tarfile's own path checks (tarfile's ``data`` filter).
+
+**Times.** Brightspace writes the submission time in the course's local time: it is read as
+Europe/Amsterdam (``--LmsCollector.timezone``) and stored in ``timestamp.txt`` in UTC, as nbgrader
+does with every time, so nbgrader's late penalty (``duedate``) compares like with like. Canvas has no
+time in its names, only ``LATE_``; Moodle neither. The LMS's own verdict is kept in
+``downloaded/<opdracht>/lms-te-laat.json`` (student id -> LMS), read by :mod:`smmkit.grading.late`.
 """
 from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
+import shutil
+import stat
+import tarfile
 import unicodedata
+import zipfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from nbgrader.plugins.zipcollect import FileNameCollectorPlugin
+from nbgrader.plugins.zipcollect import ExtractorPlugin, FileNameCollectorPlugin
 from traitlets import Enum, List, Unicode
 
 from smmkit.grading.export import decode, sniff_delimiter
 from smmkit.messages import msg
 
-REGEXPS = {
-    "brightspace": (r".*/(?P<submission>\d+)-(?P<lms_id>\d+) - (?P<name>[^/]+?) - "
-                    r"(?P<timestamp>[A-Z][a-z]{2} \d{1,2}, \d{4} \d{3,4} [AP]M)(?: - |/)(?P<file>[^/]+)$"),
-    "canvas": r".*/(?P<name>[^/_]+)_(?:(?P<late>LATE)_)?(?P<lms_id>\d+)_(?P<submission>\d+)_(?P<file>[^/]+)$",
-    "moodle": r".*/(?P<name>[^/]+?)_(?P<lms_id>\d+)_assignsubmission_file_/?(?P<file>[^/]+)$",
+# One path component as the LMS writes it: the folder of a submission or the front of a flat file name.
+COMPONENTS = {
+    "brightspace": (r"(?P<submission>\d+)-(?P<lms_id>\d+) - (?P<name>.+?) - "
+                    r"(?P<timestamp>[A-Z][a-z]{2} \d{1,2}, \d{4} \d{3,4} [AP]M)(?: - (?P<file>.+))?"),
+    "canvas": r"(?P<name>[^/_]+)_(?:(?P<late>LATE)_)?(?P<lms_id>\d+)_(?P<submission>\d+)_(?P<file>.+)",
+    "moodle": r"(?P<name>[^/]+?)_(?P<lms_id>\d+)_assignsubmission_(?:file|onlinetext)_(?P<file>.*)",
 }
+# A whole path whose LMS part is the outermost component that fits (as LmsCollector reads it).
+REGEXPS = {
+    "brightspace": (r".*?/(?P<submission>\d+)-(?P<lms_id>\d+) - (?P<name>[^/]+?) - "
+                    r"(?P<timestamp>[A-Z][a-z]{2} \d{1,2}, \d{4} \d{3,4} [AP]M)(?: - |/)(?P<file>.+)$"),
+    "canvas": r".*?/(?P<name>[^/_]+)_(?:(?P<late>LATE)_)?(?P<lms_id>\d+)_(?P<submission>\d+)_(?P<file>.+)$",
+    "moodle": r".*?/(?P<name>[^/]+?)_(?P<lms_id>\d+)_assignsubmission_(?:file|onlinetext)_/?(?P<file>.+)$",
+}
+BRIGHTSPACE_TIME = "%b %d, %Y %I%M %p"
+LATE_FILE = "lms-te-laat.json"
 STUDENT_COLUMNS = ["student_id", "studentnummer", "SIS User ID", "OrgDefinedId", "ID number", "Username"]
 ID_COLUMNS = {"canvas": ["ID"], "moodle": ["Identifier", "Identificatie"], "brightspace": []}
 NAME_COLUMNS = ["Name", "Naam", "Full name", "Volledige naam", "Student"]
@@ -122,6 +166,133 @@ class Roster:
         return None, msg("collect.not_in_roster", name=name or "?", lms_id=lms_id or "?")
 
 
+def shown(name: str) -> str:
+    """A student-made name as it may be printed: control characters (escape sequences) written out."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in name)
+
+
+def _kind(mode: int) -> str | None:
+    """None for a regular file or folder, else the Dutch word for what it is."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    for test, word in ((stat.S_ISLNK, "link"), (stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "device"),
+                       (stat.S_ISBLK, "device"), (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return msg(f"collect.kind.{word}")
+    return msg("collect.kind.device")
+
+
+class LmsExtractor(ExtractorPlugin):
+    """nbgrader's extractor, but only regular files move (see the module docstring)."""
+
+    max_depth = 3  # a zip in a zip in a zip is unpacked; deeper archives stay as they are
+
+    def _refuse(self, name: str, kind: str) -> None:
+        self.log.warning(msg("collect.refused", file=shown(name), kind=kind))
+
+    def _is_archive(self, name: str) -> bool:
+        return os.path.splitext(name)[1] in self.zip_ext
+
+    def _own_folder(self, dest: str, archive_name: str) -> str:
+        stem = os.path.splitext(archive_name)[0]
+        stem = stem[:-4] if stem.endswith(".tar") else stem
+        folder = os.path.join(dest, stem)
+        os.makedirs(folder, exist_ok=True)
+        return folder
+
+    def unpack(self, source: str, dest: str, label: str, depth: int = 0) -> None:
+        """Unpack ``source`` into its own folder in ``dest``: regular files and folders only, then its archives."""
+        folder = self._own_folder(dest, os.path.basename(source))
+        self.log.info("Extracting from: %s", shown(source))
+        try:
+            if zipfile.is_zipfile(source):
+                self._unzip(source, folder, label)
+            elif tarfile.is_tarfile(source):
+                self._untar(source, folder, label)
+            else:
+                self.log.warning(msg("collect.not_archive", file=shown(label)))
+                shutil.copyfile(source, os.path.join(dest, os.path.basename(source)))
+                return
+        except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError) as exc:
+            self.log.warning(msg("collect.bad_archive", file=shown(label), error=shown(str(exc))))
+            return
+        if depth >= self.max_depth:
+            return
+        for root, dirs, files in os.walk(folder):
+            dirs.sort()
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                if self._is_archive(name) and stat.S_ISREG(os.lstat(path).st_mode):
+                    self.unpack(path, root, f"{label}/{os.path.relpath(path, folder)}", depth + 1)
+
+    def _unzip(self, source: str, folder: str, label: str) -> None:
+        with zipfile.ZipFile(source) as archive:
+            for info in archive.infolist():
+                mode = info.external_attr >> 16
+                kind = _kind(mode) if mode and stat.S_IFMT(mode) else None
+                if kind:
+                    self._refuse(f"{label}/{info.filename}", kind)
+                    continue
+                archive.extract(info, folder)  # zipfile's own checks: no absolute paths, no '..'
+
+    def _untar(self, source: str, folder: str, label: str) -> None:
+        with tarfile.open(source) as archive:
+            members = []
+            for member in archive.getmembers():
+                if member.isreg() or member.isdir():
+                    members.append(member)
+                else:
+                    kind = msg("collect.kind.link") if member.issym() or member.islnk() else \
+                        msg("collect.kind.fifo") if member.isfifo() else msg("collect.kind.device")
+                    self._refuse(f"{label}/{member.name}", kind)
+            archive.extractall(folder, members=members, filter="data")
+
+    def extract(self, archive_path: str, extracted_path: str) -> None:
+        if not os.path.isdir(archive_path) or not os.listdir(archive_path):
+            self.log.warning("No files found in directory: %s", archive_path)
+            return
+        for root, dirs, files in os.walk(archive_path):
+            rel = os.path.relpath(root, archive_path)
+            dest = os.path.normpath(os.path.join(extracted_path, rel))
+            for name in list(dirs):  # os.walk lists a link to a folder among the folders, and skips it
+                if os.path.islink(os.path.join(root, name)):
+                    self._refuse(os.path.normpath(os.path.join(rel, name)), msg("collect.kind.link"))
+                    dirs.remove(name)
+            dirs.sort()
+            for name in sorted(files):
+                path, label = os.path.join(root, name), os.path.normpath(os.path.join(rel, name))
+                kind = _kind(os.lstat(path).st_mode)
+                if kind:
+                    self._refuse(label, kind)
+                    continue
+                os.makedirs(dest, exist_ok=True)
+                if self._is_archive(name):
+                    self.unpack(path, dest, label)
+                else:
+                    shutil.copyfile(path, os.path.join(dest, name), follow_symlinks=False)
+
+
+@dataclass
+class Entry:
+    """What the LMS part of a path says."""
+    lms_id: str | None
+    name: str | None
+    timestamp: datetime | None
+    late: bool
+    file: str | None  # what follows the LMS part in the same component (a flat download's file name)
+
+
+@dataclass
+class Candidate:
+    path: str
+    student: str
+    file_id: str
+    timestamp: datetime | None
+    late: bool
+    stripped: bool
+    notes: list[str]
+
+
 class LmsCollector(FileNameCollectorPlugin):
     """nbgrader ZipCollect plugin for the download files of Brightspace, Canvas and Moodle."""
 
@@ -132,18 +303,47 @@ class LmsCollector(FileNameCollectorPlugin):
     student_column = Unicode("", help="Roster column with the nbgrader student id.").tag(config=True)
     id_column = Unicode("", help="Roster column with the LMS id in the file names (Canvas ID, "
                                  "Moodle Identifier).").tag(config=True)
+    timezone = Unicode("Europe/Amsterdam", help="Time zone of the times in Brightspace's names "
+                                                "(the course's local time).").tag(config=True)
     valid_ext = List(default_value=[".ipynb", ".json"],
                      help="Extensions to collect: the notebook and the learner's saved widget work.").tag(config=True)
 
     _roster: Roster | None = None
+    _decided: dict | None = None
 
-    def _regexp(self) -> str:
-        return self.named_regexp or REGEXPS[self.lms]
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        app = self.parent
+        # Only regular files move: replace nbgrader's own extractor (not one the teacher chose).
+        if app is not None and type(getattr(app, "extractor_plugin_inst", None)) is ExtractorPlugin:
+            app.extractor_plugin_inst = LmsExtractor(parent=app)
+
+    # --- reading names -----------------------------------------------------------------------------
 
     def _lookup(self) -> Roster | None:
         if self.roster and self._roster is None:
             self._roster = Roster(read_roster(self.roster), self.lms, self.student_column, self.id_column)
         return self._roster
+
+    def parse(self, component: str) -> Entry | None:
+        """The LMS part of one path component, or None if the LMS does not name things like this."""
+        match = re.fullmatch(COMPONENTS[self.lms], component)
+        if not match:
+            return None
+        groups = match.groupdict()
+        when = None
+        if groups.get("timestamp"):
+            try:
+                when = datetime.strptime(groups["timestamp"], BRIGHTSPACE_TIME).replace(tzinfo=ZoneInfo(self.timezone))
+            except ValueError:
+                when = None
+        return Entry(groups.get("lms_id"), groups.get("name"), when, bool(groups.get("late")), groups.get("file") or None)
+
+    def student_of(self, entry: Entry) -> tuple[str | None, str]:
+        roster = self._lookup()
+        if roster is None:
+            return (entry.lms_id, "") if entry.lms_id else (None, msg("collect.no_id"))
+        return roster.find(entry.lms_id, entry.name)
 
     def _released(self) -> set[str]:
         app = self.parent
@@ -162,29 +362,120 @@ class LmsCollector(FileNameCollectorPlugin):
         plain = re.sub(r"-\d+$", "", stem) + ext
         return plain if plain in released else name
 
+    def _extracted_root(self) -> str | None:
+        app = self.parent
+        try:
+            return app._format_collect_path(app.extracted_directory)
+        except AttributeError:
+            return None
+
+    def candidate(self, path: str) -> tuple[Candidate | None, str | None]:
+        """(candidate, None) or (None, the Dutch warning) for one extracted file."""
+        root = self._extracted_root()
+        rel = os.path.relpath(path, root) if root and os.path.commonpath([root, path]) == root else path
+        parts = [p for p in rel.replace(os.sep, "/").split("/") if p not in ("", ".")]
+        label = shown("/".join(parts))
+        for index, component in enumerate(parts):
+            entry = self.parse(component)
+            if entry is not None:
+                break
+        else:
+            return None, msg("collect.no_match", file=label, lms=self.lms)
+        student, reason = self.student_of(entry)
+        if not student:
+            return None, msg("collect.skipped", file=label, reason=reason)
+        below = parts[index + 1:]
+        names = below if below else ([entry.file] if entry.file else [])
+        if not names:
+            return None, msg("collect.no_match", file=label, lms=self.lms)
+        notes, stripped = [], False
+        # Everything below the LMS part is named by the student: a name there that looks like an LMS
+        # entry is a claim. Of the same student it is peeled off; of anyone else the file is refused.
+        for position, name in enumerate(names):
+            while True:
+                claim = self.parse(name)
+                if claim is None:
+                    break
+                claimed, _ = self.student_of(claim)
+                if claimed != student:
+                    return None, msg("collect.claims_other", file=label, student=student,
+                                     claimed=shown(claimed or claim.name or claim.lms_id or "?"))
+                if claim.timestamp and claim.timestamp != entry.timestamp:
+                    notes.append(msg("collect.time_ignored", file=label, claimed=claim.timestamp.strftime("%Y-%m-%d %H:%M"),
+                                     used=entry.timestamp.strftime("%Y-%m-%d %H:%M") if entry.timestamp else "–"))
+                if not claim.file:
+                    break
+                name, stripped = claim.file, True
+                if position == len(names) - 1:
+                    names[position] = name
+        file_id = self._file_id(names[-1])
+        return Candidate(path, student, file_id, entry.timestamp, entry.late, stripped, notes), None
+
+    def _decide(self, start: str) -> dict[str, tuple[dict | None, list[str]]]:
+        """Every extracted file's fate, decided at once so a duplicate is never left to nbgrader."""
+        root = self._extracted_root()
+        paths = []
+        if root and os.path.isdir(root):
+            for folder, dirs, files in os.walk(root):
+                dirs.sort()
+                paths += [os.path.join(folder, f) for f in files]
+        if start not in paths:
+            paths.append(start)
+        paths.sort()
+        decided: dict[str, tuple[dict | None, list[str]]] = {}
+        groups: dict[tuple[str, str], list[Candidate]] = {}
+        for order, path in enumerate(paths):
+            if os.path.splitext(path)[1] not in self.valid_ext:
+                decided[path] = (None, [])
+                continue
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                decided[path] = (None, [msg("collect.refused", file=shown(os.path.basename(path)),
+                                            kind=_kind(os.lstat(path).st_mode))])
+                continue
+            found, warning = self.candidate(path)
+            if found is None:
+                decided[path] = (None, [warning])
+                continue
+            key = (found.student, os.path.splitext(found.file_id)[0] + os.path.splitext(path)[1])
+            groups.setdefault(key, []).append(found)
+        late: dict[str, str] = {}
+        for (student, file_id), found in groups.items():
+            # newest LMS time first, then a plain name before a peeled-off claim, then name order
+            found.sort(key=lambda c: (-(c.timestamp.timestamp()) if c.timestamp else 0, c.stripped))
+            keep, rest = found[0], found[1:]
+            info = {"student_id": student, "file_id": keep.file_id}
+            if keep.timestamp is not None:
+                info["timestamp"] = keep.timestamp.isoformat(" ")
+            if keep.late:
+                late[student] = self.lms
+            decided[keep.path] = (info, list(keep.notes))
+            for other in rest:
+                decided[other.path] = (None, [msg("collect.duplicate", file=shown(os.path.relpath(other.path, self._extracted_root() or "/")),
+                                                  student=student, name=shown(file_id),
+                                                  kept=shown(os.path.relpath(keep.path, self._extracted_root() or "/")))])
+        self._write_late(late)
+        return decided
+
+    def _write_late(self, late: dict[str, str]) -> None:
+        """Keep the LMS's own "late" (Canvas's LATE_) next to the download, for smmkit.grading.late."""
+        root = self._extracted_root()
+        if not root:
+            return
+        target = Path(root).parent / LATE_FILE
+        if late or target.exists():
+            target.write_text(json.dumps(late, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
     def collect(self, submitted_file: str):
-        path = submitted_file.replace(os.sep, "/")
+        path = submitted_file
         if os.path.splitext(path)[1] not in self.valid_ext:
             return None
-        match = re.match(self._regexp(), path)
-        if not match:
-            self.log.warning(msg("collect.no_match", file=os.path.basename(path), lms=self.lms))
-            return None
-        groups = {k: v for k, v in match.groupdict().items() if v is not None}
-        if "student_id" in groups and "file_id" in groups:  # a teacher's own expression, nbgrader's names
-            return groups
-        roster = self._lookup()
-        if roster is None:
-            student, reason = groups.get("lms_id"), msg("collect.no_id")
-        else:
-            student, reason = roster.find(groups.get("lms_id"), groups.get("name"))
-        if not student:
-            self.log.warning(msg("collect.skipped", file=os.path.basename(path), reason=reason))
-            return None
-        info = {"student_id": student, "file_id": self._file_id(groups["file"])}
-        if "timestamp" in groups:
-            try:
-                info["timestamp"] = datetime.strptime(groups["timestamp"], "%b %d, %Y %I%M %p").isoformat(" ")
-            except ValueError:
-                pass
+        if self.named_regexp:  # a teacher's own expression with nbgrader's group names: stock behaviour
+            match = re.match(self.named_regexp, path.replace(os.sep, "/"))
+            groups = {k: v for k, v in (match.groupdict() if match else {}).items() if v is not None}
+            return groups if "student_id" in groups and "file_id" in groups else None
+        if self._decided is None or path not in self._decided:
+            self._decided = self._decide(path)
+        info, warnings = self._decided[path]
+        for warning in warnings:
+            self.log.warning(warning)
         return info
