@@ -16,13 +16,21 @@ student of the roster and one column per assignment:
 - Moodle (Grades > Import > CSV file): the roster's identifier column (username, ID number or email
   address, as the teacher maps it under "Identify user by") and one grade column per assignment.
 
-The value is the Dutch grade ``1 + 9 × score / max`` rounded half up to one decimal, or the points
-(``--scale points``). Students are mapped from their nbgrader id to the roster the LMS exported (the
+The value is the Dutch grade 1–10 rounded half up to one decimal, or the points (``--scale points``).
+The grade follows a cut-off (``--cesuur``, default 0.55): the share of the points that earns a 5.5.
+Below it the grade runs linearly from 1 (nothing) to 5.5, above it from 5.5 to 10 (everything), the
+two-part line Dutch hbo exams use; ``--cesuur 0.5`` gives the plain ``1 + 9 × score / max``. Students are mapped from their nbgrader id to the roster the LMS exported (the
 column with the most matches, or ``--id-column``); values are compared without case and without the
 ``#`` prefix, and an email address also matches by the part before the ``@``. Nobody is dropped
 silently: gradebook students not in the roster, roster students without a submission and
-submissions that still wait for manual grading are reported in Dutch (the last two get an empty
-cell, which every one of the three LMSs leaves unchanged on import).
+submissions that still wait for manual grading are reported in Dutch. A student without a grade is
+**left out** of a Moodle or Canvas file: both read an empty cell as "no grade" and clear a grade that
+is already there (Moodle's ``gradeimport_csv_load_data::update_grade_item`` sets ``''`` and ``-`` to
+null; Canvas's importer counts a blank against an existing score as a change to blank). When several
+assignments go in one file and a student has a grade for one but not another, one file per
+assignment is written instead. Brightspace keeps the row with an empty cell (its import has an
+explicit "clear" only for the whole item; see docs/docent.md). Late work (:mod:`smmkit.grading.late`)
+is named in the report, not written into the file: an extra column would be a new grade item.
 
 The roster may be comma, semicolon or tab separated, UTF-8 (with or without BOM) or Windows-1252,
 as Dutch Excel saves it; ``--excel-nl`` writes semicolons and decimal commas for Dutch Excel and
@@ -52,6 +60,8 @@ from smmkit.csvsafe import spreadsheet_text, starts_formula
 from smmkit.messages import choices, msg
 
 LMS_NAMES = ("brightspace", "canvas", "moodle")
+DEFAULT_CESUUR = 0.55  # the share of the points that earns a 5.5 (docs/docent.md explains the choice)
+BLANK_CLEARS = {"canvas", "moodle"}  # LMSs that clear an existing grade on an empty cell
 SCALES = ("grade", "points")
 
 # Roster columns that can hold the nbgrader student id, per LMS, in order of preference; compared
@@ -195,17 +205,31 @@ def read_scores(db_url: str, course_id: str, assignments=None, auto_only: bool =
 
 # --- values ----------------------------------------------------------------------------------------
 
-def dutch_grade(score: float, max_score: float) -> Decimal:
-    """1 + 9 × score / max, rounded half up to one decimal (5.45 -> 5.5, never banker's rounding)."""
-    value = Decimal(1) + Decimal(9) * Decimal(repr(float(score))) / Decimal(repr(float(max_score)))
+def check_cesuur(cesuur: float) -> float:
+    if not (isinstance(cesuur, (int, float)) and 0 < cesuur < 1):
+        raise ExportError(msg("export.bad_cesuur", value=cesuur))
+    return float(cesuur)
+
+
+def dutch_grade(score: float, max_score: float, cesuur: float = DEFAULT_CESUUR) -> Decimal:
+    """The grade 1–10 with a 5.5 at ``cesuur`` × max, linear on both sides, rounded half up to one decimal.
+
+    ``cesuur=0.5`` is 1 + 9 × score / max. Rounding is half up (5.45 -> 5.5, never banker's rounding).
+    """
+    share = Decimal(repr(float(score))) / Decimal(repr(float(max_score)))
+    cut = Decimal(repr(float(check_cesuur(cesuur))))
+    if share <= cut:
+        value = Decimal(1) + Decimal("4.5") * share / cut
+    else:
+        value = Decimal("5.5") + Decimal("4.5") * (share - cut) / (Decimal(1) - cut)
     return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def format_value(result: Result | None, scale: str, decimal_comma: bool) -> str:
+def format_value(result: Result | None, scale: str, decimal_comma: bool, cesuur: float = DEFAULT_CESUUR) -> str:
     if result is None or result.needs_manual:
         return ""
     if scale == "grade":
-        text = str(dutch_grade(result.score, result.max_score))
+        text = str(dutch_grade(result.score, result.max_score, cesuur))
     else:
         text = format(Decimal(repr(result.score)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize(), "f")
     return text.replace(".", ",") if decimal_comma else text
@@ -266,6 +290,20 @@ class Plan:
     not_in_roster: list[str] = field(default_factory=list)
     no_submission: dict[str, list[str]] = field(default_factory=dict)
     needs_manual: dict[str, list[str]] = field(default_factory=dict)
+    cesuur: float = DEFAULT_CESUUR
+    left_out: list[str] = field(default_factory=list)  # rows without any grade, not written (Moodle/Canvas)
+
+    def written_rows(self):
+        """The rows that go into the file: in Moodle and Canvas only those with at least one grade."""
+        if self.lms not in BLANK_CLEARS:
+            return self.rows
+        return [(row, per) for row, per in self.rows
+                if any(r is not None and not r.needs_manual for r in per.values())]
+
+    def partial(self) -> bool:
+        """A written row with an empty cell next to a grade (would clear that grade in Moodle/Canvas)."""
+        return self.lms in BLANK_CLEARS and any(
+            any(r is None or r.needs_manual for r in per.values()) for _row, per in self.written_rows())
 
 
 def _row_label(row: dict[str, str], id_column: str) -> str:
@@ -273,7 +311,8 @@ def _row_label(row: dict[str, str], id_column: str) -> str:
 
 
 def plan_export(roster: Roster, scores: Scores, lms: str, scale: str = "grade", id_column: str | None = None,
-                items=None) -> Plan:
+                items=None, cesuur: float = DEFAULT_CESUUR) -> Plan:
+    check_cesuur(cesuur)
     if lms not in LMS_NAMES:
         raise ExportError(msg("export.unknown_column", column=lms, known=choices(LMS_NAMES)))
     items = list(items) if items else list(scores.assignments)
@@ -292,7 +331,7 @@ def plan_export(roster: Roster, scores: Scores, lms: str, scale: str = "grade", 
             labels = ", ".join(str(i + 2) for i in rows)  # spreadsheet row numbers (header is row 1)
             raise ExportError(msg("export.duplicate_student", student=student, rows=labels))
     student_of_row = {rows[0]: student for student, rows in matches.items()}
-    plan = Plan(lms, scale, column, items, list(scores.assignments), dict(scores.max_scores), [])
+    plan = Plan(lms, scale, column, items, list(scores.assignments), dict(scores.max_scores), [], cesuur=cesuur)
     for i, row in enumerate(roster.rows):
         student = student_of_row.get(i)
         per = {}
@@ -306,6 +345,9 @@ def plan_export(roster: Roster, scores: Scores, lms: str, scale: str = "grade", 
                 plan.needs_manual.setdefault(name, []).append(label)
         plan.rows.append((row, per))
     plan.not_in_roster = [s for s in submitted if s not in matches]
+    kept = {id(row) for row, _per in plan.written_rows()}
+    plan.left_out = [student_of_row.get(i) or _row_label(row, column)
+                     for i, (row, _per) in enumerate(plan.rows) if id(row) not in kept]
     return plan
 
 
@@ -339,7 +381,7 @@ def table(plan: Plan, roster: Roster, decimal_comma: bool = False) -> tuple[list
     hints: list[str] = []
 
     def value(per, name):
-        return format_value(per[name], plan.scale, decimal_comma)
+        return format_value(per[name], plan.scale, decimal_comma, plan.cesuur)
 
     if plan.lms == "brightspace":
         keys = [c for c in (roster.column("orgdefinedid"), roster.column("username")) if c]
@@ -361,7 +403,7 @@ def table(plan: Plan, roster: Roster, decimal_comma: bool = False) -> tuple[list
                                                          for n in names]
         rows = [points] + [[(spreadsheet_text(row.get(c, "")) if name in CANVAS_TEXT else row.get(c, "")) if c else ""
                             for name, c in zip(CANVAS_COLUMNS, present)] + [value(per, n) for n in names]
-                           for row, per in plan.rows]
+                           for row, per in plan.written_rows()]
         hints += _formula_keys([r[1:4] for r in rows[1:]])
         hints += [msg("export.canvas_new", item=c) for c in columns if not re.search(r"\(\d+\)\s*$", c)]
         return header, rows, hints
@@ -369,7 +411,7 @@ def table(plan: Plan, roster: Roster, decimal_comma: bool = False) -> tuple[list
     email = roster.column(*MOODLE_EMAIL)
     keys = [plan.id_column] + ([email] if email and email != plan.id_column else [])
     header = keys + list(plan.items)
-    rows = [[row.get(c, "").lstrip("#") for c in keys] + [value(per, n) for n in names] for row, per in plan.rows]
+    rows = [[row.get(c, "").lstrip("#") for c in keys] + [value(per, n) for n in names] for row, per in plan.written_rows()]
     hints += _formula_keys([r[:len(keys)] for r in rows])
     hints += [msg("export.moodle_hint", column=plan.id_column, item=item) for item in plan.items]
     return header, rows, hints
@@ -388,33 +430,77 @@ def write_file(path, header, rows, excel_nl: bool = False) -> Path:
 
 def report_lines(plan: Plan) -> list[str]:
     lines = [msg("export.matched_by", column=plan.id_column)]
+    if plan.scale == "grade":
+        lines.append(msg("export.cesuur", cesuur=f"{plan.cesuur:g}".replace(".", ","),
+                         percent=f"{plan.cesuur * 100:g}".replace(".", ",")))
     if plan.not_in_roster:
         lines.append(msg("export.not_in_roster", count=len(plan.not_in_roster),
                          students=", ".join(plan.not_in_roster)))
+    blank = "left_out" if plan.lms in BLANK_CLEARS else "blank"
     for name, students in plan.no_submission.items():
         lines.append(msg("export.no_submission", count=len(students), assignment=name,
-                         students=", ".join(students)))
+                         students=", ".join(students)) + " " + msg(f"export.{blank}", lms=plan.lms.capitalize()))
     for name, students in plan.needs_manual.items():
         lines.append(msg("export.needs_manual", count=len(students), assignment=name,
-                         students=", ".join(students)))
+                         students=", ".join(students)) + " " + msg(f"export.{blank}", lms=plan.lms.capitalize()))
+    if plan.left_out:
+        lines.append(msg("export.rows_left_out", count=len(plan.left_out), lms=plan.lms.capitalize(),
+                         students=", ".join(plan.left_out)))
+    return lines
+
+
+def late_lines(root, plan: Plan) -> list[str]:
+    """Who handed in late, per assignment (due date in the gradebook, or the LMS's own LATE)."""
+    from smmkit.grading.late import lateness
+
+    lines = []
+    for name in plan.assignments:
+        try:
+            late = lateness(root, name)
+        except Exception:  # no gradebook config etc.: the grades are what matters here
+            continue
+        found = [f"{s} ({v.text()})" for s, v in sorted(late.items()) if v.late]
+        if found:
+            lines.append(msg("export.late", count=len(found), assignment=name, students="; ".join(found)))
     return lines
 
 
 def export(root=".", assignments=None, lms: str = "brightspace", roster_path=None, scale: str = "grade",
            to=None, id_column=None, items=None, excel_nl: bool = False, auto_only: bool = False,
-           db_url: str | None = None, course_id: str | None = None, out=print) -> Path:
-    """Write the import file for ``lms``; returns its path. Reports through ``out`` (Dutch)."""
+           db_url: str | None = None, course_id: str | None = None, out=print,
+           cesuur: float = DEFAULT_CESUUR) -> Path:
+    """Write the import file for ``lms``; returns its path (the first, when one file per assignment
+    had to be written). Reports through ``out`` (Dutch)."""
     config_url, config_course = course_settings(root)
+    check_cesuur(cesuur)
     scores = read_scores(db_url or config_url, course_id or config_course, assignments, auto_only)
     roster = read_roster(roster_path)
-    plan = plan_export(roster, scores, lms, scale, id_column, items)
+    plan = plan_export(roster, scores, lms, scale, id_column, items, cesuur)
+    if plan.partial() and len(scores.assignments) > 1:
+        # One file per assignment: a blank next to a grade would clear that assignment's grade.
+        out(msg("export.split", lms=lms.capitalize()))
+        paths = []
+        for k, name in enumerate(scores.assignments):
+            one = Scores([name], {name: scores.results[name]}, {name: scores.max_scores[name]}, scores.students)
+            item = [plan.items[k]]
+            target = None
+            if to is not None:
+                target = Path(to).with_name(f"{Path(to).stem}-{name}{Path(to).suffix or '.csv'}")
+            paths.append(_write(root, one, roster, lms, scale, id_column, item, excel_nl, target, out, cesuur))
+        return paths[0]
+    return _write(root, scores, roster, lms, scale, id_column, items, excel_nl, to, out, cesuur, plan)
+
+
+def _write(root, scores: Scores, roster: Roster, lms: str, scale: str, id_column, items, excel_nl: bool, to,
+           out, cesuur: float, plan: Plan | None = None) -> Path:
+    plan = plan or plan_export(roster, scores, lms, scale, id_column, items, cesuur)
     header, rows, hints = table(plan, roster, decimal_comma=excel_nl)
     if to is None:
         label = scores.assignments[0] if len(scores.assignments) == 1 else "alle"
         to = Path(root) / f"cijfers-{label}-{lms}.csv"
     path = write_file(to, header, rows, excel_nl)
     graded = sum(1 for _row, per in plan.rows if any(r is not None and not r.needs_manual for r in per.values()))
-    for line in report_lines(plan) + hints:
+    for line in report_lines(plan) + late_lines(root, plan) + hints:
         out(line)
     out(msg("export.written", path=path, lms=lms, what=msg(f"export.what.{scale}"), count=graded))
     return path
@@ -430,6 +516,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
     parser.add_argument("--lms", required=True, choices=LMS_NAMES, help=msg("export.help.lms"))
     parser.add_argument("--roster", required=True, help=msg("export.help.roster"))
     parser.add_argument("--scale", choices=SCALES, default="grade", help=msg("export.help.scale"))
+    parser.add_argument("--cesuur", type=float, default=DEFAULT_CESUUR, help=msg("export.help.cesuur"))
     parser.add_argument("--id-column", help=msg("export.help.id_column"))
     parser.add_argument("--item", action="append", help=msg("export.help.item"))
     parser.add_argument("--to", help=msg("export.help.to"))
@@ -449,7 +536,7 @@ def main(args) -> int:
         return 2
     try:
         export(args.root, None if args.all else [args.assignment], args.lms, args.roster, args.scale, args.to,
-               args.id_column, args.item, args.excel_nl, args.auto_only, args.db_url)
+               args.id_column, args.item, args.excel_nl, args.auto_only, args.db_url, cesuur=args.cesuur)
     except ExportError as exc:
         print(str(exc), file=sys.stderr)
         return 1

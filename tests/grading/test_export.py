@@ -117,12 +117,26 @@ def run_export(course, lms, roster, **kwargs):
     return path, "\n".join(lines)
 
 
-def test_dutch_grade_is_one_plus_nine_times_the_share_rounded_half_up():
-    assert ex.dutch_grade(16, 16) == Decimal("10.0")
-    assert ex.dutch_grade(0, 16) == Decimal("1.0")
-    assert ex.dutch_grade(7.5, 16) == Decimal("5.2")
-    assert ex.dutch_grade(1.5, 6) == Decimal("3.3")  # 3.25: half up, where round() and floats give 3.2
-    assert ex.dutch_grade(1, 3) == Decimal("4.0")
+def test_dutch_grade_with_cesuur_one_half_is_one_plus_nine_times_the_share_rounded_half_up():
+    assert ex.dutch_grade(16, 16, 0.5) == Decimal("10.0")
+    assert ex.dutch_grade(0, 16, 0.5) == Decimal("1.0")
+    assert ex.dutch_grade(7.5, 16, 0.5) == Decimal("5.2")
+    assert ex.dutch_grade(1.5, 6, 0.5) == Decimal("3.3")  # 3.25: half up, where round() and floats give 3.2
+    assert ex.dutch_grade(1, 3, 0.5) == Decimal("4.0")
+
+
+def test_the_cesuur_puts_the_five_and_a_half_at_that_share_of_the_points():
+    """Default 0.55: 55 % of the points is a 5.5, linear from 1 below it and up to 10 above it."""
+    assert ex.DEFAULT_CESUUR == 0.55
+    assert ex.dutch_grade(8.8, 16) == Decimal("5.5")  # 55 %
+    assert ex.dutch_grade(7.5, 16) == Decimal("4.8")  # 46.9 %: 1 + 4.5 × 0.469 / 0.55 = 4.84
+    assert ex.dutch_grade(8, 16) == Decimal("5.1")  # 50 % fails with a 55 % cut-off (was 5.5)
+    assert ex.dutch_grade(0.775, 1) == Decimal("7.8")  # 5.5 + 4.5 × 0.225 / 0.45 = 7.75, half up
+    assert ex.dutch_grade(0, 16) == Decimal("1.0") and ex.dutch_grade(16, 16) == Decimal("10.0")
+    assert ex.dutch_grade(0.6, 1, 0.6) == Decimal("5.5") and ex.dutch_grade(0.55, 1, 0.6) == Decimal("5.1")
+    for bad in (0, 1, 55, -0.5):
+        with pytest.raises(ex.ExportError, match="tussen 0 en 1"):
+            ex.dutch_grade(5, 10, bad)
 
 
 def test_brightspace_import_file(course, tmp_path):
@@ -132,10 +146,11 @@ def test_brightspace_import_file(course, tmp_path):
     assert rows[0] == ["OrgDefinedId", "Username", f"{A1} Points Grade", "End-of-Line Indicator"]
     body = {r[1]: r for r in rows[1:]}
     assert body["#ajansen"] == ["#0100234", "#ajansen", "10.0", "#"]  # leading zero kept behind the #
-    assert body["#BdeVries"][2] == "5.2", "ids match without case"
+    assert body["#BdeVries"][2] == "4.8", "ids match without case"
     assert body["#cbakker"][2] == "1.0"
-    assert body["#dvisser"][2] == "", "open question not graded yet: no grade"
+    assert body["#dvisser"][2] == "", "open question not graded yet: no grade (Brightspace keeps the row)"
     assert body["#fmulder"][2] == "", "no submission: no grade"
+    assert "cesuur 0,55" in report and "Brightspace verandert dan niets" in report
     assert all(r[-1] == "#" for r in rows[1:]) and len(rows) == 6
     assert "ewit" in report and "niet in de studentenlijst" in report
     assert "fmulder" in report and "niets ingeleverd" in report
@@ -161,7 +176,9 @@ def test_canvas_import_file_uses_the_assignment_id_from_the_canvas_export(course
     assert rows[1] == ["Points Possible", "", "", "", "", "10"]
     body = {r[3]: r for r in rows[2:]}
     assert body["ajansen"] == ["Jansen, Anna", "1001", "100234", "ajansen", "Klas A", "10.0"]
-    assert body["bdevries"][-1] == "5.2" and body["fmulder"][-1] == ""
+    assert body["bdevries"][-1] == "4.8"
+    assert "fmulder" not in body and "dvisser" not in body, "a blank would clear a grade already in Canvas"
+    assert "weggelaten uit het Canvas-bestand" in report and "fmulder" in report and "dvisser" in report
     assert "SIS Login ID" in report and "ewit" in report
     assert "nieuwe opdracht" not in report
 
@@ -183,8 +200,9 @@ def test_moodle_dutch_roster_by_email_and_dutch_excel_output(course, tmp_path):
     assert rows[0] == ["E-mailadres", A1], "the nbgrader ids are the part of the email before the @"
     body = {r[0]: r[1] for r in rows[1:]}
     assert body["ajansen@student.example.nl"] == "10,0"
-    assert body["bdevries@student.example.nl"] == "5,5"  # auto only: 1 + 9 * 6.5 / 13
-    assert body["dvisser@student.example.nl"] == "7,2", "auto-only grades what waits for the formgrader"
+    assert body["bdevries@student.example.nl"] == "5,1"  # auto only: 50 %, 1 + 4.5 × 0.5 / 0.55
+    assert body["dvisser@student.example.nl"] == "6,9", "auto-only grades what waits for the formgrader"
+    assert "fmulder@student.example.nl" not in body and "weggelaten" in report
     assert "E-mailadres" in report and "Gebruiker identificeren" in report
 
 
@@ -196,7 +214,7 @@ def test_moodle_by_chosen_id_column(course, tmp_path):
         run_export(course, "moodle", roster, id_column="Kolom X")
     path, report = run_export(course, "moodle", roster)
     body = {r[0]: r[1] for r in read_output(path)[1:]}
-    assert body["anna.jansen@student.example.nl"] == "", "not matched: empty and reported"
+    assert "anna.jansen@student.example.nl" not in body, "not matched: left out (a blank clears in Moodle)"
     assert "ajansen" in report and "anna.jansen" in report
 
 
@@ -254,14 +272,50 @@ def test_canvas_names_cannot_be_formulas_but_ids_stay_as_canvas_gave_them(course
     body = {r[3]: r for r in read_output(path)[2:]}
     assert body["ajansen"] == ["'=HYPERLINK(\"http://example.invalid\",\"klik\")", "1001", "100234", "ajansen",
                                "Klas A", "10.0"]
-    assert body["cbakker"][4] == "'@Klas B" and body["dvisser"][4] == "Klas B"
+    assert body["cbakker"][4] == "'@Klas B" and body["bdevries"][4] == "Klas A"
     assert body["bdevries"][2] == "@100235", "an id the LMS matches on is written as the LMS exported it"
     assert "'@100235'" in report and "Excel" in report, "and the teacher is told"
 
 
 def test_moodle_excel_nl_keeps_ids_and_numbers(course, tmp_path):
-    roster = write(tmp_path / "moodle.csv", MOODLE_ROSTER_NL.replace("ajansen@", "=ajansen@"), encoding="cp1252")
-    path, report = run_export(course, "moodle", roster, excel_nl=True, id_column="E-mailadres")
+    # matched by the username; the email address goes along as Moodle's second key, as Moodle gave it
+    text = MOODLE_ROSTER_NL.replace("Voornaam;", "Gebruikersnaam;Voornaam;").replace("\nAnna;", "\najansen;Anna;")
+    text = text.replace("\nBram;", "\nbdevries;Bram;").replace("ajansen@", "=ajansen@")
+    roster = write(tmp_path / "moodle.csv", text, encoding="cp1252")
+    path, report = run_export(course, "moodle", roster, excel_nl=True, id_column="Gebruikersnaam")
     rows = read_output(path, delimiter=";", encoding="utf-8-sig")
-    assert "=ajansen@student.example.nl" in [r[0] for r in rows[1:]]
+    assert ["ajansen", "=ajansen@student.example.nl", "10,0"] in rows[1:]
     assert "'=ajansen@student.example.nl'" in report
+
+
+@pytest.mark.parametrize("lms", ["canvas", "moodle"])
+def test_all_assignments_with_a_gap_become_one_file_per_assignment_in_moodle_and_canvas(tmp_path, gradebooks, lms):
+    """cbakker has a grade for h01 and none for h02: in one file her h02 cell would be blank, which
+    clears an h02 grade already in Moodle or Canvas. The kit writes one file per assignment instead."""
+    shutil.copy(ROOT / "nbgrader_config.py", tmp_path)
+    shutil.copy(gradebooks[1], tmp_path / "gradebook.db")
+    roster = write(tmp_path / "lijst.csv", CANVAS_ROSTER if lms == "canvas" else MOODLE_ROSTER_NL)
+    path, report = run_export(tmp_path, lms, roster, assignments=None)
+    files = sorted(p.name for p in tmp_path.glob("cijfers-*.csv"))
+    assert files == [f"cijfers-{A1}-{lms}.csv", f"cijfers-{A2}-{lms}.csv"], files
+    assert "één bestand per opdracht" in report
+    for name in files:
+        rows = read_output(tmp_path / name)
+        assert all(cell != "" for row in rows[1:] for cell in row[-1:]), (name, rows)
+    second = read_output(tmp_path / f"cijfers-{A2}-{lms}.csv")
+    assert not any("cbakker" in cell for row in second for cell in row)
+
+
+def test_cesuur_on_the_command_line(course, tmp_path):
+    roster = write(tmp_path / "brightspace.csv", BRIGHTSPACE_ROSTER)
+    out = tmp_path / "b.csv"
+    for cesuur, expected in (("0.5", "5.2"), ("0.6", "4.5")):
+        result = subprocess.run([sys.executable, "-m", "smmkit.grading", "export", A1, "--lms", "brightspace",
+                                 "--roster", roster, "--to", out, "--root", course, "--cesuur", cesuur],
+                                capture_output=True, text=True, cwd=course)
+        assert result.returncode == 0, result.stderr
+        assert {r[1]: r[2] for r in read_output(out)[1:]}["#BdeVries"] == expected
+    result = subprocess.run([sys.executable, "-m", "smmkit.grading", "export", A1, "--lms", "brightspace",
+                             "--roster", roster, "--root", course, "--cesuur", "55"],
+                            capture_output=True, text=True, cwd=course)
+    assert result.returncode == 1 and "tussen 0 en 1" in result.stderr

@@ -10,7 +10,7 @@ MESSAGES = {
         "ook zoals Nederlandse Excel hem opslaat)"
     ),
     "export.help.scale": (
-        "grade: het Nederlandse cijfer 1–10 (1 + 9 × score / maximum, één decimaal); "
+        "grade: het Nederlandse cijfer 1–10 (een 5,5 bij de cesuur, zie --cesuur; één decimaal); "
         "points: de behaalde punten (standaard: grade)"
     ),
     "export.help.id_column": (
@@ -68,13 +68,12 @@ MESSAGES = {
         "hebben ze zich afgemeld?"
     ),
     "export.no_submission": (
-        "Let op: {count} student(en) uit de studentenlijst hebben niets ingeleverd voor {assignment}; "
-        "hun cijfer blijft leeg (de leeromgeving verandert dan niets): {students}."
+        "Let op: {count} student(en) uit de studentenlijst hebben niets ingeleverd voor {assignment}: {students}."
     ),
     "export.needs_manual": (
         "Let op: {count} inzending(en) van {assignment} zijn nog niet helemaal nagekeken (open vragen "
-        "in de formgrader); hun cijfer blijft leeg: {students}. Kijk ze na, of exporteer met "
-        "--auto-only alleen de automatisch nagekeken vragen."
+        "in de formgrader): {students}. Kijk ze na, of exporteer met --auto-only alleen de automatisch "
+        "nagekeken vragen."
     ),
     "export.brightspace_hint": (
         "Importeer in Brightspace bij Cijfers > Importeren. Het cijferonderdeel '{item}' moet bestaan "
@@ -94,4 +93,27 @@ MESSAGES = {
         "Importeer in Moodle bij Cijfers > Importeren > CSV-bestand; kies bij 'Gebruiker identificeren' "
         "de kolom {column} en koppel de kolom '{item}' aan het cijferonderdeel."
     ),
+    # cut-off, blanks, late work
+    "export.help.cesuur": (
+        "cesuur: het deel van de punten dat een 5,5 oplevert (standaard 0.55 = 55 %%; 0.5 geeft "
+        "1 + 9 × score / maximum). Daaronder loopt het cijfer recht van 1 naar 5,5, daarboven van 5,5 naar 10."
+    ),
+    "export.bad_cesuur": (
+        "De cesuur {value} kan niet: geef het deel van de punten voor een 5,5 als getal tussen 0 en 1, "
+        "bijvoorbeeld --cesuur 0.55 (55 %) of --cesuur 0.6."
+    ),
+    "export.cesuur": "Cijfer 1–10 met cesuur {cesuur}: wie {percent} % van de punten haalt, krijgt een 5,5.",
+    "export.blank": "Hun cel blijft leeg; {lms} verandert dan niets.",
+    "export.left_out": (
+        "Ze staan niet in het bestand: een lege cel wist in {lms} een cijfer dat er al staat."
+    ),
+    "export.rows_left_out": (
+        "{count} student(en) zonder enig cijfer zijn weggelaten uit het {lms}-bestand (hun cijfer in "
+        "{lms} blijft zoals het is): {students}."
+    ),
+    "export.split": (
+        "Sommige studenten hebben voor de ene opdracht wel een cijfer en voor de andere niet. Een lege cel "
+        "wist in {lms} het bestaande cijfer, dus schrijft de kit één bestand per opdracht; importeer ze alle."
+    ),
+    "export.late": "Te laat ingeleverd voor {assignment} ({count}): {students}.",
 }
