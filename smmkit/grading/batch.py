@@ -49,6 +49,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from smmkit.grading.late import report_column as report_late_column
 from smmkit.grading.scan import read_notebook, scan_notebook
 from smmkit.messages import msg
 
@@ -423,6 +424,7 @@ def write_report(root: Path, assignment: str, outcomes, folder: Path | None = No
         status = msg(f"batch.status.{o['status']}") if o["status"] in STATUSES else o["status"]
         lines.append(f"| {o['student']} | {status} | {score} | {reason.replace('|', '/')} | "
                      f"{o.get('seconds', 0):.0f} |")
+    lines = report_late_column(lines, root, assignment, [o["student"] for o in ordered])  # "te laat", see late.py
     _atomic_write(md_path, "\n".join(lines) + "\n")
     if not quiet:
         print(msg("batch.report.written", path=md_path), flush=True)

@@ -53,7 +53,9 @@ members are unpacked with zipfile's and tarfile's own path checks (tarfile's ``d
 Europe/Amsterdam (``--LmsCollector.timezone``) and stored in ``timestamp.txt`` in UTC, as nbgrader
 does with every time, so nbgrader's late penalty (``duedate``) compares like with like. Canvas has no
 time in its names, only ``LATE_``; Moodle neither. The LMS's own verdict is kept in
-``downloaded/<opdracht>/lms-te-laat.json`` (student id -> LMS), read by :mod:`smmkit.grading.late`.
+``downloaded/<opdracht>/lms-inzendingen.json`` (per student: the LMS, ``late``, the time and the
+LMS's name prefix), read by :mod:`smmkit.grading.late` and by the bulk feedback zip of
+:mod:`smmkit.grading.export`, which names each feedback file with that prefix as the LMS expects.
 """
 from __future__ import annotations
 
@@ -93,7 +95,7 @@ REGEXPS = {
     "moodle": r".*?/(?P<name>[^/]+?)_(?P<lms_id>\d+)_assignsubmission_(?:file|onlinetext)_/?(?P<file>.+)$",
 }
 BRIGHTSPACE_TIME = "%b %d, %Y %I%M %p"
-LATE_FILE = "lms-te-laat.json"
+RECORD_FILE = "lms-inzendingen.json"
 STUDENT_COLUMNS = ["student_id", "studentnummer", "SIS User ID", "OrgDefinedId", "ID number", "Username"]
 ID_COLUMNS = {"canvas": ["ID"], "moodle": ["Identifier", "Identificatie"], "brightspace": []}
 NAME_COLUMNS = ["Name", "Naam", "Full name", "Volledige naam", "Student"]
@@ -280,6 +282,7 @@ class Entry:
     timestamp: datetime | None
     late: bool
     file: str | None  # what follows the LMS part in the same component (a flat download's file name)
+    prefix: str = ""  # the LMS part itself, as a flat file name starts with it
 
 
 @dataclass
@@ -291,6 +294,7 @@ class Candidate:
     late: bool
     stripped: bool
     notes: list[str]
+    prefix: str = ""
 
 
 class LmsCollector(FileNameCollectorPlugin):
@@ -337,7 +341,12 @@ class LmsCollector(FileNameCollectorPlugin):
                 when = datetime.strptime(groups["timestamp"], BRIGHTSPACE_TIME).replace(tzinfo=ZoneInfo(self.timezone))
             except ValueError:
                 when = None
-        return Entry(groups.get("lms_id"), groups.get("name"), when, bool(groups.get("late")), groups.get("file") or None)
+        if groups.get("file"):
+            prefix = component[:match.start("file")]
+        else:
+            prefix = component + ("" if self.lms == "moodle" else " - ")
+        return Entry(groups.get("lms_id"), groups.get("name"), when, bool(groups.get("late")),
+                     groups.get("file") or None, prefix)
 
     def student_of(self, entry: Entry) -> tuple[str | None, str]:
         roster = self._lookup()
@@ -409,7 +418,7 @@ class LmsCollector(FileNameCollectorPlugin):
                 if position == len(names) - 1:
                     names[position] = name
         file_id = self._file_id(names[-1])
-        return Candidate(path, student, file_id, entry.timestamp, entry.late, stripped, notes), None
+        return Candidate(path, student, file_id, entry.timestamp, entry.late, stripped, notes, entry.prefix), None
 
     def _decide(self, start: str) -> dict[str, tuple[dict | None, list[str]]]:
         """Every extracted file's fate, decided at once so a duplicate is never left to nbgrader."""
@@ -438,7 +447,7 @@ class LmsCollector(FileNameCollectorPlugin):
                 continue
             key = (found.student, os.path.splitext(found.file_id)[0] + os.path.splitext(path)[1])
             groups.setdefault(key, []).append(found)
-        late: dict[str, str] = {}
+        record: dict[str, dict] = {}
         for (student, file_id), found in groups.items():
             # newest LMS time first, then a plain name before a peeled-off claim, then name order
             found.sort(key=lambda c: (-(c.timestamp.timestamp()) if c.timestamp else 0, c.stripped))
@@ -446,24 +455,27 @@ class LmsCollector(FileNameCollectorPlugin):
             info = {"student_id": student, "file_id": keep.file_id}
             if keep.timestamp is not None:
                 info["timestamp"] = keep.timestamp.isoformat(" ")
-            if keep.late:
-                late[student] = self.lms
+            mine = record.setdefault(student, {"lms": self.lms, "late": False, "time": None, "prefix": keep.prefix})
+            mine["late"] = mine["late"] or keep.late
+            if keep.timestamp is not None:
+                utc = keep.timestamp.astimezone(ZoneInfo("UTC")).replace(tzinfo=None).isoformat(" ")
+                mine["time"] = max(mine["time"] or utc, utc)
             decided[keep.path] = (info, list(keep.notes))
             for other in rest:
                 decided[other.path] = (None, [msg("collect.duplicate", file=shown(os.path.relpath(other.path, self._extracted_root() or "/")),
                                                   student=student, name=shown(file_id),
                                                   kept=shown(os.path.relpath(keep.path, self._extracted_root() or "/")))])
-        self._write_late(late)
+        self._write_record(record)
         return decided
 
-    def _write_late(self, late: dict[str, str]) -> None:
-        """Keep the LMS's own "late" (Canvas's LATE_) next to the download, for smmkit.grading.late."""
+    def _write_record(self, record: dict[str, dict]) -> None:
+        """Keep what the LMS said per student (late, time, name prefix) next to the download."""
         root = self._extracted_root()
-        if not root:
-            return
-        target = Path(root).parent / LATE_FILE
-        if late or target.exists():
-            target.write_text(json.dumps(late, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        if root:
+            target = Path(root).parent / RECORD_FILE
+            target.write_text(json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
+                              encoding="utf-8")
+
 
     def collect(self, submitted_file: str):
         path = submitted_file
@@ -479,3 +491,12 @@ class LmsCollector(FileNameCollectorPlugin):
         for warning in warnings:
             self.log.warning(warning)
         return info
+
+
+def read_record(course_root, assignment: str, downloaded: str = "downloaded") -> dict[str, dict]:
+    """What zip_collect kept per student of ``assignment`` (empty if it never ran)."""
+    path = Path(course_root) / downloaded / assignment / RECORD_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}

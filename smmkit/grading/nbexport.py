@@ -16,6 +16,9 @@ command uses it::
 Unlike the LMS files of ``python -m smmkit.grading export``, no column of this file is matched on by
 an LMS, so every text column is protected, the ids too (``smmkit.csvsafe.from_spreadsheet_text``
 reads such an id back). Numbers and timestamps are nbgrader's own and never start like a formula.
+
+One column is added after nbgrader's: ``te_laat``, how late in Dutch (after the due date, or
+``Canvas: te laat`` from the LMS's own ``LATE_`` that zip_collect kept; empty when on time).
 """
 from __future__ import annotations
 
@@ -28,8 +31,8 @@ from smmkit.csvsafe import spreadsheet_text
 
 # nbgrader's columns, in nbgrader's order (nbgrader/plugins/export.py)
 COLUMNS = ["assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
-           "raw_score", "late_submission_penalty", "score", "max_score"]
-TEXT_COLUMNS = {"assignment", "student_id", "last_name", "first_name", "email"}
+           "raw_score", "late_submission_penalty", "score", "max_score", "te_laat"]
+TEXT_COLUMNS = {"assignment", "student_id", "last_name", "first_name", "email", "te_laat"}
 
 
 def _cell(column: str, value) -> str:
@@ -42,11 +45,16 @@ class SafeCsvExportPlugin(CsvExportPlugin):
 
     def rows(self, gradebook: Gradebook):
         """One dict per student per assignment, with nbgrader's values (as its CsvExportPlugin has them)."""
+        from smmkit.grading.collect import read_record
+        from smmkit.grading.late import Late
+
         students = [str(s) for s in self.student]
         assignments = [str(a) for a in self.assignment]
+        coursedir = getattr(self.parent, "coursedir", None)
         for assignment in gradebook.assignments:
             if assignments and assignment.name not in assignments:
                 continue
+            record = read_record(coursedir.root, assignment.name) if coursedir is not None else {}
             for student in gradebook.students:
                 if students and student.id not in students:
                     continue
@@ -56,11 +64,15 @@ class SafeCsvExportPlugin(CsvExportPlugin):
                 try:
                     submission = gradebook.find_submission(assignment.name, student.id)
                 except MissingEntry:  # nothing handed in: nbgrader counts it as 0
-                    row.update(timestamp="", raw_score=0.0, late_submission_penalty=0.0, score=0.0)
+                    row.update(timestamp="", raw_score=0.0, late_submission_penalty=0.0, score=0.0, te_laat="")
                 else:
                     penalty = submission.late_submission_penalty
+                    lms = record.get(student.id, {})
+                    late = Late(submission.total_seconds_late if assignment.duedate else None,
+                                lms.get("lms") if lms.get("late") else None, float(penalty or 0))
                     row.update(timestamp=submission.timestamp, raw_score=submission.score,
-                               late_submission_penalty=penalty, score=max(0.0, submission.score - penalty))
+                               late_submission_penalty=penalty, score=max(0.0, submission.score - penalty),
+                               te_laat=late.text())
                 yield row
 
     def export(self, gradebook: Gradebook) -> None:

@@ -8,11 +8,16 @@ status per cell:
 - ``ingeleverd``: in ``submitted/``, not yet autograded;
 - ``nagekeken``: autograded, with the score; marked with ``*`` while a manual question is still open
   (the open question counts 0 until it is graded in the formgrader).
+
+A cell handed in after the due date (or marked late by the LMS) says how late ("te laat",
+:mod:`smmkit.grading.late`). With ``--roster studenten.csv`` (the list the LMS exports, read and
+matched as the LMS export does) every student on the roster gets a row, so the ones who handed in
+nothing at all are listed too; roster students the kit cannot match are named.
 """
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from smmkit.errors import SmmkitError
@@ -29,6 +34,7 @@ class Cell:
     status: str
     score: float | None = None
     max_score: float | None = None
+    late: str = ""  # how late, in Dutch ('' when on time or unknown)
 
     @property
     def submitted(self) -> bool:
@@ -41,8 +47,10 @@ class Cell:
     def short(self) -> str:
         if self.graded:
             star = "*" if self.status == MANUAL_OPEN else ""
-            return f"{number(self.score, 1)}/{number(self.max_score, 0)}{star}"
-        return msg(f"overview.short.{self.status}")
+            text = f"{number(self.score, 1)}/{number(self.max_score, 0)}{star}"
+        else:
+            text = msg(f"overview.short.{self.status}")
+        return text + (" " + msg("overview.short.late") if self.late else "")
 
 
 @dataclass
@@ -50,6 +58,7 @@ class Overview:
     students: list[str]
     assignments: list[str]
     cells: dict[tuple[str, str], Cell]
+    unmatched: list[str] = field(default_factory=list)  # roster rows that match no student id
 
     def rows(self) -> list[dict]:
         """Long format, one dict per student and assignment, Dutch keys (for pandas or CSV)."""
@@ -60,7 +69,8 @@ class Overview:
                 out.append({msg("overview.col.student"): s, msg("overview.col.assignment"): a,
                             msg("overview.col.submitted"): c.submitted, msg("overview.col.graded"): c.graded,
                             msg("overview.col.manual_open"): c.status == MANUAL_OPEN,
-                            msg("overview.col.score"): c.score, msg("overview.col.max"): c.max_score})
+                            msg("overview.col.score"): c.score, msg("overview.col.max"): c.max_score,
+                            msg("overview.col.late"): c.late})
         return out
 
     def to_frame(self):
@@ -80,12 +90,57 @@ class Overview:
             counts.append(msg("overview.count", assignment=a, submitted=sum(c.submitted for c in column),
                               graded=sum(c.graded for c in column),
                               open=sum(c.status == MANUAL_OPEN for c in column), n=len(column)))
+            nothing = [c.student for c in column if not c.submitted]
+            if nothing:
+                counts.append("  " + msg("overview.nothing", students=", ".join(nothing)))
+            late = [f"{c.student} ({c.late})" for c in column if c.late]
+            if late:
+                counts.append("  " + msg("overview.late", students="; ".join(late)))
+        if self.unmatched:
+            counts.append(msg("overview.unmatched", rows=", ".join(self.unmatched)))
         return "\n".join([msg("overview.title", n=len(self.students)), "",
                           text_table(headers, rows), "", *counts, "", msg("overview.legend")])
 
 
-def overview(root=".", db_url: str | None = None, assignments: list[str] | None = None) -> Overview:
-    """The class overview of the course in ``root``."""
+def roster_students(path, students) -> tuple[list[str], list[str]]:
+    """(student ids of the roster, labels of roster rows that match none): ids as the LMS export matches them.
+
+    A roster row matched to a known student gives that student's id; any other row gives the value of
+    the chosen id column (the student never handed anything in, so no id is known yet)."""
+    from smmkit.grading.export import ExportError, _matches, choose_id_column, read_roster
+
+    try:
+        roster = read_roster(path)
+    except ExportError as error:
+        raise SmmkitError(str(error)) from error
+    try:  # the LMS does not matter: after its own candidates every column is tried
+        column = choose_id_column(roster, "moodle", sorted(students)) if students else None
+    except ExportError:
+        column = None
+    if column is None:
+        for name in ("username", "gebruikersnaam", "orgdefinedid", "sisloginid", "idnumber", "studentnummer"):
+            column = roster.column(name)
+            if column:
+                break
+        column = column or roster.columns[0]
+    matched = _matches(roster, column, sorted(students))
+    row_of = {i: s for s, rows in matched.items() for i in rows}
+    ids, unmatched = [], []
+    for i, row in enumerate(roster.rows):
+        if i in row_of:
+            ids.append(row_of[i])
+            continue
+        value = row.get(column, "").strip().lstrip("#").strip()
+        if value:
+            ids.append(value.split("@", 1)[0] if "@" in value else value)
+        else:
+            unmatched.append(str(i + 2))
+    return ids, unmatched
+
+
+def overview(root=".", db_url: str | None = None, assignments: list[str] | None = None,
+             roster: str | None = None) -> Overview:
+    """The class overview of the course in ``root`` (every roster student too, with ``roster``)."""
     coursedir = course_directory(root, db_url)
     gb = open_gradebook(coursedir)
     cells: dict[tuple[str, str], Cell] = {}
@@ -106,6 +161,10 @@ def overview(root=".", db_url: str | None = None, assignments: list[str] | None 
             raise SmmkitError(msg("insight.unknown_assignment", assignment=", ".join(unknown),
                                   known=", ".join(known) or "–"))
         students |= {s for s, a in on_disk if a in wanted}
+        unmatched: list[str] = []
+        if roster:
+            from_roster, unmatched = roster_students(roster, students)
+            students |= set(from_roster)
         for a in wanted:
             graded = {}
             if a in known:
@@ -122,7 +181,22 @@ def overview(root=".", db_url: str | None = None, assignments: list[str] | None 
                     cells[(s, a)] = Cell(s, a, NOT_SUBMITTED)
     finally:
         gb.close()
-    return Overview(sorted(students), list(wanted), cells)
+    _mark_late(root, db_url, wanted, cells)
+    return Overview(sorted(students), list(wanted), cells, unmatched)
+
+
+def _mark_late(root, db_url, assignments, cells) -> None:
+    from smmkit.grading.late import lateness
+
+    for a in assignments:
+        try:
+            late = lateness(root, a, db_url=db_url)
+        except Exception:  # the overview never fails on the extra
+            continue
+        for student, info in late.items():
+            cell = cells.get((student, a))
+            if cell is not None and cell.submitted and info.late:
+                cell.late = info.text()
 
 
 def add_parser(sub) -> None:
@@ -132,12 +206,13 @@ def add_parser(sub) -> None:
     parser.add_argument("--root", default=".", help=msg("insight.help_root"))
     parser.add_argument("--db-url", default=None, help=msg("insight.help_db_url"))
     parser.add_argument("--csv", default=None, help=msg("insight.help_csv"))
+    parser.add_argument("--roster", default=None, help=msg("overview.help_roster"))
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        result = overview(args.root, args.db_url, args.assignment or None)
+        result = overview(args.root, args.db_url, args.assignment or None, args.roster)
     except SmmkitError as error:
         print(error)
         return 1
