@@ -108,6 +108,23 @@ def test_zip_collect_sorts_an_lms_download_into_submitted(tmp_path, lms):
     extracted = {p.name for p in (root / "downloaded" / A / "extracted").rglob("*") if p.is_file()}
     assert {Path(m).name for m in FILES[lms]} <= extracted
 
+    # the bulk feedback zip names each feedback file as the LMS named that student's submission
+    from smmkit.grading.export import feedback_zip
+
+    for student in {t[0] for t in FILES[lms].values() if t}:
+        (root / "feedback" / student / A).mkdir(parents=True)
+        (root / "feedback" / student / A / f"{A}.html").write_text(f"<p>{student}</p>")
+    with zipfile.ZipFile(feedback_zip(root, A, lms, out=lambda line: None)) as zf:
+        names = sorted(zf.namelist())
+    expected_names = {
+        "canvas": [f"jansenpiet_LATE_12346_678902_{A}.html", f"vriesjande_12345_678901_{A}.html"],
+        "moodle": [f"Jan de Vries_1001_assignsubmission_file_{A}.html", f"Piet Jansen_1002_assignsubmission_file_{A}.html",
+                   f"Émile Dupré_1003_assignsubmission_file_{A}.html"],
+        "brightspace": [f"123-456 - Jan de Vries - Dec 1, 2026 1045 PM - {A}.html",
+                        f"124-457 - Piet Jansen - Dec 2, 2026 905 AM - {A}.html"],
+    }[lms]
+    assert names == expected_names
+
 
 def test_roster_matches_names_without_case_accents_or_word_order():
     from smmkit.grading.collect import Roster, name_key
