@@ -182,7 +182,12 @@ def saved_work(assignment: str, student: str, answers: dict[str, str | None]) ->
 
 def lms_download(root: Path, assignment: str, lms: str, notebooks: dict[str, str],
                  extras: dict[str, dict[str, str]] | None = None) -> tuple[Path, Path]:
-    """A zip named as ``lms`` names its download, and that LMS's roster CSV (for ``zip_collect``)."""
+    """A zip named as ``lms`` names its download, and that LMS's roster CSV (for ``zip_collect``).
+
+    Every fifth student (k % 5 == 4) hands in late, so the teacher can rehearse late work with a due
+    date of 1 December 2026 23:59 (Europe/Amsterdam): Canvas marks the file ``LATE_``, Brightspace gives
+    a time on 3 December; Moodle's download has neither.
+    """
     import zipfile
 
     archive = root / "downloaded" / assignment / "archive"
@@ -195,14 +200,18 @@ def lms_download(root: Path, assignment: str, lms: str, notebooks: dict[str, str
             first, last = FIRST[k % len(FIRST)], LAST[(k // len(FIRST) + k) % len(LAST)] + ("" if k < 10 else f" {k}")
             user_id, submission_id = 50000 + k, 900000 + k
             safe_first, safe_last = spreadsheet_text(first), spreadsheet_text(last)
+            late = k % 5 == 4
             if lms == "canvas":
-                member = f"{(last + first).replace(' ', '').lower()}_{user_id}_{submission_id}_{name}"
+                marker = "LATE_" if late else ""
+                member = f"{(last + first).replace(' ', '').lower()}_{marker}{user_id}_{submission_id}_{name}"
                 rows.append([spreadsheet_text(f"{last}, {first}"), user_id, student, student, "Klas A"])
             elif lms == "moodle":
                 member = f"{first} {last}_{user_id}_assignsubmission_file_/{name}"
                 rows.append([safe_first, safe_last, student, f"{student}@example.org"])
             else:
-                member = f"{submission_id}-{user_id} - {first} {last} - Dec 2, 2026 {9 + k // 60 % 3}{k % 60:02d} AM - {name}"
+                day = 3 if late else 1
+                member = (f"{submission_id}-{user_id} - {first} {last} - Dec {day}, 2026 "
+                          f"{9 + k // 60 % 3}{k % 60:02d} AM - {name}")
                 rows.append([f"#{student}", f"#{student}", safe_last, safe_first, f"{student}@example.org", "#"])
             zf.writestr(member, text)
             for extra, extra_text in (extras or {}).get(student, {}).items():
