@@ -424,7 +424,7 @@ def write_report(root: Path, assignment: str, outcomes, folder: Path | None = No
         status = msg(f"batch.status.{o['status']}") if o["status"] in STATUSES else o["status"]
         lines.append(f"| {o['student']} | {status} | {score} | {reason.replace('|', '/')} | "
                      f"{o.get('seconds', 0):.0f} |")
-    lines = report_late_column(lines, root, assignment, [o["student"] for o in ordered])  # "te laat", see late.py
+    lines = lines if quiet else report_late_column(lines, root, assignment, [o["student"] for o in ordered])  # late.py
     _atomic_write(md_path, "\n".join(lines) + "\n")
     if not quiet:
         print(msg("batch.report.written", path=md_path), flush=True)

@@ -410,8 +410,9 @@ class LmsCollector(FileNameCollectorPlugin):
                     return None, msg("collect.claims_other", file=label, student=student,
                                      claimed=shown(claimed or claim.name or claim.lms_id or "?"))
                 if claim.timestamp and claim.timestamp != entry.timestamp:
-                    notes.append(msg("collect.time_ignored", file=label, claimed=claim.timestamp.strftime("%Y-%m-%d %H:%M"),
-                                     used=entry.timestamp.strftime("%Y-%m-%d %H:%M") if entry.timestamp else "–"))
+                    used = entry.timestamp.strftime("%Y-%m-%d %H:%M") if entry.timestamp else "–"
+                    notes.append(msg("collect.time_ignored", file=label, used=used,
+                                     claimed=claim.timestamp.strftime("%Y-%m-%d %H:%M")))
                 if not claim.file:
                     break
                 name, stripped = claim.file, True
@@ -461,10 +462,11 @@ class LmsCollector(FileNameCollectorPlugin):
                 utc = keep.timestamp.astimezone(ZoneInfo("UTC")).replace(tzinfo=None).isoformat(" ")
                 mine["time"] = max(mine["time"] or utc, utc)
             decided[keep.path] = (info, list(keep.notes))
+            base = self._extracted_root() or "/"
             for other in rest:
-                decided[other.path] = (None, [msg("collect.duplicate", file=shown(os.path.relpath(other.path, self._extracted_root() or "/")),
+                decided[other.path] = (None, [msg("collect.duplicate", file=shown(os.path.relpath(other.path, base)),
                                                   student=student, name=shown(file_id),
-                                                  kept=shown(os.path.relpath(keep.path, self._extracted_root() or "/")))])
+                                                  kept=shown(os.path.relpath(keep.path, base)))])
         self._write_record(record)
         return decided
 

@@ -16,7 +16,8 @@ student of the roster and one column per assignment:
 - Moodle (Grades > Import > CSV file): the roster's identifier column (username, ID number or email
   address, as the teacher maps it under "Identify user by") and one grade column per assignment.
 
-The value is the Dutch grade 1–10 rounded half up to one decimal, or the points (``--scale points``).
+The value is the Dutch grade 1–10 rounded half up to one decimal, or the points (``--scale points``),
+after nbgrader's late penalty (``late_submission_penalty``, as ``nbgrader export``'s ``score``).
 The grade follows a cut-off (``--cesuur``, default 0.55): the share of the points that earns a 5.5.
 Below it the grade runs linearly from 1 (nothing) to 5.5, above it from 5.5 to 10 (everything), the
 two-part line Dutch hbo exams use; ``--cesuur 0.5`` gives the plain ``1 + 9 × score / max``. Students are mapped from their nbgrader id to the roster the LMS exported (the
@@ -166,14 +167,13 @@ class Scores:
 
 
 def course_settings(root) -> tuple[str, str]:
-    """(db_url, course_id) as nbgrader itself reads them from the course's nbgrader_config.py."""
-    from nbgrader.coursedir import CourseDirectory
-    from traitlets.config.loader import PyFileConfigLoader
+    """(db_url, course_id) as nbgrader itself reads them from the course's nbgrader_config.py.
 
-    root = Path(root).resolve()
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config() \
-        if (root / "nbgrader_config.py").exists() else None
-    coursedir = CourseDirectory(config=config) if config is not None else CourseDirectory(root=str(root))
+    The course root is ``root`` even when the config does not set ``CourseDirectory.root`` (nbgrader
+    would take the current folder: the export of another course's gradebook, or none)."""
+    from smmkit.grading.course import course_directory
+
+    coursedir = course_directory(root)
     return coursedir.db_url, coursedir.course_id
 
 
@@ -195,9 +195,13 @@ def read_scores(db_url: str, course_id: str, assignments=None, auto_only: bool =
             assignment = gradebook.find_assignment(name)
             max_scores[name] = float(assignment.max_code_score if auto_only else assignment.max_score)
             results[name] = {}
+            # nbgrader's late penalty (AssignLatePenalties) is kept apart from the score: take it off here,
+            # as nbgrader's own export does (never below 0)
+            penalties = {sub.student.id: float(sub.late_submission_penalty or 0) for sub in assignment.submissions}
             for row in gradebook.submission_dicts(name):
                 score = row["code_score"] if auto_only else row["score"]
-                results[name][row["student"]] = Result(row["student"], float(score), max_scores[name],
+                score = max(0.0, float(score) - penalties.get(row["student"], 0.0))
+                results[name][row["student"]] = Result(row["student"], score, max_scores[name],
                                                        bool(row["needs_manual_grade"]) and not auto_only)
         students = sorted(s.id for s in gradebook.students)
     return Scores(wanted, results, max_scores, students)

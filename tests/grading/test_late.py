@@ -118,7 +118,7 @@ def test_te_laat_column_in_the_batch_report(course, tmp_path):
 
     rows = [{"student": s, "status": "graded", "score": 3, "max_score": 3, "reason": "", "seconds": 1}
             for s in ("s1", "s2", "s3")]
-    md = batch.write_report(course, A, rows, folder=tmp_path, quiet=True)
+    md = batch.write_report(course, A, rows, folder=tmp_path)  # the final report (not the quiet one per student)
     table = [line for line in md.read_text().splitlines() if line.startswith("|")]
     assert table[0].endswith("| te laat |") and table[1].endswith("| --- |")
     assert table[2].startswith("| s1 ") and table[2].endswith("| – |")
@@ -140,3 +140,17 @@ def test_bulk_feedback_zip_carries_the_name_canvas_gave_the_submission(course, t
     assert digits == ["2003", "777"]
     report = "\n".join(lines)
     assert "s1, s2" in report and "Re-upload" in report
+
+
+def test_lms_export_takes_the_penalty_off_and_names_late_work(course, tmp_path):
+    """The Canvas import file: s2's 3 points minus 2 for two started days late = 1/3 -> 3.7 with the 0.55
+    cut-off; s4 handed in nothing and is left out (a blank would clear a grade in Canvas)."""
+    from smmkit.grading.export import export
+
+    lines = []
+    path = export(course, [A], "canvas", course / "canvas.csv", to=tmp_path / "c.csv", out=lines.append)
+    rows = {r[2]: r[-1] for r in csv.reader(path.read_text(encoding="utf-8").splitlines()[2:])}
+    assert rows == {"s1": "10.0", "s2": "3.7", "s3": "10.0"}
+    report = "\n".join(lines)
+    assert "Te laat ingeleverd voor laat (2): s2 (1 d 11 u, −2 pt); s3 (Canvas: te laat)" in report
+    assert "s4" in report and "weggelaten" in report
