@@ -164,8 +164,13 @@ class Overview:
                 f"<small>{html.escape(msg('progress.file', path=self.file))}</small></div>")
 
 
-def overview() -> Overview:
-    """Per assignment: how many of its checks you have passed (and when last)."""
+def overview() -> Overview | None:
+    """Per assignment: how many of its checks you have passed (and when last).
+
+    While grading (``NBGRADER_EXECUTION`` set) it returns None and reads nothing: the grader's own
+    progress file says nothing about the student, and its path would end up in every feedback."""
+    if os.environ.get("NBGRADER_EXECUTION"):
+        return None
     return Overview(load(), _known_checks())
 
 

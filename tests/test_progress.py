@@ -79,3 +79,10 @@ def test_the_kits_own_notebooks_and_docs_use_the_english_name():
     assert len(files) > 20
     old = [str(p.relative_to(root)) for p in files if "overzicht()" in p.read_text(encoding="utf-8")]
     assert not old, f"still calls progress.overzicht() (the old Dutch name; use progress.overview()): {old}"
+
+
+def test_overview_prints_nothing_while_grading(home, monkeypatch):
+    """Issue 23: run by the grader, the progress cell put 'Nog geen geslaagde controles' and the grader's
+    temp path into every feedback; under nbgrader it now shows nothing."""
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert progress.overview() is None
