@@ -1,11 +1,12 @@
 """Static checks of a submitted notebook before it is run: can it be read, and does it tamper?
 
-nbgrader runs a student's code and the tests in one Python process, so a submission can change
-what the tests see (replace the check helpers, patch builtins, rewrite later cells through IPython
-hooks, read the worked answers or the gradebook from disk). No in-process defence is complete;
-the batch runner therefore reads each submission *before* running it and holds back the ones that
-do such things, with the reason, for the teacher to look at. The rules are deliberately plain
-(see ``RULES``) — course notebooks never need any of these constructs.
+Since the tests run in a process apart from the student's code (:mod:`smmkit.grading.twoproc`), this
+scan is no longer the line of defence: what a cell does to the student's kernel cannot reach the
+tests. It stays as a *warning for the teacher*: a submission that patches builtins, hooks into IPython
+or reads the teacher's files is worth a look. The batch runner holds such a submission back with the
+reason (``--allow-suspicious`` grades it anyway). The rules are deliberately plain (see ``RULES``) —
+course notebooks never need any of these constructs — and are not meant to be complete: every cell is
+scanned, whatever grade_id its metadata claims (a student controls that metadata).
 """
 from __future__ import annotations
 
@@ -161,13 +162,11 @@ def scan_source(source: str, cell: int = 0) -> list[Finding]:
 
 
 def scan_notebook(notebook, trusted_ids=()) -> list[Finding]:
-    """Findings in the code cells a student can change (locked test cells are restored anyway)."""
+    """Findings in every code cell. ``trusted_ids`` is ignored (kept for callers): a cell that claims a
+    locked cell's grade_id may be a new cell of the student, which nbgrader then runs as a plain cell."""
     found = []
     for index, cell in enumerate(notebook.cells):
         if cell.get("cell_type") != "code":
-            continue
-        meta = cell.get("metadata", {}).get("nbgrader", {})
-        if meta.get("grade_id") in trusted_ids:  # locked in the source: nbgrader restores it
             continue
         found += scan_source(cell.get("source", ""), index)
     unique = {(f.cell, f.rule, f.name): f for f in found}

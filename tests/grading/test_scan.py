@@ -42,6 +42,17 @@ def test_worked_answers_are_not_flagged(assignment, tmp_path):
     assert scan_notebook(loaded) == []
 
 
+def test_a_cell_claiming_a_locked_grade_id_is_scanned_too():
+    """Issue 23: a new first cell with the grade_id of a locked cell (nbgrader's DeduplicateIds then strips its
+    metadata and runs it as a plain cell) was skipped by the scan, which trusted the id."""
+    assignment = "h01-introductie"
+    cases = faulty.build(ROOT / "solutions" / assignment, ROOT / "exercises" / assignment)
+    notebook = nbformat.reads(cases["vals_vergrendeld_id"][1].decode("utf-8"), as_version=4)
+    trusted = {c.metadata["nbgrader"]["grade_id"] for c in notebook.cells if c.metadata.get("nbgrader", {}).get("locked")}
+    found = {(f.cell, f.rule, f.name) for f in scan_notebook(notebook, trusted)}
+    assert (0, "touches", "ast_transformers") in found, found
+
+
 @pytest.mark.parametrize("data, reason", [
     (b"", "leeg bestand"),
     (b'{"cells": [', "geen geldige JSON"),
