@@ -83,8 +83,11 @@ c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.OverwriteCells",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
+# Tests never share a process with student code: TwoProcessExecute (a SafeExecute) runs the student's cells
+# with every test cell swapped for an extraction of that question's answers as plain data, then runs the
+# locked cells and the tests in a fresh process that never ran student code (smmkit/grading/twoproc.py).
 c.Autograde.autograde_preprocessors = [
-    "smmkit.grading.execute.SafeExecute",
+    "smmkit.grading.twoproc.TwoProcessExecute",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",

@@ -311,6 +311,10 @@ def execute_submission(course: Course, assignment: str, job: Job, work: Path, ou
     from smmkit.grading.execute import SafeExecute
     from smmkit.grading.sandbox import Sandbox
 
+    # the Execute of the course's config (the kit's: smmkit.grading.twoproc.TwoProcessExecute)
+    runner = next((c for c in course.preprocessors("autograde") if isinstance(c, type) and issubclass(c, SafeExecute)),
+                  SafeExecute)
+
     box = Sandbox(work=work, hide=course.hidden(), memory_mb=memory_mb,
                   hide_files=[p for p in [course.gradebook_file()] if p],
                   env={"NBGRADER_EXECUTION": "autograde"})
@@ -329,11 +333,11 @@ def execute_submission(course: Course, assignment: str, job: Job, work: Path, ou
                      "metadata": {"path": str(here)}}
         for cls in sanitize:
             notebook, resources = cls(config=course.config)(notebook, resources)
-        executor = SafeExecute(config=course.config)
+        executor = runner(config=course.config)
         if job.factor > 1 and executor.timeout:  # via the config: preprocess() reads its traits from it again
             config = copy.deepcopy(course.config)
             config.SafeExecute.timeout = int(math.ceil(executor.timeout * job.factor))
-            executor = SafeExecute(config=config)
+            executor = runner(config=config)
         if sandbox:
             executor.sandbox, executor.sandbox_cwd = box, here
         with utils.setenv(NBGRADER_EXECUTION="autograde"):

@@ -1,0 +1,243 @@
+"""The test process of :mod:`smmkit.grading.twoproc`: plain Python that never runs student code.
+
+``python -m smmkit.grading.testproc`` reads one job (JSON) on stdin::
+
+    {"steps": [{"id": grade_id, "kind": "setup" | "test", "source": teacher's cell source,
+                "names": [answer names], "answers": message of smmkit.grading.answers.emit or null,
+                "missing": Dutch reason when there are no answers}],
+     "timeout": seconds per cell, "max_chars": output characters kept per cell}
+
+and runs the steps in order in one namespace: a *setup* step is a locked cell of the source notebook
+(imports, ``load(...)``, ``casus = variant.mine(...)``); a *test* step first binds the decoded answers
+(:func:`smmkit.grading.answers.decode`) and writes the saved-work files that came with them into the
+working folder, then runs the visible check and the hidden asserts. For every test step it writes one
+JSON line ``{"id": ..., "outputs": [...]}`` on its stdout: stream and error outputs only (no
+execute_result: partial credit cannot outrank a failed assert). Setup steps only report an error.
+
+:func:`serve` is the same runner as a warm server: it imports pandas and the kit once, then forks a
+fresh child per job (copy-on-write), so a submission's tests start in milliseconds instead of seconds.
+"""
+from __future__ import annotations
+
+import io
+import json
+import linecache
+import os
+import signal
+import sys
+import traceback
+
+MAX_CHARS = 20000
+
+
+class CellTimeout(Exception):
+    pass
+
+
+class _Capped(io.StringIO):
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit, self.used, self.cut = limit, 0, False
+
+    def write(self, text):
+        text = str(text)
+        if self.used >= self.limit:
+            self.cut = True
+            return len(text)
+        keep = text[: self.limit - self.used]
+        self.used += len(keep)
+        if len(keep) < len(text):
+            self.cut = True
+        return super().write(keep)
+
+
+def _python(source: str) -> str:
+    """Cell source as Python (IPython magics translated; they are rare in locked cells)."""
+    if any(line.lstrip().startswith(("%", "!")) for line in source.splitlines()):
+        from IPython.core.inputtransformer2 import TransformerManager
+
+        return TransformerManager().transform_cell(source)
+    return source
+
+
+def _error(exc: BaseException, filename: str, extra: str = "") -> dict:
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.startswith("<cel ")
+              or "smmkit/grading/testproc.py" not in f.filename]
+    lines = ["Traceback (most recent call last):\n"] + traceback.format_list(frames) + \
+        traceback.format_exception_only(type(exc), exc)
+    evalue = str(exc) + (("\n" + extra) if extra else "")
+    return {"output_type": "error", "ename": type(exc).__name__, "evalue": evalue,
+            "traceback": [line.rstrip("\n") for line in "".join(lines).splitlines()] + ([extra] if extra else [])}
+
+
+DUTCH_ERROR = "CheckFailed"  # ename whose evalue the kit's feedback shows as is (a Dutch text, no code)
+
+
+def _dutch(text: str) -> dict:
+    return {"output_type": "error", "ename": DUTCH_ERROR, "evalue": text, "traceback": [text]}
+
+
+def _alarm(_signum, _frame):
+    raise CellTimeout("de cel duurde te lang")
+
+
+def run_step(step: dict, namespace: dict, timeout: float, max_chars: int) -> list[dict]:
+    from smmkit.grading import answers
+
+    kind = step.get("kind")
+    filename = f"<cel {step.get('id')}>"
+    markers = []
+    if kind == "test":
+        if step.get("answers") is None:
+            text = step.get("missing") or "no answers"
+            return [_dutch(text)]
+        for name in step.get("names", []):
+            namespace.pop(name, None)
+        values, files, problems = answers.decode(step["answers"])
+        if problems:
+            return [_dutch(" ".join(problems))]
+        names = set(step.get("names", []))
+        for name, value in values.items():
+            if name in names:
+                namespace[name] = value
+                if isinstance(value, answers.NotPlainData):
+                    markers.append(repr(value))
+        for name, text in files.items():
+            if name in step.get("files", []):
+                _write_regular(name, text)
+    source = _python(step.get("source", ""))
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    out, err = _Capped(max_chars), _Capped(max_chars)
+    saved = sys.stdout, sys.stderr
+    outputs: list[dict] = []
+    signal.signal(signal.SIGALRM, _alarm)
+    try:
+        sys.stdout, sys.stderr = out, err
+        if timeout and timeout > 0:
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+        exec(compile(source, filename, "exec"), namespace)  # noqa: S102 - the teacher's locked cells only
+    except BaseException as exc:  # SystemExit and KeyboardInterrupt too: one cell, one error
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        sys.stdout, sys.stderr = saved
+        if markers:  # the item failed with an answer that was no plain data: say that, in Dutch
+            outputs = [_dutch("\n".join(m.split(": ", 1)[-1].rstrip(">") for m in markers))]
+        else:
+            outputs = [_error(exc, filename)]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        sys.stdout, sys.stderr = saved
+    streams = []
+    for name, buffer in (("stdout", out), ("stderr", err)):
+        text = buffer.getvalue()
+        if buffer.cut:
+            from smmkit.messages import msg
+
+            text += msg("batch.output_truncated", limit=max_chars)
+        if text:
+            streams.append({"output_type": "stream", "name": name, "text": text})
+    return streams + outputs
+
+
+def _write_regular(name: str, text: str) -> None:
+    """A saved-work file in the working folder, as a regular file (never through a link)."""
+    try:
+        os.unlink(name)
+    except FileNotFoundError:
+        pass
+    fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def run_job(job: dict, report) -> None:
+    """Run every step of ``job``; ``report(line_dict)`` gets one result per step."""
+    namespace: dict = {"__name__": "__main__", "__builtins__": __builtins__}
+    timeout = float(job.get("timeout") or 0)
+    max_chars = int(job.get("max_chars") or MAX_CHARS)
+    for step in job.get("steps", []):
+        outputs = run_step(step, namespace, timeout, max_chars)
+        if step.get("kind") == "test" or any(o["output_type"] == "error" for o in outputs):
+            report({"id": step.get("id"), "kind": step.get("kind"), "outputs": outputs})
+
+
+def _protocol_stream():
+    """The real stdout for results; fd 1 itself goes to /dev/null so stray C-level writes cannot mix in."""
+    out = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.close(null)
+    return out
+
+
+def main() -> int:
+    os.environ.setdefault("NBGRADER_EXECUTION", "autograde")
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    job = json.loads(sys.stdin.read())
+    proto = _protocol_stream()
+
+    def report(line):
+        proto.write(json.dumps(line, ensure_ascii=False) + "\n")
+        proto.flush()
+
+    run_job(job, report)
+    proto.flush()
+    return 0
+
+
+def preload() -> None:
+    """What every job imports anyway: loaded once in a warm server."""
+    import numpy  # noqa: F401
+    import pandas  # noqa: F401
+
+    import smmkit.check  # noqa: F401
+    import smmkit.data  # noqa: F401
+    from smmkit.grading import answers  # noqa: F401
+    try:
+        import smmkit.widgets  # noqa: F401
+    except Exception:  # pragma: no cover - widgets optional
+        pass
+
+
+def serve() -> int:
+    """Warm server: preload, then for each job line on stdin ``{"cwd": folder, "env": {...}, "job": {...}}``
+    fork a child that chdirs, runs the job and writes its result lines, then ``{"done": exit code}``."""
+    os.environ.setdefault("NBGRADER_EXECUTION", "autograde")
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    preload()
+    proto = _protocol_stream()
+    proto.write(json.dumps({"ready": True}) + "\n")
+    proto.flush()
+    for line in sys.stdin:
+        request = json.loads(line)
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - child
+            code = 1
+            try:
+                os.close(read)
+                os.chdir(request["cwd"])
+                os.environ.update(request.get("env") or {})
+                child = os.fdopen(write, "w", encoding="utf-8")
+
+                def report(result, _out=child):
+                    _out.write(json.dumps(result, ensure_ascii=False) + "\n")
+                    _out.flush()
+
+                run_job(request["job"], report)
+                child.flush()
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write)
+        with os.fdopen(read, encoding="utf-8") as results:
+            for result in results:
+                proto.write(result)
+                proto.flush()
+        _pid, status = os.waitpid(pid, 0)
+        proto.write(json.dumps({"done": os.waitstatus_to_exitcode(status)}) + "\n")
+        proto.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(serve() if sys.argv[1:] == ["--serve"] else main())

@@ -1,0 +1,148 @@
+"""TwoProcessExecute with a real kernel and a real test process, on a small source notebook (no course needed).
+
+The batch runner and the faulty library (test_faulty.py) grade whole courses in the sandbox; these tests
+show the mechanism itself, quickly: what the kernel runs, what the test process sees, the caps."""
+from __future__ import annotations
+
+import json
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from smmkit.grading import twoproc
+from smmkit.grading.twoproc import TwoProcessExecute
+
+pytestmark = pytest.mark.slow
+
+
+def _cell(source, grade_id, **flags):
+    meta = {"grade": False, "solution": False, "locked": False, "grade_id": grade_id, "schema_version": 3}
+    meta.update(flags)
+    return new_code_cell(source, metadata={"nbgrader": meta})
+
+
+SETUP = "import os\nbasis = 10\n"
+TEST_X = ("print('controle x')\n### BEGIN HIDDEN TESTS\nassert x == 11, 'GEHEIM-X'\n### END HIDDEN TESTS\n")
+TEST_ENV = ("assert os.environ['SMMKIT_VARIANT_FROM'] == 'submitter'\n"
+            "assert os.environ['SMMKIT_SUBMITTER'] == 'anna'\n"
+            "assert os.environ.get('PYTHONSAFEPATH') == '1'\n"
+            "assert sorted(os.listdir('.')) == [], os.listdir('.')\n"
+            "assert isinstance(tabel, dict) and tabel['a'] == (1, 2.5)\n")
+
+
+def source_notebook(tmp_path):
+    nb = new_notebook(cells=[
+        _cell(SETUP, "start", locked=True),
+        _cell("### BEGIN SOLUTION\nx = basis + 1\n### END SOLUTION\n", "antwoord_x", solution=True),
+        _cell(TEST_X, "test_x", grade=True, locked=True, points=2),
+        _cell("### BEGIN SOLUTION\ntabel = {'a': (1, 2.5)}\nimport math\ndef f(): pass\n### END SOLUTION\n",
+              "antwoord_tabel", solution=True),
+        _cell(TEST_ENV, "test_env", grade=True, locked=True, points=1),
+    ])
+    path = tmp_path / "bron.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def student(answer_x: str, answer_tabel: str = "tabel = {'a': (1, 2.5)}", extra=()):
+    cells = [
+        _cell(SETUP, "start", locked=True),
+        _cell(answer_x, "antwoord_x", solution=True),
+        _cell("print('controle x')\n", "test_x", grade=True, locked=True, points=2),
+        _cell(answer_tabel, "antwoord_tabel", solution=True),
+        _cell("", "test_env", grade=True, locked=True, points=1),
+        *[new_code_cell(code) for code in extra],
+    ]
+    return new_notebook(cells=cells)
+
+
+def grade(tmp_path, notebook, **traits):
+    executor = TwoProcessExecute(source_notebook=str(source_notebook(tmp_path)), timeout=60, **traits)
+    resources = {"nbgrader": {"student": "anna", "assignment": "a", "notebook": "bron"},
+                 "metadata": {"path": str(tmp_path)}}
+    notebook, _ = executor.preprocess(notebook, resources)
+    return notebook, executor
+
+
+def errors(cell):
+    return [o for o in cell.outputs if o.output_type == "error" or o.get("name") == "stderr"]
+
+
+def test_plan_reads_the_source():
+    nb = nbformat.reads(json.dumps(new_notebook(cells=[
+        _cell("a = 1\nb, (c, *d) = 1, (2, 3)\nfor i in []: pass\nif True:\n    e = 2\nimport z\ndef g(): h = 1\n",
+              "s", solution=True),
+        _cell("assert a", "t", grade=True, locked=True),
+        _cell("k = 1", "l", locked=True),
+    ])), as_version=4)
+    steps, files = twoproc.plan(nb)
+    assert [s["kind"] for s in steps] == ["test", "setup"]
+    assert steps[0]["names"] == ["a", "b", "c", "d", "i", "e"] and files == []
+
+
+def test_good_and_wrong_answers_and_the_variant_contract(tmp_path):
+    good, executor = grade(tmp_path, student("x = basis + 1"))
+    assert not errors(good.cells[2]) and not errors(good.cells[4]), (good.cells[2].outputs, good.cells[4].outputs)
+    assert good.cells[2].outputs[0].text == "controle x\n"
+    assert good.cells[2].source.startswith("print('controle x')")  # the sources are given back
+    assert set(executor.stage_seconds) == {"student", "extract", "tests"}
+    wrong, _ = grade(tmp_path, student("x = 3", "tabel = [1]"))
+    assert errors(wrong.cells[2])[0].ename == "AssertionError" and errors(wrong.cells[4])
+
+
+ATTACKS = {
+    "ast_transformer": (
+        "import ast\nclass V(ast.NodeTransformer):\n    def visit_Module(self, node):\n"
+        "        node.body = [ast.Try(body=node.body or [ast.Pass()], handlers=[ast.ExceptHandler(type=None, name=None,"
+        " body=[ast.Pass()])], orelse=[], finalbody=[])]\n        return ast.fix_missing_locations(node)\n"
+        "get_ipython().ast_transformers.append(V())\n"),
+    "do_execute": ("k = get_ipython().kernel\nold = k.do_execute\n"
+                   "k.do_execute = lambda code, *a, **kw: old('pass', *a, **kw)\n"),
+    "points_hook": ("ip = get_ipython()\nip.events.register('pre_run_cell', lambda info: ip.displayhook(2))\n"),
+    "history": "print(In)\n",
+}
+
+
+@pytest.mark.parametrize("attack", sorted(ATTACKS))
+def test_attacks_on_the_kernel_do_not_reach_the_tests(tmp_path, attack):
+    notebook = student("x = 3\n" + ATTACKS[attack])
+    graded, _ = grade(tmp_path, notebook)
+    assert errors(graded.cells[2]), graded.cells[2].outputs  # x = 3 stays wrong
+    assert not [o for o in graded.cells[2].outputs if o.output_type == "execute_result"]
+    # the hidden assert is only in the test process's error of its own cell, never in what the kernel printed
+    kernel = [c.outputs for i, c in enumerate(graded.cells) if i not in (2, 4)]
+    assert "GEHEIM-X" not in json.dumps(kernel) and "assert x == 11" not in json.dumps(kernel)
+
+
+def test_not_plain_data_fails_with_a_dutch_reason(tmp_path):
+    graded, _ = grade(tmp_path, student("x = basis + 1", "tabel = open('/dev/null')"))
+    error = errors(graded.cells[4])[0]
+    assert "tabel" in error.evalue and "geen gewone waarde" in error.evalue, error
+
+
+def test_no_answers_when_the_kernel_died(tmp_path):
+    graded, _ = grade(tmp_path, student("import os\nos._exit(1)"))
+    for index in (2, 4):
+        assert errors(graded.cells[index]), graded.cells[index].outputs
+
+
+def test_every_output_type_is_capped_per_cell_and_per_notebook(tmp_path):
+    big = ("from IPython.display import display\n"
+           "for i in range(20):\n    display({'text/plain': 'x' * 1_000_000}, raw=True)\n")
+    notebook = student("x = basis + 1", extra=[big, big, "raise ValueError('y' * 10_000_000)"])
+    graded, _ = grade(tmp_path, notebook, max_cell_output_bytes=3_000_000, max_notebook_output_bytes=4_500_000)
+    sizes = [len(json.dumps(c.outputs)) for c in graded.cells]
+    assert sizes[5] < 3_100_000 and sum(sizes) < 5_000_000, sizes
+    assert "afgekapt" in json.dumps(graded.cells[5].outputs) and "weggelaten" in json.dumps(graded.cells[6].outputs)
+    assert graded.cells[7].outputs[-1].output_type == "error"  # an error is kept, shortened
+    assert not errors(graded.cells[2])
+
+
+def test_warm_server_forks_a_fresh_child_per_job(tmp_path):
+    notebook = student("x = basis + 1")
+    graded, executor = grade(tmp_path, notebook, warm=True)
+    assert not errors(graded.cells[2]) and not errors(graded.cells[4]), graded.cells[4].outputs
+    again, _ = grade(tmp_path, student("x = 3"), warm=True)
+    assert errors(again.cells[2])
+    assert twoproc.warm_server() is executor.tests_server
