@@ -18,6 +18,7 @@ same) and nbgrader's own preprocessors do the rest.
 """
 from __future__ import annotations
 
+import json
 from queue import Empty
 from time import monotonic
 
@@ -50,6 +51,15 @@ class SafeExecute(Execute):
         20000, help="Maximum characters of stream output kept per cell while executing (-1: no cap)."
     ).tag(config=True)
 
+    max_cell_output_bytes = Integer(
+        2_000_000, help="Maximum size of all outputs of one cell (every type: stream, display_data, "
+                        "execute_result, error, widget state) kept while executing (-1: no cap)."
+    ).tag(config=True)
+
+    max_notebook_output_bytes = Integer(
+        20_000_000, help="Maximum size of all outputs of the notebook kept while executing (-1: no cap)."
+    ).tag(config=True)
+
     sandbox = None  # a smmkit.grading.sandbox.Sandbox: run the kernel inside bubblewrap
     sandbox_cwd = None
 
@@ -67,6 +77,9 @@ class SafeExecute(Execute):
         self._kernel_gone = False
         self._timed_out = False
         self._chars = {}
+        self._bytes = {}  # cell index -> bytes of output kept
+        self._capped = set()  # cells that got the note that their output was cut
+        self._notebook_bytes = 0
         self.cell_timeouts = 0
         return super().preprocess(nb, resources, km=km)
 
@@ -114,7 +127,44 @@ class SafeExecute(Execute):
 
     execute_cell = run_sync(async_execute_cell)
 
+    def _budget(self, cell_index: int, size: int) -> str | None:
+        """None if ``size`` more bytes of output fit in the cell's and the notebook's budget, else the note."""
+        cell_used = self._bytes.get(cell_index, 0)
+        if 0 <= self.max_notebook_output_bytes < self._notebook_bytes + size:
+            return messages.msg("twoproc.notebook_capped", limit=_human(self.max_notebook_output_bytes))
+        if 0 <= self.max_cell_output_bytes < cell_used + size:
+            return messages.msg("twoproc.output_capped", limit=_human(self.max_cell_output_bytes))
+        self._bytes[cell_index] = cell_used + size
+        self._notebook_bytes += size
+        return None
+
+    def handle_comm_msg(self, outs, msg, cell_index):
+        data = msg["content"].get("data") or {}
+        if self._budget(cell_index, _size(data)) is not None:  # widget state counts too
+            return None
+        return super().handle_comm_msg(outs, msg, cell_index)
+
     def output(self, outs, msg, display_id, cell_index):
+        kind = msg["msg_type"]
+        content = msg["content"]
+        if kind == "error":  # never dropped (a failed test must stay failed), only shortened
+            content["evalue"] = str(content.get("evalue", ""))[:ERROR_CHARS]
+            traceback = [str(line)[:ERROR_CHARS] for line in content.get("traceback", [])[:200]]
+            while sum(map(len, traceback)) > ERROR_CHARS and len(traceback) > 1:
+                traceback.pop(len(traceback) // 2)
+            content["traceback"] = traceback
+            self._budget(cell_index, 0)
+            return super().output(outs, msg, display_id, cell_index)
+        size = len(content.get("text", "")) if kind == "stream" else _size(content.get("data"))
+        note = self._budget(cell_index, min(size, self.max_output_chars) if kind == "stream" and
+                            self.max_output_chars >= 0 else size)
+        if note is not None:
+            if cell_index in self._capped:
+                return None
+            self._capped.add(cell_index)
+            out = new_output("stream", name="stdout", text=note)  # stderr would zero a test cell
+            outs.append(out)
+            return out
         if self.max_output_chars >= 0 and msg["msg_type"] == "stream":
             used = self._chars.get(cell_index, 0)
             text = msg["content"].get("text", "")
@@ -127,6 +177,20 @@ class SafeExecute(Execute):
             else:
                 self._chars[cell_index] = used + len(text)
         return super().output(outs, msg, display_id, cell_index)
+
+
+ERROR_CHARS = 20000  # characters of an error's text and of its traceback kept
+
+
+def _size(data) -> int:
+    try:
+        return len(json.dumps(data)) if data is not None else 0
+    except (TypeError, ValueError):
+        return 1 << 40
+
+
+def _human(size: int) -> str:
+    return f"{size / 1_000_000:g} MB" if size >= 1_000_000 else f"{size} bytes"
 
 
 def _mark(cell, text):
