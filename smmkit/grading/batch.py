@@ -609,6 +609,9 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
     staging, logs = tmp / "uit", course.folder("autograded") / ".logs"
     logs.mkdir(parents=True, exist_ok=True)
     api = course.recording_api(staging)
+    from smmkit.grading import twoproc  # one warm test server for the workers forked below (design note §2.3)
+
+    twoproc.start_for_course(course, tmp / "tests", memory_mb, sandbox)
     pending, running, retries = list(jobs), {}, []
     previous_term = signal.getsignal(signal.SIGTERM)
 
@@ -675,6 +678,7 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
             _kill(job)
         if threading_main():
             signal.signal(signal.SIGTERM, previous_term)
+        twoproc.stop_shared_server()
         shutil.rmtree(tmp, ignore_errors=True)
     progress.close()
     write_report(course.root, assignment, rows.values(), course.folder("autograded"), sandbox)

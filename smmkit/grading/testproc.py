@@ -14,8 +14,9 @@ working folder, then runs the visible check and the hidden asserts. For every te
 JSON line ``{"id": ..., "outputs": [...]}`` on its stdout: stream and error outputs only (no
 execute_result: partial credit cannot outrank a failed assert). Setup steps only report an error.
 
-:func:`serve` is the same runner as a warm server: it imports pandas and the kit once, then forks a
-fresh child per job (copy-on-write), so a submission's tests start in milliseconds instead of seconds.
+:func:`serve_socket` (``--socket PATH``) is the same runner as a warm server: it imports pandas and the
+kit once, then forks a fresh child per connection (copy-on-write), so a submission's tests start in
+milliseconds instead of seconds.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ MAX_CHARS = 20000
 
 
 class CellTimeout(Exception):
-    pass
+    """A cell of the test process ran longer than its limit (the grader counts it like a kernel cell timeout)."""
 
 
 class _Capped(io.StringIO):
@@ -78,7 +79,7 @@ def _dutch(text: str) -> dict:
 
 
 def _alarm(_signum, _frame):
-    raise CellTimeout("de cel duurde te lang")
+    raise CellTimeout("de test duurde te lang (tijdslimiet per cel van het testproces)")
 
 
 def run_step(step: dict, namespace: dict, timeout: float, max_chars: int) -> list[dict]:
@@ -119,7 +120,9 @@ def run_step(step: dict, namespace: dict, timeout: float, max_chars: int) -> lis
     except BaseException as exc:  # SystemExit and KeyboardInterrupt too: one cell, one error
         signal.setitimer(signal.ITIMER_REAL, 0)
         sys.stdout, sys.stderr = saved
-        if markers:  # the item failed with an answer that was no plain data: say that, in Dutch
+        if isinstance(exc, CellTimeout):
+            outputs = [_error(exc, filename)]
+        elif markers:  # the item failed with an answer that was no plain data: say that, in Dutch
             outputs = [_dutch("\n".join(m.split(": ", 1)[-1].rstrip(">") for m in markers))]
         else:
             outputs = [_error(exc, filename)]
@@ -198,46 +201,48 @@ def preload() -> None:
         pass
 
 
-def serve() -> int:
-    """Warm server: preload, then for each job line on stdin ``{"cwd": folder, "env": {...}, "job": {...}}``
-    fork a child that chdirs, runs the job and writes its result lines, then ``{"done": exit code}``."""
+def serve_socket(path: str) -> int:
+    """Warm server on a Unix socket: preload once, then fork a fresh child per connection. A connection sends
+    one line ``{"cwd": folder, "env": {...}, "job": {...}}`` and reads the result lines until the child closes it.
+    Workers of a batch share one server (each child is a new copy-on-write process that never ran student code)."""
+    import socket
+
     os.environ.setdefault("NBGRADER_EXECUTION", "autograde")
     os.environ.setdefault("MPLBACKEND", "Agg")
     preload()
-    proto = _protocol_stream()
-    proto.write(json.dumps({"ready": True}) + "\n")
-    proto.flush()
-    for line in sys.stdin:
-        request = json.loads(line)
-        read, write = os.pipe()
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the system
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen(64)
+    ready = _protocol_stream()
+    ready.write(json.dumps({"ready": True}) + "\n")
+    ready.flush()
+    while True:
+        connection, _address = listener.accept()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - child
             code = 1
             try:
-                os.close(read)
+                listener.close()
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                stream = connection.makefile("rw", encoding="utf-8")
+                request = json.loads(stream.readline())
                 os.chdir(request["cwd"])
-                os.environ.update(request.get("env") or {})
-                child = os.fdopen(write, "w", encoding="utf-8")
+                os.environ.update({str(k): str(v) for k, v in (request.get("env") or {}).items()})
 
-                def report(result, _out=child):
+                def report(result, _out=stream):
                     _out.write(json.dumps(result, ensure_ascii=False) + "\n")
                     _out.flush()
 
                 run_job(request["job"], report)
-                child.flush()
+                stream.flush()
                 code = 0
             finally:
                 os._exit(code)
-        os.close(write)
-        with os.fdopen(read, encoding="utf-8") as results:
-            for result in results:
-                proto.write(result)
-                proto.flush()
-        _pid, status = os.waitpid(pid, 0)
-        proto.write(json.dumps({"done": os.waitstatus_to_exitcode(status)}) + "\n")
-        proto.flush()
-    return 0
+        connection.close()
 
 
 if __name__ == "__main__":
-    sys.exit(serve() if sys.argv[1:] == ["--serve"] else main())
+    if sys.argv[1:2] == ["--socket"]:
+        sys.exit(serve_socket(sys.argv[2]))
+    sys.exit(main())

@@ -21,8 +21,9 @@ The variant contract (design note §1): the kernel gets ``SMMKIT_SUBMITTER`` (nb
 
 Used through ``c.Autograde.autograde_preprocessors`` (nbgrader_config.py), so stock ``nbgrader
 autograde`` and the kit's batch runner grade the same way. With ``warm = True`` (or a
-:class:`WarmTests` given in ``tests_server``) the test process is a fork of a warm server that already
-imported pandas and the kit.
+:class:`TestServer` given in ``tests_server``, or the batch runner's shared one, see
+:func:`start_for_course`) the test process is a fork of a warm server that already imported pandas and
+the kit (design note §2.3).
 """
 from __future__ import annotations
 
@@ -169,48 +170,120 @@ class TestProcessError(RuntimeError):
     pass
 
 
-class WarmTests:
-    """A warm test server (``python -m smmkit.grading.testproc --serve``): pandas and the kit imported once;
-    each job runs in a forked child. Without a sandbox only: the server cannot enter each job's sandbox."""
+class TestServer:
+    """A warm test server (``python -m smmkit.grading.testproc --socket PATH``): pandas and the kit imported once,
+    a fresh forked child per job. With a sandbox it runs in bubblewrap like the kernels (``root`` is its only
+    writable folder; each job gets a folder under ``root/jobs``). The batch runner starts one per batch, before it
+    forks its workers, so every worker's tests skip the imports; the children never run student code."""
 
-    def __init__(self, python: str = sys.executable, env: dict | None = None):
-        environment = dict(env or os.environ)
-        environment.update({"PYTHONSAFEPATH": "1", "NBGRADER_EXECUTION": "autograde"})
-        self.process = subprocess.Popen([python, "-m", "smmkit.grading.testproc", "--serve"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, text=True, encoding="utf-8", env=environment,
-                                        cwd=tempfile.gettempdir())
+    def __init__(self, root: Path, sandbox=None):
+        self.root = Path(root)
+        (self.root / "jobs").mkdir(parents=True, exist_ok=True)
+        self.sandboxed = sandbox is not None
+        self.socket = self.root / "tests.sock"
+        command = [sys.executable, "-m", "smmkit.grading.testproc", "--socket", str(self.socket)]
+        environment = None
+        if sandbox is not None:
+            from smmkit.grading.sandbox import Sandbox
+
+            box = Sandbox(work=self.root, hide=list(sandbox.hide), hide_files=list(sandbox.hide_files),
+                          memory_mb=sandbox.memory_mb, env={"PYTHONSAFEPATH": "1", "NBGRADER_EXECUTION": "autograde"})
+            box.prepare()
+            (self.root / "tmp").mkdir(exist_ok=True)
+            command = box.argv(self.root) + command
+        else:
+            environment = {k: v for k, v in os.environ.items() if not k.startswith(("JPY_", "JUPYTER_"))}
+            environment.update(PYTHONSAFEPATH="1", NBGRADER_EXECUTION="autograde", MPLBACKEND="Agg",
+                               HOME=str(self.root), SMMKIT_HOME=str(self.root / ".smmkit"))
+        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True,
+                                        encoding="utf-8", env=environment, cwd=self.root)
         line = self.process.stdout.readline()
-        if not line or not json.loads(line).get("ready"):
-            raise TestProcessError("warm test server did not start")
+        try:
+            ready = json.loads(line).get("ready") if line else False
+        except ValueError:
+            ready = False
+        if not ready:
+            self.close()
+            raise TestProcessError("test server did not start")
 
-    def run(self, job: dict, cwd: Path, env: dict) -> list[dict]:
-        self.process.stdin.write(json.dumps({"cwd": str(cwd), "env": env, "job": job}) + "\n")
-        self.process.stdin.flush()
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def job_folder(self) -> Path:
+        return Path(tempfile.mkdtemp(prefix="job-", dir=self.root / "jobs"))
+
+    def run(self, job: dict, cwd: Path, env: dict, timeout: float | None = None) -> list[dict]:
+        import socket
+
         results = []
-        for line in self.process.stdout:
-            data = json.loads(line)
-            if "done" in data:
-                return results
-            results.append(data)
-        raise TestProcessError("warm test server stopped")
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+            connection.settimeout(timeout)
+            connection.connect(str(self.socket))
+            stream = connection.makefile("rw", encoding="utf-8")
+            stream.write(json.dumps({"cwd": str(cwd), "env": env, "job": job}) + "\n")
+            stream.flush()
+            try:
+                for line in stream:
+                    results.append(json.loads(line))
+            except (socket.timeout, TimeoutError):
+                raise TestProcessError(f"langer dan {timeout:.0f} s") from None
+        return results
 
     def close(self) -> None:
         if self.process.poll() is None:
-            self.process.stdin.close()
-            try:
-                self.process.wait(5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+            self.process.kill()
+            self.process.wait()
+        try:
+            self.socket.unlink()
+        except OSError:
+            pass
 
 
-_WARM: WarmTests | None = None
+_SHARED: TestServer | None = None  # set in the batch runner's parent before it forks workers
 
 
-def warm_server() -> WarmTests:
-    """One warm test server per grading process (stock ``nbgrader autograde`` grades a class in one process)."""
+def start_shared_server(root: Path, sandbox=None) -> TestServer | None:
+    """One warm test server for the workers forked after this call (None if it cannot start: then each
+    notebook starts its own test process, as without a server)."""
+    global _SHARED
+    try:
+        _SHARED = TestServer(root, sandbox)
+    except (TestProcessError, OSError) as exc:
+        print(f"smmkit: testserver niet gestart ({exc}); elk notebook krijgt een eigen testproces", file=sys.stderr)
+        _SHARED = None
+    return _SHARED
+
+
+def start_for_course(course, root: Path, memory_mb: int, sandbox: bool) -> TestServer | None:
+    """The batch runner's shared server, if the course grades with TwoProcessExecute: sandboxed like the kernels
+    (the course folder and the gradebook hidden, the same memory limit) unless ``sandbox`` is False."""
+    if not any(isinstance(c, type) and issubclass(c, TwoProcessExecute) for c in course.preprocessors("autograde")):
+        return None
+    box = None
+    if sandbox:
+        from smmkit.grading.sandbox import Sandbox
+
+        box = Sandbox(work=Path(root), hide=course.hidden(), memory_mb=memory_mb,
+                      hide_files=[p for p in [course.gradebook_file()] if p])
+    return start_shared_server(Path(root), box)
+
+
+def stop_shared_server() -> None:
+    global _SHARED
+    if _SHARED is not None:
+        _SHARED.close()
+        _SHARED = None
+
+
+_WARM: TestServer | None = None
+
+
+def warm_server() -> TestServer:
+    """One warm test server (no sandbox) per grading process: stock ``nbgrader autograde`` with
+    ``TwoProcessExecute.warm = True`` grades a class in one process."""
     global _WARM
-    if _WARM is None or _WARM.process.poll() is not None:
-        _WARM = WarmTests()
+    if _WARM is None or not _WARM.alive():
+        _WARM = TestServer(Path(tempfile.mkdtemp(prefix="smmkit-testserver-")))
         import atexit
 
         atexit.register(_WARM.close)
@@ -237,7 +310,10 @@ class TwoProcessExecute(SafeExecute):
                             "not with a sandbox.").tag(config=True)
     max_answer_bytes = Integer(answers.MAX_BYTES, help="Largest answers message kept per test cell.").tag(config=True)
 
-    tests_server: WarmTests | None = None  # set by a caller that keeps one warm server for many notebooks
+    tests_cell_timeout = Float(0.0, help="Seconds per cell in the test process (0: three times timeout, at "
+                                         "least 60; its cells load data under the same load as the kernel).").tag(config=True)
+
+    tests_server: TestServer | None = None  # set by a caller that keeps one warm server for many notebooks
 
     def _source_path(self, resources) -> Path:
         if self.source_notebook:
@@ -322,7 +398,7 @@ class TwoProcessExecute(SafeExecute):
         from nbformat.v4 import output_from_msg  # noqa: F401  (nbformat is loaded anyway)
         from nbformat import from_dict
 
-        job = {"steps": steps, "timeout": self.timeout or 0, "max_chars": max(1000, self.max_output_chars)}
+        job = {"steps": steps, "timeout": self._cell_limit(), "max_chars": max(1000, self.max_output_chars)}
         tests = [s["id"] for s in steps if s["kind"] == "test"]
         env = dict(env, SMMKIT_VARIANT_FROM="submitter", PYTHONSAFEPATH="1", NBGRADER_EXECUTION="autograde")
         work = Path(tempfile.mkdtemp(prefix="smmkit-tests-"))
@@ -338,6 +414,7 @@ class TwoProcessExecute(SafeExecute):
         finally:
             shutil.rmtree(work, ignore_errors=True)
         results: dict[str, list] = {}
+        self.cell_timeouts += sum(o.get("ename") == "CellTimeout" for line in lines for o in line.get("outputs", []))
         for line in lines:
             if line.get("kind") == "test":
                 results[line.get("id")] = [from_dict(o) for o in line.get("outputs", [])
@@ -348,15 +425,33 @@ class TwoProcessExecute(SafeExecute):
                 results[grade_id] = [from_dict(_dutch(text))]
         return results
 
-    def _run(self, job, folder: Path, work: Path, env: dict) -> tuple[list[dict], str]:
+    def _cell_limit(self) -> float:
+        if self.tests_cell_timeout:
+            return self.tests_cell_timeout
+        return max(60.0, 3 * (self.timeout or 0)) if self.timeout else 0
+
+    def _server(self) -> TestServer | None:
+        """The warm server to use: one given, the batch's shared one (same sandboxing), or with ``warm`` our own."""
         server = self.tests_server
+        if server is None and _SHARED is not None and _SHARED.alive() and _SHARED.sandboxed == (self.sandbox is not None):
+            server = _SHARED
         if server is None and self.warm and self.sandbox is None:
             server = self.tests_server = warm_server()
-        if server is not None and self.sandbox is None:
+        return server if server is not None and server.alive() else None
+
+    def _run(self, job, folder: Path, work: Path, env: dict) -> tuple[list[dict], str]:
+        limit = self.tests_timeout + (self._cell_limit() or 60) * max(1, len(job["steps"]))
+        server = self._server()
+        if server is not None:
+            own = server.job_folder()
             try:
-                return server.run(job, folder, dict(env, HOME=str(work), SMMKIT_HOME=str(work / ".smmkit"))), ""
+                for item in folder.iterdir():
+                    shutil.copyfile(item, own / item.name)
+                return server.run(job, own, dict(env, HOME=str(own), SMMKIT_HOME=str(own / ".smmkit")), limit), ""
             except (TestProcessError, OSError, ValueError) as exc:
                 return [], str(exc)
+            finally:
+                shutil.rmtree(own, ignore_errors=True)
         command = [sys.executable, "-m", "smmkit.grading.testproc"]
         if self.sandbox is not None:
             from smmkit.grading.sandbox import Sandbox
@@ -370,7 +465,6 @@ class TwoProcessExecute(SafeExecute):
         else:
             environment = {k: v for k, v in os.environ.items() if not k.startswith(("JPY_", "JUPYTER_"))}
             environment.update(env, HOME=str(work), SMMKIT_HOME=str(work / ".smmkit"), MPLBACKEND="Agg")
-        limit = self.tests_timeout + (self.timeout or 30) * max(1, len(job["steps"]))
         try:
             done = subprocess.run(command, input=json.dumps(job), capture_output=True, text=True, encoding="utf-8",
                                   cwd=folder, env=environment, timeout=limit)

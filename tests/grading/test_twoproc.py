@@ -146,3 +146,33 @@ def test_warm_server_forks_a_fresh_child_per_job(tmp_path):
     again, _ = grade(tmp_path, student("x = 3"), warm=True)
     assert errors(again.cells[2])
     assert twoproc.warm_server() is executor.tests_server
+
+
+def test_shared_server_in_the_sandbox_gives_each_job_a_fresh_child(tmp_path):
+    """The batch runner's warm server (bubblewrap, like the kernels): the course folder is hidden, each job is
+    a new fork (what one job changes in a module, the next does not see), the job's env is set."""
+    from smmkit.grading.sandbox import Sandbox, bwrap_path
+
+    if bwrap_path() is None:
+        pytest.skip("bubblewrap is not installed")
+    course = tmp_path / "cursus"
+    course.mkdir()
+    (course / "geheim.txt").write_text("uitwerking")
+    server = twoproc.TestServer(tmp_path / "server", Sandbox(work=tmp_path / "x", hide=[course]))
+    try:
+        job = {"steps": [{"id": "t", "kind": "test", "names": ["x"], "files": [],
+                          "answers": {"version": 1, "values": {"x": 1}, "files": {}},
+                          "source": (f"import os, smmkit\nassert not os.path.exists({str(course / 'geheim.txt')!r})\n"
+                                     "assert not hasattr(smmkit, '_vlag')\nsmmkit._vlag = 1\n"
+                                     "assert os.environ['SMMKIT_SUBMITTER'] == 'anna' and x == 1\n"
+                                     "print(os.getpid())\n")}]}
+        pids = []
+        for _ in range(2):
+            results = server.run(job, server.job_folder(), {"SMMKIT_SUBMITTER": "anna"}, timeout=120)
+            outputs = results[0]["outputs"]
+            assert [o["output_type"] for o in outputs] == ["stream"], outputs
+            pids.append(outputs[0]["text"])
+        assert pids[0] != pids[1]
+    finally:
+        server.close()
+    assert not server.alive()
