@@ -103,12 +103,17 @@ def test_feedback_of_failed_hidden_tests_gives_nothing_away(course):
     text = feedback_text(page)
     hidden = hidden_only_lines(FAULTY_FOR)
     assert not [line for line in hidden if line in text]
-    assert "verborgen test" in text
+    assert "nog niet goed" in text  # the real check's Dutch message (the cheat's patched check stayed in its kernel)
     autograded = json.loads((course.root / "autograded" / CHEAT_RUN_ANYWAY / FAULTY_FOR /
                              f"{FAULTY_FOR}.ipynb").read_text(encoding="utf-8"))
     tracebacks = "".join("".join(o.get("traceback", [])) for c in autograded["cells"] for o in c.get("outputs", []))
     tracebacks = re.sub(r"\x1b\[[0-9;]*m", "", tracebacks)
-    assert any(line in tracebacks for line in hidden), "the autograded notebook itself does show the line"
+    # The tests ran in a process apart from the cheat's kernel (smmkit.grading.twoproc), so its patched
+    # check did not reach them: the real check fails before any hidden assert (on main the hidden asserts
+    # ran and their lines were in these tracebacks). Every test cell failed, so there was something to hide.
+    failed = [c for c in autograded["cells"] if c["metadata"].get("nbgrader", {}).get("grade") and c["cell_type"] == "code"
+              and any(o["output_type"] == "error" for o in c.get("outputs", []))]
+    assert failed and "CheckFailed" in "".join(o.get("ename", "") for c in failed for o in c["outputs"])
 
 
 def test_huge_output_is_cut(course):
@@ -352,3 +357,75 @@ def test_stock_nbgrader_with_the_kit_config_ignores_tags_too(course):
          "--SafeExecute.timeout=10"], course.root, course.home)
     with Gradebook(f"sqlite:///{course.root / 'gradebook.db'}") as gradebook:
         assert gradebook.find_submission(FAULTY_FOR, "vals_skip_execution").code_score == 0
+
+
+# --- issue 23: the tests never share a process with the student's code ------------------------------
+
+def _base64_decoded(text: str) -> str:
+    """Every base64 blob in ``text`` decoded (what vals_in_geschiedenis printed), joined."""
+    import base64
+    import binascii
+
+    found = []
+    for blob in re.findall(r"[A-Za-z0-9+/]{40,}={0,2}", text):
+        try:
+            found.append(base64.b64decode(blob + "=" * (-len(blob) % 4)).decode("utf-8", "replace"))
+        except (binascii.Error, ValueError):
+            continue
+    return "\n".join(found)
+
+
+@pytest.mark.parametrize("case", faulty.SHARED_KERNEL)
+def test_shared_kernel_attacks_gain_nothing(course, case):
+    """The four ways to full marks from an empty notebook of issue 23 (13/13 on main before the change):
+    graded, or held back by the scan and then run anyway, each scores no more than the empty notebook."""
+    report = rows(course)
+    row = report[case] if report[case]["status"] == "graded" else course.run_anyway[case]
+    assert row["status"] == "graded", row
+    assert row["score"] <= report["leeg"]["score"], (case, row)
+
+
+def test_input_history_leaks_no_hidden_test(course):
+    """The kernel's input history ``In`` printed base64-encoded: with the tests in another process the kernel
+    never saw a hidden assert, so neither the autograded notebook nor the feedback holds one, decoded or not."""
+    case = "vals_in_geschiedenis"
+    printed = _outputs(course, case)
+    assert "geschiedenis:" in printed, "the attack ran"
+    decoded = _base64_decoded(printed)
+    assert "smmkit.grading.answers" in decoded, "the history was printed and decoded (it holds the extraction)"
+    hidden = hidden_only_lines(FAULTY_FOR)
+    assert not [line for line in hidden if line in decoded or line in printed]
+    page = feedback_text(course.root / "feedback" / case / FAULTY_FOR / f"{FAULTY_FOR}.html")
+    assert not [line for line in hidden if line in _base64_decoded(page) or line in page]
+
+
+def test_stock_nbgrader_with_the_kit_config_runs_tests_apart(course, tmp_path):
+    """Stock ``nbgrader autograde`` on the kit's nbgrader_config.py grades with TwoProcessExecute too: the attacks
+    on the shared kernel (not aimed at the course, so safe without the sandbox) score no more than empty, and
+    stock generate_feedback shows no hidden test from the input history."""
+    from nbgrader.api import Gradebook
+
+    from .conftest import BIN, run
+
+    root = tmp_path / "klas"
+    root.mkdir()
+    for name in ("nbgrader_config.py", "gradebook.db"):
+        shutil.copy(course.root / name, root / name)
+    for folder in ("solutions", "exercises"):
+        shutil.copytree(course.root / folder / FAULTY_FOR, root / folder / FAULTY_FOR)
+    students = faulty.SHARED_KERNEL + ["leeg", "goed"]
+    for student in students:
+        shutil.copytree(course.root / "submitted" / student / FAULTY_FOR, root / "submitted" / student / FAULTY_FOR)
+    for student in students:
+        run([BIN / "nbgrader", "autograde", FAULTY_FOR, "--student", student, "--force",
+             "--SafeExecute.timeout=30"], root, course.home)
+    run([BIN / "nbgrader", "generate_feedback", FAULTY_FOR, "--student", "vals_in_geschiedenis", "--force"],
+        root, course.home)
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
+        score = {s: gradebook.find_submission(FAULTY_FOR, s).code_score for s in students}
+    assert score["goed"] == rows(course)["goed"]["max_score"] > 0, score
+    for case in faulty.SHARED_KERNEL:
+        assert score[case] <= score["leeg"], (case, score)
+    page = feedback_text(root / "feedback" / "vals_in_geschiedenis" / FAULTY_FOR / f"{FAULTY_FOR}.html")
+    hidden = hidden_only_lines(FAULTY_FOR)
+    assert not [line for line in hidden if line in _base64_decoded(page) or line in page]

@@ -243,6 +243,44 @@ import IPython
 _ip = getattr(IPython, "get_" + "ipython")()
 getattr(_ip, "ev" + "ents").register("pre_run_cell", lambda info: print(info.raw_cell))
 """
+# --- the four ways to full marks from an empty notebook (issue 23) and the input history leak ----------
+# Each changes the kernel that ran the student's code; the kit runs the tests in another process.
+WRAP_IN_TRY = """
+import ast
+class _Vang(ast.NodeTransformer):
+    def visit_Module(self, node):
+        _opvang = ast.ExceptHandler(type=None, name=None, body=[ast.Pass()])
+        node.body = [ast.Try(body=node.body or [ast.Pass()], handlers=[_opvang], orelse=[], finalbody=[])]
+        return ast.fix_missing_locations(node)
+"""
+ATTACK_LOCKED_ID = WRAP_IN_TRY + "get_ipython().ast_transformers.append(_Vang())\n"
+ATTACK_AST_GETATTR = WRAP_IN_TRY + """
+import IPython
+getattr(getattr(IPython, "get_" + "ipython")(), "ast_" + "transformers").append(_Vang())
+"""
+ATTACK_DO_EXECUTE = """
+import IPython
+_kern = getattr(getattr(IPython, "get_" + "ipython")(), "ker" + "nel")
+_echt = getattr(_kern, "do_" + "execute")
+def _nep(code, *args, **kwargs):
+    if "check." in code or "HIDDEN" in code or "assert" in code:
+        code = "pass"
+    return _echt(code, *args, **kwargs)
+_kern.do_execute = _nep
+"""
+ATTACK_POINTS_HOOK = """
+import IPython
+_ip = getattr(IPython, "get_" + "ipython")()
+def _punten(info):  # nbgrader takes a number in an execute_result as the score, whatever error follows
+    if "check." in (info.raw_cell or ""):
+        _ip.displayhook(1 if "populairste_kanaal" in info.raw_cell else 2)
+getattr(_ip, "ev" + "ents").register("pre_run_cell", _punten)
+"""
+# the kernel's input history holds every cell it ran, hidden tests too: printed base64, no filter sees it
+ATTACK_INPUT_HISTORY = """
+import base64
+print("geschiedenis:", base64.b64encode("\\n".join(In).encode()).decode())
+"""
 INPUT = 'naam = input("Wat is je naam? ")\n'
 SYS_EXIT = 'import sys\nsys.exit("ik stop ermee")\n'
 OS_EXIT = "import os\nos._exit(3)\n"
@@ -286,18 +324,27 @@ EXPECT = {
     "vals_bron_printen": ("graded", "prints the notebooks of solutions/ into its output"),
     "vals_oplossing_importeren": ("graded", "writes the worked answers of solutions/ into a module and imports it"),
     "vals_verborgen_vangen": ("graded", "an IPython hook that prints the source of every later cell"),
+    # issue 23: full marks from an empty notebook on the kernel that ran the student's code
+    "vals_vergrendeld_id": ("rejected", "a first cell with a locked cell's grade_id registers an AST transformer "
+                                        "that wraps every later cell in try/except (the scan now reads every cell)"),
+    "vals_ast_getattr": ("graded", "the same transformer reached with getattr(..., 'ast_' + 'transformers')"),
+    "vals_do_execute": ("graded", "wraps the kernel's do_execute: cells with check./HIDDEN/assert run as pass"),
+    "vals_punten_hook": ("graded", "a pre_run_cell hook that prints the points as an execute_result"),
+    "vals_in_geschiedenis": ("graded", "a last cell prints the input history In base64-encoded"),
     "*": ("rejected", "a student folder named '*' (a glob pattern for nbgrader)"),
 }
 CHEATS = [name for name in EXPECT if name.startswith("vals_")]
 SCAN_CHEATS = [name for name in CHEATS if EXPECT[name][0] == "rejected"]  # caught by the static scan
 # attacks that only the sandbox, the metadata restore or the feedback filter stop
 ATTACKS = [name for name in EXPECT if EXPECT[name][0] == "graded" and (name.startswith("vals_") or name == "vriend_startup")]
-LEAKERS = ["vals_bron_printen", "vals_verborgen_vangen"]  # their feedback must show no hidden test
+LEAKERS = ["vals_bron_printen", "vals_verborgen_vangen", "vals_in_geschiedenis"]
+# issue 23: the attacks on the shared kernel (graded by stock nbgrader on the kit's config too)
+SHARED_KERNEL = ["vals_vergrendeld_id", "vals_ast_getattr", "vals_do_execute", "vals_punten_hook", "vals_in_geschiedenis"]  # their feedback must show no hidden test
 # attacks that look for the teacher's course (FIND_COURSE) and print what they found
 AIMED = ["vals_oplossingen_lezen", "vals_gradebook", "vals_nakomer", "vals_overschrijven", "vals_bron_printen",
          "vals_oplossing_importeren"]
 # scan cheats that course_worker.py also runs with --allow-suspicious: what they do must fail in the sandbox too
-RUN_ANYWAY = ["vals_check_vervangen", "vals_oplossingen_lezen", "vals_gradebook"]
+RUN_ANYWAY = ["vals_check_vervangen", "vals_oplossingen_lezen", "vals_gradebook", "vals_vergrendeld_id"]
 
 
 def build(source_dir: Path, release_dir: Path, course: Path | None = None) -> dict[str, tuple[str, bytes]]:
@@ -385,6 +432,18 @@ def build(source_dir: Path, release_dir: Path, course: Path | None = None) -> di
     add("vals_bron_printen", _prepend(release, 0, _aimed(ATTACK_PRINT_SOURCE, course)))
     add("vals_oplossing_importeren", _prepend(release, 0, _aimed(ATTACK_IMPORT_SOLUTIONS, course)))
     add("vals_verborgen_vangen", _prepend(release, 0, ATTACK_CATCH_HIDDEN))
+    locked = copy.deepcopy(release)
+    start = next(c for c in locked["cells"] if _nb(c).get("locked") and c["cell_type"] == "code")
+    locked["cells"].insert(0, {"cell_type": "code", "id": "eerste-cel", "execution_count": None, "outputs": [],
+                               "source": ATTACK_LOCKED_ID, "metadata": {"nbgrader": dict(_nb(start))}})
+    add("vals_vergrendeld_id", locked)
+    add("vals_ast_getattr", _prepend(release, 0, ATTACK_AST_GETATTR))
+    add("vals_do_execute", _prepend(release, 0, ATTACK_DO_EXECUTE))
+    add("vals_punten_hook", _prepend(release, 0, ATTACK_POINTS_HOOK))
+    history = copy.deepcopy(release)
+    history["cells"].append({"cell_type": "code", "id": "laatste-cel", "execution_count": None, "outputs": [],
+                             "source": ATTACK_INPUT_HISTORY.strip() + "\n", "metadata": {}})
+    add("vals_in_geschiedenis", history)
     add("*", good)
     assert set(cases) == set(EXPECT), set(cases) ^ set(EXPECT)
     return cases
