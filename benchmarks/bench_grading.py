@@ -14,6 +14,14 @@ Printed: ``speedup: X.XX`` (stock time / kit time), the cost per submission of e
 (a fresh kernel that runs the good notebook once, what grading one submission cannot avoid) and
 each cost as a multiple of the floor, and whether every grade cell of every student got the same
 score in both gradebooks.
+
+Per stage (both use the kit's config, so both grade in two processes, smmkit.grading.twoproc): the
+median seconds per submission of the student's kernel run, the extraction of the answers, the test
+process, and the rest (nbgrader's bookkeeping: sanitize, gradebook, writing; for the kit also the
+sandbox, the fork and the parent's recording pass; in worker-seconds, so comparable with stock). Also the
+start of one test process, cold (a new Python that imports pandas and the kit) against a fork of a warm
+server (``smmkit.grading.testproc --socket``), the cost the warm server removes: the kit's batch runner
+starts one such server (in the sandbox) per batch and every worker's tests are forks of it.
 """
 from __future__ import annotations
 
@@ -76,6 +84,45 @@ def time_floor(notebook: Path, repeat: int = 3) -> float:
     return median(times)
 
 
+def _stages(path: Path) -> dict[str, float]:
+    """Median seconds per stage from the SMMKIT_STAGE_LOG file of one run."""
+    import json
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] \
+        if path.exists() else []
+    return {stage: median([r[stage] for r in rows]) if rows else 0.0 for stage in ("student", "extract", "tests")}
+
+
+def time_test_process(repeat: int = 3) -> tuple[float, float]:
+    """(cold, warm) seconds for a test process that loads the kit and runs one trivial test."""
+    import json
+
+    from smmkit.grading.twoproc import TestServer
+
+    job = {"steps": [{"id": "s", "kind": "setup", "source": "from smmkit import check\nfrom smmkit.data import load\n"
+                      "t = load('gemeenten_bewoners_kanalen')\n"},
+                     {"id": "t", "kind": "test", "source": "assert x == 1\n", "names": ["x"], "files": [],
+                      "answers": {"version": 1, "values": {"x": 1}, "files": {}}}]}
+    env = dict(os.environ, PYTHONSAFEPATH="1", NBGRADER_EXECUTION="autograde", MPLBACKEND="Agg")
+    cold = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "smmkit.grading.testproc"], input=json.dumps(job), text=True,
+                       capture_output=True, env=env, cwd=tempfile.gettempdir(), check=True)
+        cold.append(time.perf_counter() - start)
+    root = Path(tempfile.mkdtemp(prefix="smmkit-bench-tests-"))
+    server, warm = TestServer(root), []
+    try:
+        for _ in range(repeat):
+            start = time.perf_counter()
+            server.run(job, server.job_folder(), {})
+            warm.append(time.perf_counter() - start)
+    finally:
+        server.close()
+        shutil.rmtree(root, ignore_errors=True)
+    return median(cold), median(warm)
+
+
 def run(n: int = 100, loops: int = 4, workers: int | None = None, assignment: str = "h01-introductie",
         cell_timeout: float = 10, keep: Path | None = None, floor_repeat: int = 3) -> tuple[list[Row], dict]:
     honest = _honest()
@@ -104,11 +151,17 @@ def run(n: int = 100, loops: int = 4, workers: int | None = None, assignment: st
         print(f"[grading] vloer: een verse kernel draait het goede notebook …", flush=True)
         floor = time_floor(scratch / notebook.name, floor_repeat)
         print(f"[grading] stock nbgrader autograde: {n} inzendingen …", flush=True)
+        os.environ["SMMKIT_STAGE_LOG"] = str(base / "stages-stock.jsonl")
         stock_s = _run([BIN / "nbgrader", "autograde", assignment, limit], stock, home, base / "stock.log")
         kit_cmd = [BIN / "python", "-m", "smmkit.grading", "autograde", assignment, "--root", kit,
                    "--workers", str(workers)]
         print(f"[grading] kit: {n} inzendingen, {workers} workers …", flush=True)
+        os.environ["SMMKIT_STAGE_LOG"] = str(base / "stages-kit.jsonl")
         kit_s = _run(kit_cmd + ["--", limit], kit, home, base / "kit.log")
+        os.environ.pop("SMMKIT_STAGE_LOG", None)
+        stages = {"stock": _stages(base / "stages-stock.jsonl"), "kit": _stages(base / "stages-kit.jsonl")}
+        print("[grading] testproces: koud tegen warm (fork) …", flush=True)
+        cold, warm = time_test_process(floor_repeat)
 
         by_stock = honest.gradebook_scores(f"sqlite:///{stock / 'gradebook.db'}", assignment)
         by_kit = honest.gradebook_scores(f"sqlite:///{kit / 'gradebook.db'}", assignment)
@@ -121,6 +174,19 @@ def run(n: int = 100, loops: int = 4, workers: int | None = None, assignment: st
     per_stock, per_kit = stock_s / n, kit_s / n
     counts = {k: sum(v == k for v in kinds.values()) for k in honest.KINDS}
     mix = ", ".join(f"{c} {k}" for k, c in counts.items() if c)
+    stage_rows = []
+    for grader, total, parallel in (("stock", stock_s, 1), ("kit", kit_s, workers)):
+        part = stages[grader]
+        for stage, label in (("student", "leerlingkernel"), ("extract", "antwoorden uitlezen"),
+                             ("tests", "testproces")):
+            stage_rows.append(Row("grading", f"{grader}: {label}", part[stage], "s", note="mediaan per inzending"))
+        rest = total * parallel / n - sum(part.values())
+        stage_rows.append(Row("grading", f"{grader}: rest (nbgrader-administratie)", rest, "s",
+                              note="per inzending, in worker-seconden" + (", met sandbox en fork" if grader == "kit" else "")))
+    stage_rows += [
+        Row("grading", "testproces koud (nieuwe Python)", cold, "s", note=f"mediaan van {floor_repeat}"),
+        Row("grading", "testproces warm (fork van server)", warm, "s", note=f"{cold / max(warm, 1e-9):.1f}× sneller"),
+    ]
     rows = [
         Row("grading", "vloer (kernel + notebook één keer)", floor, "s", note=f"mediaan van {floor_repeat}"),
         Row("grading", "stock: per inzending", per_stock, "s", note=f"{per_stock / floor:.2f}× de vloer; "
@@ -131,7 +197,7 @@ def run(n: int = 100, loops: int = 4, workers: int | None = None, assignment: st
             note=f"speedup {speedup:.2f}; doel ≥ {SPEEDUP_TARGET}"),
         Row("grading", "scores gelijk", 0.0 if not differ else float(len(differ)), "verschil", target=0.0,
             note="elke cel van elke student" if not differ else "verschillen: " + ", ".join(differ[:8])),
-    ]
+    ] + stage_rows
     info = {"n": n, "mix": mix, "workers": workers, "speedup": speedup,
             "identical": not differ, "cell_timeout": cell_timeout}
     return rows, info
