@@ -385,8 +385,13 @@ class TwoProcessExecute(SafeExecute):
         results = self.run_tests(steps, files, resources, env)
         for index in originals:
             cell = nb.cells[index]
-            cell.outputs = results.get(_nbgrader(cell).get("grade_id"), [])
-            cell.execution_count = cell.execution_count or None
+            grade_id = _nbgrader(cell).get("grade_id")
+            if grade_id in results:
+                cell.outputs = results[grade_id]
+            else:  # a grade cell the source does not have: never full marks for a test that did not run
+                from nbformat import from_dict
+
+                cell.outputs = [from_dict(_dutch(msg("twoproc.not_in_source", cell=grade_id)))]
         self.stage_seconds["tests"] = time.monotonic() - started
         nb.metadata.setdefault("smmkit", {})["stages"] = {k: round(v, 3) for k, v in self.stage_seconds.items()}
         _log_stages(info.get("student", ""), self.stage_seconds)
@@ -448,8 +453,8 @@ class TwoProcessExecute(SafeExecute):
                 for item in folder.iterdir():
                     shutil.copyfile(item, own / item.name)
                 return server.run(job, own, dict(env, HOME=str(own), SMMKIT_HOME=str(own / ".smmkit")), limit), ""
-            except (TestProcessError, OSError, ValueError) as exc:
-                return [], str(exc)
+            except (TestProcessError, OSError, ValueError) as exc:  # a fresh process of our own instead
+                self.log.warning("test server failed (%s); starting a test process for this notebook", exc)
             finally:
                 shutil.rmtree(own, ignore_errors=True)
         command = [sys.executable, "-m", "smmkit.grading.testproc"]

@@ -31,6 +31,10 @@ MESSAGES = {
         "De nakijker vindt de bronversie van deze opdracht niet ({path}): zonder bron geen tests. "
         "Controleer CourseDirectory.source_directory in nbgrader_config.py."
     ),
+    "twoproc.not_in_source": (
+        "Deze testcel ({cell}) staat niet in de bronversie van de opdracht en is daarom niet nagekeken. "
+        "Vraag je docent de opdracht opnieuw te genereren of opnieuw na te kijken."
+    ),
     "twoproc.output_capped": "\n... [uitvoer afgekapt: deze cel gaf meer dan {limit} uitvoer] ...\n",
     "twoproc.notebook_capped": "\n... [uitvoer weggelaten: het notebook gaf samen meer dan {limit} uitvoer] ...\n",
 }
