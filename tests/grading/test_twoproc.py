@@ -16,6 +16,12 @@ from smmkit.grading.twoproc import TwoProcessExecute
 pytestmark = pytest.mark.slow
 
 
+@pytest.fixture(autouse=True)
+def course_secret(monkeypatch):
+    """The course secret the assignment key comes from (the variant contract, docs/design-grading.md §1)."""
+    monkeypatch.setenv("SMMKIT_CURSUSGEHEIM", "zelfstudie")
+
+
 def _cell(source, grade_id, **flags):
     meta = {"grade": False, "solution": False, "locked": False, "grade_id": grade_id, "schema_version": 3}
     meta.update(flags)
@@ -26,6 +32,9 @@ SETUP = "import os\nbasis = 10\n"
 TEST_X = ("print('controle x')\n### BEGIN HIDDEN TESTS\nassert x == 11, 'GEHEIM-X'\n### END HIDDEN TESTS\n")
 TEST_ENV = ("assert os.environ['SMMKIT_VARIANT_FROM'] == 'submitter'\n"
             "assert os.environ['SMMKIT_SUBMITTER'] == 'anna'\n"
+            "from smmkit import variant\n"
+            "assert os.environ['SMMKIT_ASSIGNMENT_KEY'] == variant.assignment_key('zelfstudie', 'a')\n"
+            "assert variant.mine('a').student == 'anna'\n"
             "assert os.environ.get('PYTHONSAFEPATH') == '1'\n"
             "assert sorted(os.listdir('.')) == [], os.listdir('.')\n"
             "assert isinstance(tabel, dict) and tabel['a'] == (1, 2.5)\n")
