@@ -195,6 +195,7 @@ class TestServer:
             environment = {k: v for k, v in os.environ.items() if not k.startswith(("JPY_", "JUPYTER_"))}
             environment.update(PYTHONSAFEPATH="1", NBGRADER_EXECUTION="autograde", MPLBACKEND="Agg",
                                HOME=str(self.root), SMMKIT_HOME=str(self.root / ".smmkit"))
+        self.owner = os.getpid()
         self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True,
                                         encoding="utf-8", env=environment, cwd=self.root)
         line = self.process.stdout.readline()
@@ -207,6 +208,12 @@ class TestServer:
             raise TestProcessError("test server did not start")
 
     def alive(self) -> bool:
+        if os.getpid() != self.owner:  # a forked worker: poll() would reap nothing and call it dead (ECHILD)
+            try:
+                os.kill(self.process.pid, 0)
+            except OSError:
+                return False
+            return self.socket.exists()
         return self.process.poll() is None
 
     def job_folder(self) -> Path:
@@ -230,6 +237,8 @@ class TestServer:
         return results
 
     def close(self) -> None:
+        if os.getpid() != self.owner:
+            return  # only the process that started the server stops it
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()

@@ -185,3 +185,25 @@ def test_shared_server_in_the_sandbox_gives_each_job_a_fresh_child(tmp_path):
     finally:
         server.close()
     assert not server.alive()
+
+
+def test_a_forked_worker_uses_the_shared_server(tmp_path):
+    """The batch runner starts the server, then forks its workers: in a worker the server is alive and used
+    (Popen.poll() in a forked child says 'dead': ECHILD)."""
+    import os
+
+    server = twoproc.start_shared_server(tmp_path / "server")
+    try:
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - child
+            ok = False
+            try:
+                executor = TwoProcessExecute()
+                ok = executor._server() is server and server.alive()
+            finally:
+                os._exit(0 if ok else 1)
+        _pid, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+    finally:
+        twoproc.stop_shared_server()
+    assert not server.alive()
