@@ -195,8 +195,25 @@ def preload() -> None:
     import smmkit.check  # noqa: F401
     import smmkit.data  # noqa: F401
     from smmkit.grading import answers  # noqa: F401
-    try:
-        import smmkit.widgets  # noqa: F401
+    try:  # the first chart of a process costs seconds (fonts, backends): draw one here, once
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        import importlib
+
+        import smmkit.plots  # noqa: F401
+        import smmkit.widgets
+
+        for module in sorted(set(getattr(smmkit.widgets, "_WIDGETS", {}).values())):  # every widget of the kit
+            importlib.import_module(f"smmkit.widgets.{module}")
+
+        figure, axes = plt.subplots()
+        axes.bar(["a", "b"], [1, 2])
+        axes.set_title("warm")
+        figure.canvas.draw()
+        plt.close(figure)
     except Exception:  # pragma: no cover - widgets optional
         pass
 
