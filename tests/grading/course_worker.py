@@ -41,6 +41,36 @@ def load_faulty():
     return module
 
 
+def load_make_class():
+    spec = importlib.util.spec_from_file_location("make_class", HERE.parents[1] / "tools" / "make_class.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# Beside ``voorbeeld`` and ``leeg``: the worked solution handed in unchanged by someone else (ANDERE: a
+# classmate's notebook must not score full), the worked solution with that student's own id typed in
+# (EIGEN: full marks for her own case), and two students whose every answer is the first / second typical
+# mistake of tools/practice/<a>.py (FOUT: every autograded item fails, and they fail differently).
+ANDERE, EIGEN, FOUT = "andere", "eigen", ("fout1", "fout2")
+
+
+def variant_submissions(root: Path, assignment: str) -> dict[str, str]:
+    """student -> notebook text (only for an assignment whose source has a studentnummer cell)."""
+    make_class = load_make_class()
+    release, source = make_class.load_pair(root, assignment)
+    ids = [c.get("metadata", {}).get("nbgrader", {}).get("grade_id", "") for c in source["cells"]]
+    if not any(make_class.ID_CELL_SUFFIX in i for i in ids):
+        return {}
+    out = {ANDERE: make_class.dump(source),  # the worked solution as it is: id voorbeeld
+           EIGEN: make_class.dump(make_class.submission(release, source, {}, EIGEN))}
+    wrong = make_class.practice(assignment)["WRONG"]
+    for k, student in enumerate(FOUT):
+        answers = {gid: mistakes[min(k, len(mistakes) - 1)] for gid, mistakes in wrong.items() if mistakes}
+        out[student] = make_class.dump(make_class.submission(release, source, answers, student))
+    return out
+
+
 def api(root: Path) -> NbGraderAPI:
     config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
@@ -75,6 +105,10 @@ def main(root: Path, summary_path: Path, assignments: list[str], with_faulty: bo
             folder = root / "submitted" / student / assignment
             folder.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, folder / notebook)
+        for student, text in variant_submissions(root, assignment).items():
+            folder = root / "submitted" / student / assignment
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / notebook).write_text(text, encoding="utf-8")
     if with_faulty and ready and ready[0] == assignments[0]:
         faulty = load_faulty()
         cases = faulty.build(root / "solutions" / ready[0], root / "exercises" / ready[0])

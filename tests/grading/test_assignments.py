@@ -177,3 +177,98 @@ def test_feedback_shows_no_hidden_tests(course, assignment):
         text = feedback_text(page)
         assert "HIDDEN TESTS" not in text, page
         assert not [line for line in hidden if line in text], f"hidden test source in {page}"
+
+
+# --- issue #18: judgement, personal variants, open points, visible criteria, practice class ---------
+
+# Kit heuristics and invented scores: a hidden test may not take its expected answer from them.
+HEURISTICS = re.compile(r"\b(smart\.check|webcare\.(classify|simulate)|honeycomb\.(preset|PRESETS)|"
+                        r"influencer\.shortlist|SmartChecker|\.shortlist\()")
+
+
+def points(assignment: str) -> tuple[float, float]:
+    """(autograded points, manually graded points) of the source notebook."""
+    auto = manual = 0.0
+    for cell in notebook("solutions", assignment)["cells"]:
+        meta = nbg(cell)
+        if meta.get("grade"):
+            if meta.get("solution"):
+                manual += meta.get("points", 0)
+            else:
+                auto += meta.get("points", 0)
+    return auto, manual
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_open_questions_carry_at_least_40_percent(assignment):
+    auto, manual = points(assignment)
+    assert manual >= 0.4 * (auto + manual), f"open questions {manual:g} of {auto + manual:g} points"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_released_notebook_shows_the_assessment_criteria(assignment):
+    """hbo assessment publishes its criteria: every open question's criteria are in the release,
+    including sources (APA) and language."""
+    release = notebook("exercises", assignment)
+    text = "\n".join(source_of(c) for c in release["cells"] if c["cell_type"] == "markdown")
+    assert text.count("Beoordelingscriteria") >= sum(
+        1 for c in release["cells"] if nbg(c).get("grade") and nbg(c).get("solution")), "criteria per open question"
+    assert "APA" in text and re.search(r"taal", text, re.IGNORECASE)
+    assert "geen aftrek voor taalfouten" not in text.lower()
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_no_hidden_test_takes_its_answer_from_a_kit_heuristic(assignment):
+    for cell in notebook("solutions", assignment)["cells"]:
+        hidden = "\n".join(region_lines(source_of(cell), BEGIN_HIDDEN, END_HIDDEN))
+        assert not HEURISTICS.search(hidden), f"{nbg(cell).get('grade_id')}: {HEURISTICS.search(hidden).group(0)}"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_each_student_gets_her_own_case(assignment):
+    """A studentnummer cell, the case from smmkit.variant, and checks that follow the case."""
+    cells = notebook("solutions", assignment)["cells"]
+    ids = [nbg(c).get("grade_id", "") for c in cells]
+    assert any("_studentnummer" in i for i in ids), "an answer cell where the student types her id"
+    locked = "\n".join(source_of(c) for c in cells if nbg(c).get("locked"))
+    assert f'variant.mine("{assignment}")' in locked
+    tests = [source_of(c) for c in cells if nbg(c).get("grade") and not nbg(c).get("solution")]
+    assert sum("casus" in t for t in tests) >= len(tests) / 2, "most items depend on the student's case"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_a_classmates_notebook_does_not_score_full(course, assignment):
+    """The worked solution (typed id voorbeeld) scores full for voorbeeld only; handed in by another
+    student it is graded against her case; with her own id typed in, it scores full."""
+    report = course.report(assignment)
+    assert report["voorbeeld"]["score"] == report["voorbeeld"]["max_score"] > 0, report["voorbeeld"]
+    assert report["andere"]["status"] == "graded" and report["andere"]["score"] < report["andere"]["max_score"], \
+        report["andere"]
+    assert report["eigen"]["score"] == report["eigen"]["max_score"], report["eigen"]
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_practice_class_has_two_distinct_mistakes_that_fail_each_item(course, assignment):
+    """The practice class (tools/practice/<a>.py): at least two different typical mistakes per
+    autograded question, and each one really fails that question when graded."""
+    from nbgrader.api import Gradebook
+
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("make_class", ROOT / "tools" / "make_class.py")
+    make_class = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_class)
+    wrong = make_class.practice(assignment)["WRONG"]
+    cells = notebook("solutions", assignment)["cells"]
+    answer_ids = [nbg(c)["grade_id"] for c in cells
+                  if nbg(c).get("solution") and not nbg(c).get("grade") and "_studentnummer" not in nbg(c)["grade_id"]]
+    for gid in answer_ids:
+        assert len({m.strip() for m in wrong.get(gid, [])}) >= 2, f"{gid}: two distinct typical mistakes"
+    report = course.report(assignment)
+    assert report["fout1"]["status"] == report["fout2"]["status"] == "graded"
+    db = course.root_of(assignment) / "gradebook.db"
+    tests = [nbg(c)["grade_id"] for c in cells if nbg(c).get("grade") and not nbg(c).get("solution")]
+    with Gradebook(f"sqlite:///{db}") as gb:
+        for student in ("fout1", "fout2"):
+            for gid in tests:
+                grade = gb.find_grade(gid, assignment, assignment, student)
+                assert (grade.auto_score or 0) == 0, f"{student} scores on {gid} with a typical mistake"
