@@ -4,11 +4,12 @@ below are wrong for every case, or for most (a rule that forgets the 80 % margin
 from __future__ import annotations
 
 WRONG = {
-    # no case in the pool misses M or R (each goal has a number and a baseline): the letters students pick
-    # when they read "nulmeting" or "meetbaar" too quickly
+    # no case in the pool misses M (each goal has a target and a baseline) or is judged on R (not readable
+    # from the sentence): the letters students pick when they read "van ... naar" too quickly
     "h03_smart_letter_antwoord": ['ontbrekende_letter = "R"', 'ontbrekende_letter = "M"'],
-    # Owyang's fourth model instead of the three of the question; the chapter's favourite for every case
-    "h03_organisatiemodel_antwoord": ['organisatiemodel = "gecoördineerd"', 'organisatiemodel = "hub and spoke"'],
+    # Owyang's holistic model (every employee takes part), not one of the three; the chapter's favourite for
+    # every case
+    "h03_organisatiemodel_antwoord": ['organisatiemodel = "holistisch"', 'organisatiemodel = "hub and spoke"'],
     # minutes instead of hours; per working day instead of per week
     "h03_werklast_antwoord": ["uren_nodig = vragen_per_week * minuten_per_vraag",
                               "uren_nodig = round(vragen_per_week * minuten_per_vraag / 60 / 5, 1)"],
