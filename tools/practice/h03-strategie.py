@@ -4,8 +4,8 @@ below are wrong for every case, or for most (a rule that forgets the 80 % margin
 from __future__ import annotations
 
 WRONG = {
-    # no case in the pool misses M (each goal has a target and a baseline) or is judged on R (not readable
-    # from the sentence): the letters students pick when they read "van ... naar" too quickly
+    # no case is judged on R (not readable from the sentence) and one of eight misses M: the letters students
+    # pick when they read "van ... naar" too quickly
     "h03_smart_letter_antwoord": ['ontbrekende_letter = "R"', 'ontbrekende_letter = "M"'],
     # Owyang's holistic model (every employee takes part), not one of the three; the chapter's favourite for
     # every case
