@@ -36,8 +36,9 @@ OPEN_ANSWERS = {
         "training; een vast format en een gezamenlijke contentkalender vangen dat op. In 2012 had maar ongeveer "
         "de helft van de gemeenten beleid of richtlijnen voor medewerkers (15 % en 34 %; Kok, 2012), dus "
         "richtlijnen zijn stap één: wie spreekt namens de gemeente, reageren binnen een werkdag, doorverwijzen "
-        "naar de hub, en geen persoonsgegevens in openbare reacties (AVG). Werklast: 150 vragen van 6 minuten is "
-        "15 uur per week; met 16 uur is dat meer dan 80 %, dus één adviseur redt het niet.\n\n"
+        "naar de hub, en geen persoonsgegevens in openbare reacties (AVG). Werklast: 140 vragen van 6 minuten is "
+        "14 uur per week; met 16 uur is dat bijna 88 %, meer dan 80 %, dus één adviseur redt het niet, tenzij "
+        "afval zelf de vragen over afval beantwoordt.\n\n"
         "Kok, D. (Red.). (2012). *Sociale media en gemeenten*.",
         "Hub and spoke, want dat is het meest gekozen model. Medewerkers moeten netjes blijven online.",
         "Decentraal, iedereen mag posten wat hij wil. Social media is belangrijk voor gemeenten.",
