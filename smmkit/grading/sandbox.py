@@ -4,40 +4,68 @@ Why bubblewrap: it is the sandbox Flatpak uses, a small setuid-free tool in Debi
 daemon or image (podman) and no profile language (firejail), works for root and for ordinary users,
 and gives exactly what grading needs: mount, pid and network namespaces and ``--die-with-parent``.
 
-What the kernel sees (:func:`bwrap_argv`):
+What the kernel sees (:func:`bwrap_argv`) is an **allow-list**, not the machine minus a denylist:
 
-- the whole file system read-only, but the course folder (gradebook, ``solutions/``, ``submitted/``,
-  ``autograded/``, ``.git``), the real HOME, ``/home``, ``/srv``, ``/run`` (service sockets such as
-  PostgreSQL's), ``/tmp`` and nbgrader's exchange replaced by empty in-memory folders; only the Python environment and the ``smmkit`` package are put back (read-only);
-- one writable folder: a throwaway copy of this one submission (the notebook and the files the
-  assignment declares), with its own HOME inside, deleted after grading;
+- read-only: the system's programs and libraries (``/usr`` and the ``/bin``, ``/lib*`` links of a
+  merged-usr system), the few files of ``/etc`` the dynamic loader and Python need
+  (:data:`ETC_FILES`; ``/etc/passwd`` and ``/etc/group`` are one-line stand-ins), the Python
+  environment (``sys.prefix`` and the interpreter it was made from), the ``smmkit`` package and
+  its datasets. Nothing else exists inside: no course folder, no other checkout of the kit (a
+  ``/opt/smmkit`` with ``solutions/``), no HOME, no ``/srv``, ``/run`` or ``/mnt``, not the batch's
+  own temp folder (classmates' notebooks), wherever TMPDIR points. A folder in ``hide`` that lies
+  inside an allowed folder (a course in the kit's own checkout) is covered by an empty folder.
+- writable, in memory and size-limited: the work folder (``work``, :data:`WORK_BYTES`; HOME and
+  TMPDIR are in it), ``/tmp`` and ``/dev/shm`` (:data:`SHM_BYTES`). The files of the submission
+  (the host folder ``cwd``: the notebook's declared files and the assignment's data files) are
+  copied into the in-memory working folder when the sandbox starts; only the folder with the
+  kernel's sockets (``work/ipc``) is the host's.
 - no network (``--unshare-net``), no capabilities, its own pid namespace: when the kernel ends or is
   killed, every process it started dies with it, whatever ``setsid`` or double fork it used;
-- a memory limit (``prlimit --as``) for the kernel and everything it starts, a limit on the size of
-  a file it writes (``--fsize``) and on the in-memory folders (``--size``).
+- limits: ``prlimit --as`` per process (a clean ``MemoryError``) and ``--fsize`` per file, and per
+  sandbox a cgroup (:class:`Limits`, :func:`detect_limits`) for memory (every process and the
+  in-memory folders together, ``--memory-mb``), the number of processes (a fork loop) and CPU.
 
-The kernel talks to nbgrader through Unix sockets in that folder (``transport = "ipc"``), because it
+The kernel talks to nbgrader through Unix sockets in the ipc folder (``transport = "ipc"``), because it
 has no network at all. :class:`SandboxKernelManager` is the ``jupyter_client`` kernel manager that
 starts the kernel this way; ``smmkit.grading.execute.SafeExecute`` uses it when given a sandbox.
+
+Cgroups (the per-sandbox limits), whichever this machine has (:func:`detect_limits`):
+
+- ``v1``: cgroup v1 with the ``memory``, ``pids`` and ``cpu`` controllers writable (root without
+  systemd, e.g. a container): one child group per sandbox under the grader's own groups;
+- ``v2``: a delegated cgroup v2 folder (``SMMKIT_CGROUP``, or the grader's own group when it may
+  hand out ``memory`` and ``pids``): one child group per sandbox;
+- ``systemd``: cgroup v2 through systemd (a teacher's laptop):
+  ``systemd-run --user --scope -p MemoryMax=… -p TasksMax=… -p CPUQuota=…`` around bwrap;
+- none of these: only the per-process limits; the batch says so in its report (``batch.no_cgroup``).
 """
 from __future__ import annotations
 
+import itertools
 import os
+import shlex
 import shutil
+import signal
+import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 
 BWRAP = "/usr/bin/bwrap"
-# What the kernel may see of the environment (everything else, e.g. tokens in the teacher's shell, stays out).
-# Besides the course: other people's homes, services' sockets (a Unix socket stays connectable on a
-# read-only mount: /run holds those of PostgreSQL, D-Bus, Docker), scratch space, mounted disks.
-ALWAYS_HIDDEN = ("/home", "/srv", "/run", "/var/run", "/tmp", "/var/tmp", "/dev/shm", "/mnt", "/media")
-TMPFS_BYTES = 64 * 1024 * 1024   # each hidden folder becomes an in-memory folder of at most this size
-FILE_BYTES = 256 * 1024 * 1024   # largest file the kernel may write (its own folder is on disk)
+SHM_BYTES = 64 * 1024 * 1024     # /dev/shm and /tmp inside: in-memory folders of at most this size
+WORK_BYTES = 512 * 1024 * 1024   # the work folder inside (HOME, TMPDIR, the working folder)
+FILE_BYTES = 256 * 1024 * 1024   # largest file the kernel may write
+PIDS_MAX = 128                   # processes and threads per sandbox (a kernel uses about 20)
+CPUS = 1.0                       # cores per sandbox
 ENV_KEEP = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "MPLBACKEND", "PYTHONHASHSEED")
+# of /etc only what the dynamic loader, Python and the C library read; /usr/bin links into alternatives
+ETC_FILES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "alternatives", "localtime", "timezone",
+             "nsswitch.conf", "mime.types", "ssl", "ca-certificates", "fonts", "os-release", "debian_version")
+SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+INPUTS = "/.smmkit-invoer"  # inside: the host's copy of the submission's files, copied into the work folder
 
 
 def bwrap_path() -> str | None:
@@ -45,15 +73,241 @@ def bwrap_path() -> str | None:
     return found
 
 
+# --- per-sandbox limits: cgroups --------------------------------------------------------------------
+
+_COUNTER = itertools.count(1)
+
+
+def _write(path: Path, value) -> None:
+    with open(path, "w", encoding="ascii") as handle:
+        handle.write(str(value))
+
+
+def _own_cgroups() -> dict[str, str]:
+    """controller (or "" for cgroup v2) -> this process's group path, from /proc/self/cgroup."""
+    out = {}
+    try:
+        lines = Path("/proc/self/cgroup").read_text(encoding="ascii").splitlines()
+    except OSError:
+        return out
+    for line in lines:
+        _id, controllers, path = line.split(":", 2)
+        for name in controllers.split(",") if controllers else [""]:
+            out[name] = path
+    return out
+
+
+def _cgroup_mounts() -> dict[str, tuple[Path, str]]:
+    """controller (or "" for the cgroup v2 mount) -> (mount point, root of the mount), from mountinfo."""
+    out: dict[str, tuple[Path, str]] = {}
+    try:
+        lines = Path("/proc/self/mountinfo").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return out
+    for line in lines:
+        left, _sep, right = line.partition(" - ")
+        fields, tail = left.split(), right.split()
+        if len(fields) < 5 or len(tail) < 3:
+            continue
+        kind, options = tail[0], tail[2].split(",")
+        if kind == "cgroup2":
+            out.setdefault("", (Path(fields[4]), fields[3]))
+        elif kind == "cgroup":
+            for name in ("memory", "pids", "cpu"):
+                if name in options:
+                    out.setdefault(name, (Path(fields[4]), fields[3]))
+    return out
+
+
+def _group_dir(mount: tuple[Path, str], path: str) -> Path:
+    point, root = mount
+    rel = path[len(root):] if root != "/" and path.startswith(root) else path
+    return point / rel.lstrip("/")
+
+
+@dataclass
+class Limits:
+    """The cgroup limits of one sandbox: ``mode`` is "v1", "v2", "systemd" or "" (none available).
+
+    ``create()`` makes the groups (v1, v2), ``prefix()`` is what goes in front of bwrap so that the
+    sandbox and everything in it start inside them, ``remove()`` kills what is left and removes them.
+    """
+
+    mode: str
+    memory_mb: int
+    pids: int = PIDS_MAX
+    cpus: float = CPUS
+    parents: dict[str, Path] = field(default_factory=dict)  # controller -> folder the groups are made in
+    name: str = ""
+    dirs: list[Path] = field(default_factory=list)
+
+    @property
+    def memory_bytes(self) -> int:
+        return self.memory_mb * 1024 * 1024
+
+    def child(self, name: str | None = None) -> "Limits":
+        """A fresh set of limits of the same kind for one sandbox (not created yet)."""
+        name = name or f"smmkit-{os.getpid()}-{next(_COUNTER)}"
+        return Limits(self.mode, self.memory_mb, self.pids, self.cpus, dict(self.parents), name)
+
+    def create(self) -> None:
+        if self.mode not in ("v1", "v2") or self.dirs:
+            return
+        period = 100_000
+        for controller, parent in self.parents.items():
+            folder = parent / self.name
+            if folder in self.dirs:
+                continue
+            folder.mkdir(exist_ok=True)
+            self.dirs.append(folder)
+            if self.mode == "v1" and controller == "memory":
+                _write(folder / "memory.limit_in_bytes", self.memory_bytes)
+                try:  # swap counts too, where the kernel accounts it
+                    _write(folder / "memory.memsw.limit_in_bytes", self.memory_bytes)
+                except OSError:
+                    pass
+            elif self.mode == "v1" and controller == "pids":
+                _write(folder / "pids.max", self.pids)
+            elif self.mode == "v1" and controller == "cpu":
+                _write(folder / "cpu.cfs_period_us", period)
+                _write(folder / "cpu.cfs_quota_us", int(self.cpus * period))
+            elif self.mode == "v2":
+                _write(folder / "memory.max", self.memory_bytes)
+                for extra, value in (("memory.swap.max", 0), ("cpu.max", f"{int(self.cpus * period)} {period}")):
+                    try:
+                        _write(folder / extra, value)
+                    except OSError:
+                        pass
+                _write(folder / "pids.max", self.pids)
+
+    def prefix(self) -> list[str]:
+        """The command in front of bwrap: join the groups (v1, v2) or start a systemd scope."""
+        if self.mode in ("v1", "v2"):
+            files = [str(d / "cgroup.procs") for d in self.dirs]
+            script = "".join(f"echo $$ > {shlex.quote(f)} || exit 126; " for f in files) + 'exec "$@"'
+            return ["/bin/sh", "-c", script, "sh"]
+        if self.mode == "systemd":
+            return [*_systemd_run(), "--scope", "--quiet", "--collect", "-p", f"MemoryMax={self.memory_bytes}",
+                    "-p", "MemorySwapMax=0", "-p", f"TasksMax={self.pids}", "-p", f"CPUQuota={int(self.cpus * 100)}%",
+                    "--"]
+        return []
+
+    def remove(self) -> None:
+        """Kill whatever still runs in the groups, then remove them (never fails)."""
+        for folder in self.dirs:
+            for _attempt in range(50):
+                try:
+                    pids = [int(p) for p in (folder / "cgroup.procs").read_text().split()]
+                except (OSError, ValueError):
+                    break
+                if not pids:
+                    break
+                for pid in pids:
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except OSError:
+                        pass
+                time.sleep(0.02)
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+        self.dirs = []
+
+
+def _systemd_run() -> list[str]:
+    exe = shutil.which("systemd-run") or "systemd-run"
+    return [exe] if os.geteuid() == 0 and not os.environ.get("DBUS_SESSION_BUS_ADDRESS") else [exe, "--user"]
+
+
+def _v1_parents() -> dict[str, Path] | None:
+    mounts, own = _cgroup_mounts(), _own_cgroups()
+    parents = {}
+    for controller in ("memory", "pids", "cpu"):
+        if controller not in mounts or controller not in own:
+            if controller == "cpu":
+                continue  # cpu is welcome, memory and pids are needed
+            return None
+        parents[controller] = _group_dir(mounts[controller], own[controller])
+    return parents
+
+
+def _v2_parent() -> Path | None:
+    mounts, own = _cgroup_mounts(), _own_cgroups()
+    if os.environ.get("SMMKIT_CGROUP"):
+        candidates = [Path(os.environ["SMMKIT_CGROUP"])]
+    elif "" in mounts and "" in own:
+        candidates = [_group_dir(mounts[""], own[""])]
+    else:
+        return None
+    for folder in candidates:
+        control = folder / "cgroup.subtree_control"
+        try:
+            enabled = control.read_text().split()
+            missing = [c for c in ("memory", "pids", "cpu") if c not in enabled]
+            if missing:
+                available = (folder / "cgroup.controllers").read_text().split()
+                _write(control, " ".join(f"+{c}" for c in missing if c in available))
+                enabled = control.read_text().split()
+        except OSError:
+            continue
+        if "memory" in enabled and "pids" in enabled and os.access(folder, os.W_OK):
+            return folder
+    return None
+
+
+def _works(limits: Limits) -> bool:
+    """Start ``true`` under these limits once: the only sure test (permissions, delegation, a user bus)."""
+    probe = limits.child()
+    try:
+        probe.create()
+        result = subprocess.run([*probe.prefix(), "/bin/true"], capture_output=True, timeout=20)
+        return result.returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+    finally:
+        probe.remove()
+
+
+def detect_limits(memory_mb: int, pids: int = PIDS_MAX, cpus: float = CPUS) -> Limits:
+    """The per-sandbox limits this machine supports (``mode`` "" when none: see the module docstring).
+
+    ``SMMKIT_CGROUP_MODE`` (v1, v2, systemd, none) chooses instead of detecting (for a teacher whose
+    machine offers more than one, and for the tests)."""
+    wanted = os.environ.get("SMMKIT_CGROUP_MODE", "").strip().lower()
+    options = [wanted] if wanted else ["v2", "v1", "systemd"]
+    for mode in options:
+        if mode == "v1":
+            parents = _v1_parents()
+        elif mode == "v2":
+            parent = _v2_parent()
+            parents = {"": parent} if parent else None
+        elif mode == "systemd":
+            parents = {} if shutil.which("systemd-run") and Path("/sys/fs/cgroup/cgroup.controllers").exists() else None
+        else:
+            parents = None
+        if parents is None:
+            continue
+        limits = Limits(mode, memory_mb, pids, cpus, parents)
+        if _works(limits):
+            return limits
+    return Limits("", memory_mb, pids, cpus)
+
+
+# --- the sandbox ------------------------------------------------------------------------------------
+
 @dataclass
 class Sandbox:
-    """One sandboxed run: ``work`` is the only writable folder, ``hide`` the folders made empty."""
+    """One sandboxed run: ``work`` is the only writable folder (in memory inside), ``hide`` the folders
+    made empty should an allowed folder contain them, ``limits`` the cgroup limits (or None)."""
 
     work: Path
     hide: list[Path] = field(default_factory=list)
     hide_files: list[Path] = field(default_factory=list)
     memory_mb: int = 3072
     env: dict[str, str] = field(default_factory=dict)
+    limits: Limits | None = None
+    work_bytes: int = WORK_BYTES
 
     @property
     def home(self) -> Path:
@@ -64,8 +318,14 @@ class Sandbox:
         return self.work / "ipc"
 
     def prepare(self) -> None:
+        self.work = Path(self.work).resolve()
         for folder in (self.work, self.home, self.ipc):
             folder.mkdir(parents=True, exist_ok=True)
+        etc = self.work / "etc"
+        etc.mkdir(exist_ok=True)
+        uid, gid = os.getuid(), os.getgid()
+        (etc / "passwd").write_text(f"nakijker:x:{uid}:{gid}:nakijker:{self.home}:/bin/sh\n", encoding="ascii")
+        (etc / "group").write_text(f"nakijker:x:{gid}:\n", encoding="ascii")
 
     def argv(self, cwd: Path) -> list[str]:
         return bwrap_argv(self, cwd)
@@ -84,48 +344,90 @@ def _needed() -> list[Path]:
         paths.add(Path(str(folder)).resolve())
     except Exception:  # pragma: no cover - data not installed
         pass
-    return sorted(paths)
+    return sorted(p for p in paths if p != Path("/"))
 
 
 def _under(path: Path, folders) -> bool:
     return any(path == f or f in path.parents for f in folders)
 
 
+def _system_args() -> list[str]:
+    argv = []
+    for name in SYSTEM_DIRS:
+        path = Path(name)
+        if path.is_symlink():
+            argv += ["--symlink", os.readlink(path), name]
+        elif path.is_dir():
+            argv += ["--ro-bind", name, name]
+    for name in ETC_FILES:
+        argv += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
+    return argv
+
+
 def bwrap_argv(box: Sandbox, cwd: Path) -> list[str]:
-    """The bwrap command line (without the command) for a kernel that runs in ``cwd`` inside ``box.work``."""
+    """The command line (without the kernel's own command) for a kernel that runs in ``cwd`` inside
+    ``box.work``: the cgroup prefix, bwrap with the allow-list, and the start-up inside."""
     exe = bwrap_path()
     if exe is None:
         raise RuntimeError("bubblewrap (bwrap) is not installed")
-    hidden = [Path(p).resolve() for p in box.hide if Path(p).exists()]
-    hidden += [Path(os.path.expanduser("~")).resolve()] + [Path(p).resolve() for p in ALWAYS_HIDDEN]
-    hidden = sorted(set(hidden), key=lambda p: len(p.parts))
-    argv = [exe, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
-    for folder in hidden:  # small in-memory folders: what is written there is gone afterwards
-        if folder.exists() and not _under(folder, [Path("/dev"), Path("/proc")]):
-            argv += ["--size", str(TMPFS_BYTES), "--tmpfs", str(folder)]
-    for path in _needed():  # put back what the kernel needs if a hidden folder covered it
-        if _under(path, hidden) and path.exists():
-            argv += ["--ro-bind", str(path), str(path)]
-    for path in box.hide_files:  # e.g. a sqlite gradebook outside the course folder
-        if Path(path).exists() and Path(path).is_file():
+    work, cwd = Path(box.work).resolve(), Path(cwd).resolve()
+    argv = [exe, "--unshare-all", "--unshare-net", "--cap-drop", "ALL", "--die-with-parent",
+            "--hostname", "nakijken", "--clearenv"]
+    argv += _system_args()
+    argv += ["--ro-bind", str(work / "etc" / "passwd"), "/etc/passwd",
+             "--ro-bind", str(work / "etc" / "group"), "/etc/group"]
+    argv += ["--proc", "/proc", "--dev", "/dev", "--size", str(SHM_BYTES), "--tmpfs", "/dev/shm",
+             "--size", str(SHM_BYTES), "--tmpfs", "/tmp"]
+    needed = _needed()
+    for path in needed:
+        argv += ["--ro-bind", str(path), str(path)]
+    # an allowed folder may hold something that must stay out (a course inside the kit's checkout)
+    hidden = sorted({Path(p).resolve() for p in box.hide if Path(p).exists()}, key=lambda p: len(p.parts))
+    for folder in hidden:
+        if folder.is_dir() and any(folder == p or p in folder.parents for p in needed):
+            argv += ["--size", str(SHM_BYTES), "--tmpfs", str(folder)]
+    for path in box.hide_files:  # e.g. a sqlite gradebook that an allowed folder holds
+        path = Path(path).resolve()
+        if path.is_file() and _under(path, needed):
             argv += ["--ro-bind", "/dev/null", str(path)]
-    argv += ["--bind", str(box.work), str(box.work)]
-    argv += ["--unshare-all", "--unshare-net", "--cap-drop", "ALL", "--die-with-parent",
-             "--hostname", "nakijken", "--chdir", str(cwd), "--clearenv"]
+    argv += ["--size", str(box.work_bytes), "--tmpfs", str(work),
+             "--bind", str(box.ipc.resolve()), str(work / "ipc"),
+             "--dir", str(work / "home"), "--dir", str(work / "tmp"), "--dir", str(cwd)]
+    copy_inputs = cwd != work and work in cwd.parents and cwd.is_dir()
+    if copy_inputs:
+        argv += ["--ro-bind", str(cwd), INPUTS]
+    argv += ["--chdir", str(cwd)]
     env = {k: os.environ[k] for k in ENV_KEEP if k in os.environ}
     env.update(box.env)
-    env.update({"HOME": str(box.home), "TMPDIR": str(box.work / "tmp"), "JUPYTER_RUNTIME_DIR": str(box.ipc),
-                "IPYTHONDIR": str(box.home / ".ipython"), "SMMKIT_HOME": str(box.home / ".smmkit"),
-                "MPLCONFIGDIR": str(box.home / ".matplotlib")})
+    env.update({"HOME": str(work / "home"), "TMPDIR": str(work / "tmp"), "JUPYTER_RUNTIME_DIR": str(work / "ipc"),
+                "IPYTHONDIR": str(work / "home" / ".ipython"), "SMMKIT_HOME": str(work / "home" / ".smmkit"),
+                "MPLCONFIGDIR": str(work / "home" / ".matplotlib")})
     env.setdefault("MPLBACKEND", "Agg")
     for key, value in sorted(env.items()):
         argv += ["--setenv", key, value]
     argv += ["--"]
+    if copy_inputs:  # the submission's files, copied into the in-memory folder
+        argv += ["/bin/sh", "-c", f'cp -R {INPUTS}/. . 2>/dev/null; exec "$@"', "sh"]
     prlimit = shutil.which("prlimit")
     if prlimit and box.memory_mb > 0:
         limit = box.memory_mb * 1024 * 1024
         argv += [prlimit, f"--as={limit}:{limit}", f"--fsize={FILE_BYTES}:{FILE_BYTES}", "--"]
-    return argv
+    prefix = box.limits.prefix() if box.limits is not None else []
+    return prefix + argv
+
+
+def probe(box: Sandbox, code: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run ``python -c code`` in ``box`` (the kernel's interpreter, the same allow-list and limits)."""
+    box.prepare()
+    (box.work / "invoer").mkdir(exist_ok=True)
+    if box.limits is not None:
+        box.limits.create()
+    try:
+        return subprocess.run(box.argv(box.work / "invoer") + [sys.executable, "-c", code], capture_output=True,
+                              text=True, errors="backslashreplace", timeout=timeout, stdin=subprocess.DEVNULL)
+    finally:
+        if box.limits is not None:
+            box.limits.remove()
 
 
 class SandboxKernelManager(AsyncKernelManager):
@@ -136,8 +438,9 @@ class SandboxKernelManager(AsyncKernelManager):
 
     def use_sandbox(self, box: Sandbox, cwd: Path) -> None:
         box.prepare()
-        (box.work / "tmp").mkdir(exist_ok=True)
-        self.sandbox, self.sandbox_cwd = box, cwd
+        if box.limits is not None:
+            box.limits.create()
+        self.sandbox, self.sandbox_cwd = box, Path(cwd).resolve()
         self.transport = "ipc"  # no network inside: Unix sockets in the shared folder
         self.ip = str(box.ipc / "k")
         self.connection_file = str(box.ipc / "kernel.json")
