@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import itertools
 import json
 import logging
 import math
@@ -43,6 +44,7 @@ import os
 import re
 import shutil
 import signal
+import stat
 import sys
 import tempfile
 import time
@@ -81,6 +83,85 @@ class Outcome:
     cell_timeout: bool = False  # in the attempt kept here, a cell hit the per-cell limit and was interrupted
     cell_limit: float = 0.0  # that attempt's per-cell limit in seconds (0: unknown or none)
     retry_pending: bool = False  # a second attempt is due: not final, --resume grades it again
+
+
+# C0/C1 control characters and terminal escape sequences (CSI, OSC such as OSC 52, which writes the
+# clipboard; DCS, APC, PM): a file name or a wrong answer must never drive the teacher's terminal
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x1b\x9d\x90\x9e\x9f\x98][\s\S]*?(?:\x07|\x1b\\\\|\x9c|$)"
+                      r"|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text, keep_newlines: bool = False) -> str:
+    """``text`` safe for a terminal and for UTF-8: escape sequences and control characters removed,
+    bytes that are no UTF-8 (a file name with byte 0xff) written as ``\\xff``."""
+    text = str(text).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    text = _ESCAPES.sub("", text)
+    if not keep_newlines:
+        text = text.replace("\n", " ").replace("\t", " ")
+    return _CONTROLS.sub("", text)
+
+
+def force_rmtree(path: Path) -> None:
+    """Remove a folder that a student's code may have made unreadable (``chmod 000``): first ``chmod -R u+rwx``."""
+    path = Path(path)
+    if not path.exists() and not path.is_symlink():
+        return
+    for folder, dirs, _files in os.walk(path, topdown=True, onerror=lambda _e: None):
+        for name in dirs:
+            try:
+                child = os.path.join(folder, name)
+                if not os.path.islink(child):
+                    os.chmod(child, 0o700)
+            except OSError:
+                pass
+    try:
+        os.chmod(path, 0o700)
+    except OSError:
+        pass
+    for folder, dirs, _files in os.walk(path, topdown=True, onerror=lambda _e: None):  # a second pass: now readable
+        for name in dirs:
+            try:
+                child = os.path.join(folder, name)
+                if not os.path.islink(child):
+                    os.chmod(child, 0o700)
+            except OSError:
+                pass
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def special_files(folder: Path) -> list[str]:
+    """Everything in a submission folder that is not a regular file or a folder: symlinks, FIFOs,
+    sockets, devices (names relative to ``folder``; none of these ever moves)."""
+    found = []
+    for base, dirs, files in os.walk(folder, topdown=True, onerror=lambda _e: None):
+        for name in dirs + files:
+            path = os.path.join(base, name)
+            try:
+                mode = os.lstat(path).st_mode
+            except OSError:
+                continue
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                found.append(os.path.relpath(path, folder))
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(base, d))]
+    return sorted(found)
+
+
+def copy_regular(src: Path, dest: Path) -> bool:
+    """Copy ``src`` to ``dest`` only if it is a regular file (never through a symlink, never a FIFO)."""
+    try:
+        fd = os.open(src, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with os.fdopen(os.dup(fd), "rb") as source, open(dest, "wb") as target:
+            shutil.copyfileobj(source, target)
+        return True
+    finally:
+        os.close(fd)
 
 
 def valid_student_id(student: str) -> bool:
@@ -155,14 +236,20 @@ def precheck(folder: Path, expected: list[str], trusted: set[str], allow_suspici
     """None when the submission may be run, else (Dutch reason, findings). Remarks go into ``notes``."""
     release = release or {}
     notes = [] if notes is None else notes
+    special = special_files(folder)
+    if special:  # a symlink to solutions/ or the gradebook, a FIFO that blocks the reader, a device
+        return msg("batch.special_files", files=_first([printable(f) for f in special])), []
     found = sorted(p.name for p in folder.glob("*.ipynb"))
     missing = [name for name in expected if name not in found]
-    if missing:
+    present = [name for name in expected if name in found]
+    if not present:
         if found:
-            return msg("batch.wrong_name", found=", ".join(found), expected=", ".join(missing)), []
+            return msg("batch.wrong_name", found=printable(", ".join(found)), expected=", ".join(missing)), []
         return msg("batch.no_notebook", expected=", ".join(missing)), []
+    if missing:  # graded for what is there, like stock nbgrader: the missing notebook scores 0
+        notes.append(msg("batch.notebook_missing", missing=", ".join(missing)))
     findings = []
-    for name in expected:
+    for name in present:
         notebook, problem = read_notebook(folder / name)
         if problem:
             return f"{name}: {problem}", []
@@ -198,12 +285,36 @@ class Course:
         self.root = Path(root).resolve()
         config = PyFileConfigLoader("nbgrader_config.py", path=str(self.root)).load_config()
         if extra_args:
-            config.merge(KVArgParseConfigLoader(list(extra_args)).load_config())
+            given = KVArgParseConfigLoader(list(extra_args)).load_config()
+            # the teacher's --Execute.timeout=N is meant for the executor, also where the course's
+            # config file names the kit's subclass (c.SafeExecute.timeout wins over c.Execute.timeout)
+            if "timeout" in given.get("Execute", {}) and "timeout" not in given.get("SafeExecute", {}):
+                given.SafeExecute.timeout = given.Execute.timeout
+            config.merge(given)
         self.config = config
         self.coursedir = CourseDirectory(config=config)
         self.coursedir.root = str(self.root)
         self.db_url = self.coursedir.db_url
         self.course_id = self.coursedir.course_id
+
+    @property
+    def create_student(self) -> bool:
+        """``Autograde.create_student`` from the config (nbgrader's default: True)."""
+        return bool(self.config.get("Autograde", {}).get("create_student", True))
+
+    @property
+    def execute(self) -> bool:
+        """False with ``--no-execute`` (``Execute.enabled = False``): the notebooks are graded as handed in."""
+        for section in ("Execute", "SafeExecute"):
+            if self.config.get(section, {}).get("enabled", True) is False:
+                return False
+        return True
+
+    def students(self) -> set[str]:
+        from nbgrader.api import Gradebook
+
+        with Gradebook(self.db_url, self.course_id) as gradebook:
+            return {s.id for s in gradebook.students}
 
     def folder(self, name: str) -> Path:
         return (self.root / getattr(self.coursedir, f"{name}_directory")).resolve()
@@ -300,6 +411,32 @@ class Job:
     attempt: int = 1
     factor: float = 1.0  # the per-cell limit and the wall-clock limit are multiplied by this
     first_limit: float = 0.0  # per-cell limit of the first attempt (seconds), for the report
+    absent: list[str] = field(default_factory=list)  # notebooks of the assignment not handed in (score 0)
+    index: int = 0  # short name of its work folder (a socket path has at most 107 characters)
+    limits: object = None  # smmkit.grading.sandbox.Limits of its sandbox, made by the parent
+
+
+def course_sandbox(course: Course, work: Path, memory_mb: int, limits=None):
+    """The sandbox of one submission of ``course`` (see :mod:`smmkit.grading.sandbox`)."""
+    from smmkit.grading.sandbox import Sandbox
+
+    return Sandbox(work=work, hide=course.hidden(), memory_mb=memory_mb,
+                   hide_files=[p for p in [course.gradebook_file()] if p],
+                   env={"NBGRADER_EXECUTION": "autograde"}, limits=limits)
+
+
+def copy_inputs(course: Course, assignment: str, job: Job, here: Path) -> None:
+    """Into ``here`` (the sandbox's working folder): the assignment's data files as nbgrader's autograde
+    gives them (the source's version, the student's for files in ``Autograde.exclude_overwriting``),
+    then the student's declared files. Regular files only; notebooks are never copied (nbclient sends
+    the cells)."""
+    source = course.folder("source") / assignment
+    keep = set(course.config.get("Autograde", {}).get("exclude_overwriting", {}).get(assignment, []))
+    for rel in data_files(course, assignment):
+        if not (rel in keep and copy_regular(job.folder / rel, here / rel)):
+            copy_regular(source / rel, here / rel)
+    for name in job.declared:
+        copy_regular(job.folder / name, here / name)
 
 
 def execute_submission(course: Course, assignment: str, job: Job, work: Path, out: Path, memory_mb: int,
@@ -309,21 +446,16 @@ def execute_submission(course: Course, assignment: str, job: Job, work: Path, ou
     from nbgrader import utils
 
     from smmkit.grading.execute import SafeExecute
-    from smmkit.grading.sandbox import Sandbox
 
     # the Execute of the course's config (the kit's: smmkit.grading.twoproc.TwoProcessExecute)
     runner = next((c for c in course.preprocessors("autograde") if isinstance(c, type) and issubclass(c, SafeExecute)),
                   SafeExecute)
 
-    box = Sandbox(work=work, hide=course.hidden(), memory_mb=memory_mb,
-                  hide_files=[p for p in [course.gradebook_file()] if p],
-                  env={"NBGRADER_EXECUTION": "autograde"})
+    box = course_sandbox(course, work, memory_mb, job.limits)
     box.prepare()
-    here = work / assignment
+    here = box.work / assignment
     here.mkdir(parents=True, exist_ok=True)
-    for name in job.declared:
-        if (job.folder / name).is_file() and not (job.folder / name).is_symlink():
-            shutil.copyfile(job.folder / name, here / name)
+    copy_inputs(course, assignment, job, here)
     out.mkdir(parents=True, exist_ok=True)
     sanitize = course.preprocessors("sanitize")
     for name in job.notebooks:
@@ -340,10 +472,13 @@ def execute_submission(course: Course, assignment: str, job: Job, work: Path, ou
             executor = runner(config=config)
         if sandbox:
             executor.sandbox, executor.sandbox_cwd = box, here
-        with utils.setenv(NBGRADER_EXECUTION="autograde"):
-            notebook, resources = executor.preprocess(notebook, resources)
-        notebook.metadata["smmkit"] = {"notes": [msg("batch.missing_file_feedback", files=", ".join(job.missing))]
-                                       if job.missing else [],
+        if course.execute:  # --no-execute: graded as handed in, nothing of the student's runs
+            with utils.setenv(NBGRADER_EXECUTION="autograde"):
+                notebook, resources = executor.preprocess(notebook, resources)
+        notes = [msg("batch.missing_file_feedback", files=", ".join(job.missing))] if job.missing else []
+        if job.absent:
+            notes.append(msg("batch.notebook_missing_feedback", missing=", ".join(job.absent)))
+        notebook.metadata["smmkit"] = {"notes": notes,
                                        "cell_timeouts": executor.cell_timeouts, "cell_limit": executor.timeout or 0}
         nbformat.write(notebook, out / name)
 
@@ -357,8 +492,8 @@ def _child(course, assignment, job, work, out, log, memory_mb, sandbox) -> None:
         fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.dup2(fd, 1)
         os.dup2(fd, 2)
-        sys.stdout = os.fdopen(1, "w", buffering=1, closefd=False)
-        sys.stderr = os.fdopen(2, "w", buffering=1, closefd=False)
+        sys.stdout = os.fdopen(1, "w", buffering=1, closefd=False, encoding="utf-8", errors="backslashreplace")
+        sys.stderr = os.fdopen(2, "w", buffering=1, closefd=False, encoding="utf-8", errors="backslashreplace")
         logging.basicConfig(stream=sys.stderr, level=logging.INFO, force=True)
         execute_submission(course, assignment, job, work, out, memory_mb, sandbox)
         code = 0
@@ -396,13 +531,14 @@ def read_report(path: Path) -> dict[str, dict]:
 def _atomic_write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+    # backslashreplace: a name with a byte that is no UTF-8 is written as \udcff (JSON reads it back as is)
+    with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as handle:
         handle.write(text)
     os.replace(tmp, path)
 
 
 def write_report(root: Path, assignment: str, outcomes, folder: Path | None = None, sandbox: bool = True,
-                 quiet: bool = False) -> Path:
+                 quiet: bool = False, notes=()) -> Path:
     """Write the report of ``outcomes`` (Outcome objects or rows), merged by student, atomically."""
     rows = {}
     for item in outcomes:
@@ -412,6 +548,8 @@ def write_report(root: Path, assignment: str, outcomes, folder: Path | None = No
     json_path, md_path = report_paths(Path(root), assignment, folder)
     _atomic_write(json_path, json.dumps(ordered, ensure_ascii=False, indent=1) + "\n")
     lines = [msg("batch.report.title", assignment=assignment), "", msg("batch.report.intro"), ""]
+    for note in notes:
+        lines += [note, ""]
     unsandboxed = [o["student"] for o in ordered if o.get("sandbox") is False and o["status"] == GRADED]
     if unsandboxed:
         lines += [msg("batch.report.no_sandbox", students=", ".join(unsandboxed)), ""]
@@ -426,12 +564,12 @@ def write_report(root: Path, assignment: str, outcomes, folder: Path | None = No
         reason = o.get("reason", "") + ("<br>" + "<br>".join(o.get("findings") or []) if o.get("findings") else "")
         score = f"{o['score']:g} / {o['max_score']:g}" if o["status"] == GRADED else "–"
         status = msg(f"batch.status.{o['status']}") if o["status"] in STATUSES else o["status"]
-        lines.append(f"| {o['student']} | {status} | {score} | {reason.replace('|', '/')} | "
+        lines.append(f"| {printable(o['student'])} | {status} | {score} | {printable(reason).replace('|', '/')} | "
                      f"{o.get('seconds', 0):.0f} |")
     lines = lines if quiet else report_late_column(lines, root, assignment, [o["student"] for o in ordered])  # late.py
     _atomic_write(md_path, "\n".join(lines) + "\n")
     if not quiet:
-        print(msg("batch.report.written", path=md_path), flush=True)
+        print(printable(msg("batch.report.written", path=md_path)), flush=True)
     return md_path
 
 
@@ -512,40 +650,70 @@ def plan(course: Course, assignment: str, students=None, resume: bool = False, a
     wanted = set(students or [])
     found = {p.name for p in folders}
     if wanted - found:
-        print(msg("batch.unknown_students", students=", ".join(sorted(wanted - found))), flush=True)
+        print(printable(msg("batch.unknown_students", students=", ".join(sorted(wanted - found)))), flush=True)
+    data = data_files(course, assignment)
+    students_known = None
+    if not course.create_student:
+        students_known = course.students()
     jobs, decided, skipped = [], [], []
     for student_folder in folders:
         student, folder = student_folder.name, student_folder / assignment
         if wanted and student not in wanted:
             continue
-        if not valid_student_id(student):
-            decided.append(Outcome(student, REJECTED, reason=msg("batch.bad_student_id", student=student)))
-            continue
-        digest = submission_hash(folder)
-        old = previous.get(student)
-        if (resume and old and old.get("status") in FINAL and old.get("hash") == digest
-                and not old.get("retry_pending")):
-            skipped.append(student)
-            continue
-        notes: list[str] = []
-        try:
-            problem = precheck(folder, expected, trusted, allow_suspicious, release, notes)
-        except Exception as exc:  # a bug in a precheck must not stop the batch
-            problem = (msg("batch.precheck_failed", error=f"{type(exc).__name__}: {exc}"), [])
-        files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
-        ignored = [f for f in files if f not in expected and f not in declared and f != "timestamp.txt"
-                   and not f.startswith(".ipynb_checkpoints")]
-        missing = [f for f in declared if not (folder / f).is_file()]
-        if problem:
-            decided.append(Outcome(student, REJECTED, reason=problem[0], findings=problem[1], hash=digest,
-                                   ignored_files=ignored, missing_files=missing))
-            continue
-        if ignored:
-            notes.append(msg("batch.ignored_files", files=", ".join(ignored[:10]) + (" …" if len(ignored) > 10 else "")))
-        if missing:
-            notes.append(msg("batch.missing_file", files=", ".join(missing)))
-        jobs.append(Job(student, folder, expected, declared, digest, notes, ignored, missing))
+        try:  # one unreadable or strange submission is a row of the report, never the end of the batch
+            _plan_one(student, folder, expected, declared, data, trusted, release, previous, resume,
+                      allow_suspicious, students_known, jobs, decided, skipped)
+        except Exception as exc:
+            decided.append(Outcome(student, REJECTED, reason=msg(
+                "batch.precheck_failed", error=printable(f"{type(exc).__name__}: {exc}"))))
     return jobs, decided, skipped
+
+
+def _plan_one(student, folder, expected, declared, data, trusted, release, previous, resume, allow_suspicious,
+              students_known, jobs, decided, skipped) -> None:
+    if not valid_student_id(student):
+        decided.append(Outcome(student, REJECTED, reason=msg("batch.bad_student_id", student=printable(student))))
+        return
+    if students_known is not None and student not in students_known:  # Autograde.create_student = False
+        decided.append(Outcome(student, REJECTED, reason=msg("batch.unknown_student", student=student)))
+        return
+    digest = submission_hash(folder)
+    old = previous.get(student)
+    if (resume and old and old.get("status") in FINAL and old.get("hash") == digest
+            and not old.get("retry_pending")):
+        skipped.append(student)
+        return
+    notes: list[str] = []
+    try:
+        problem = precheck(folder, expected, trusted, allow_suspicious, release, notes)
+    except Exception as exc:  # a bug in a precheck must not stop the batch
+        problem = (msg("batch.precheck_failed", error=printable(f"{type(exc).__name__}: {exc}")), [])
+    files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    ignored = [printable(f) for f in files if f not in expected and f not in declared and f not in data
+               and f != "timestamp.txt" and not f.startswith(".ipynb_checkpoints")]
+    missing = [f for f in declared if not (folder / f).is_file()]
+    if problem:
+        decided.append(Outcome(student, REJECTED, reason=problem[0], findings=problem[1], hash=digest,
+                               ignored_files=ignored, missing_files=missing))
+        return
+    if ignored:
+        notes.append(msg("batch.ignored_files", files=", ".join(ignored[:10]) + (" …" if len(ignored) > 10 else "")))
+    if missing:
+        notes.append(msg("batch.missing_file", files=", ".join(missing)))
+    present = [name for name in expected if (folder / name).is_file()]
+    jobs.append(Job(student, folder, present, declared, digest, notes, ignored, missing,
+                    absent=[name for name in expected if name not in present]))
+
+
+def data_files(course: "Course", assignment: str) -> list[str]:
+    """The assignment's own data files: every file of the source folder that is not a notebook and not
+    in nbgrader's ignore list (``CourseDirectory.ignore``), as nbgrader's autograde copies them."""
+    from nbgrader import utils
+
+    source = course.folder("source") / assignment
+    ignore = list(course.coursedir.ignore) + ["*.ipynb"]
+    return sorted(os.path.relpath(f, source) for f in utils.find_all_files(str(source), ignore)
+                  if os.path.isfile(f) and not os.path.islink(f))
 
 
 def _kill(job: Job) -> None:
@@ -566,7 +734,7 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
     """Grade the submissions of ``assignment`` (or only ``students``); returns the Outcome of each one
     graded or rejected in this run (a student graded twice: both, the second one counts). The report
     keeps the rows of everyone else. ``retry_factor``: see step 5 in the module docstring."""
-    from smmkit.grading.sandbox import bwrap_path
+    from smmkit.grading.sandbox import bwrap_path, detect_limits, probe
 
     if sandbox and bwrap_path() is None:
         raise SystemExit(msg("batch.no_bwrap"))
@@ -577,26 +745,49 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
     jobs, decided, skipped = plan(course, assignment, students, resume, allow_suspicious, rows)
     workers = max(1, workers or default_workers())
     outcomes: list[Outcome] = []
+    report_notes: list[str] = []
+    sandboxed = sandbox and course.execute  # --no-execute runs nothing of the students'
+    limits = None
+    tmp = Path(tempfile.mkdtemp(prefix="smmkit-nakijken-"))
+    if sandboxed and jobs:
+        limits = detect_limits(memory_mb)
+        if not limits.mode:  # only the per-process limits: say so, here and in the report
+            report_notes.append(msg("batch.no_cgroup", memory=memory_mb))
+            print(msg("batch.no_cgroup", memory=memory_mb), flush=True)
+        try:  # the kit must import inside the sandbox, else every student would get 0
+            check = probe(course_sandbox(course, tmp / "proef", memory_mb, limits.child() if limits.mode else None),
+                          "import smmkit, smmkit.check, smmkit.data, ipykernel.kernelapp")
+            problem = "" if check.returncode == 0 else (check.stderr.strip().splitlines() or ["?"])[-1]
+        except Exception as exc:
+            problem = f"{type(exc).__name__}: {exc}"
+        if problem:
+            force_rmtree(tmp)
+            raise SystemExit(msg("batch.kit_import_failed", detail=printable(problem)[:300]))
     progress = Progress(len(jobs) + len(decided), workers, progress_stream)
     if skipped:
         print(msg("batch.skipped_resume", count=len(skipped)), flush=True)
 
     def record(outcome: Outcome) -> None:
         if outcome.status != GRADED and valid_student_id(outcome.student):
-            old = course.previous_score(assignment, outcome.student)
+            try:
+                old = course.previous_score(assignment, outcome.student)
+            except Exception:  # pragma: no cover - a gradebook hiccup must not end the batch
+                old = None
             if old is not None:  # say so: the gradebook keeps the score of an earlier round
                 outcome.reason = "; ".join(filter(None, [outcome.reason, msg("batch.stale_gradebook", score=f"{old:g}")]))
         outcomes.append(outcome)
         rows[outcome.student] = asdict(outcome)
-        write_report(course.root, assignment, rows.values(), course.folder("autograded"), sandbox, quiet=True)
+        write_report(course.root, assignment, rows.values(), course.folder("autograded"), sandbox, quiet=True,
+                     notes=report_notes)
         score = f"{outcome.score:g}/{outcome.max_score:g}" if outcome.status == GRADED else ""
-        progress.step(msg("batch.row", student=outcome.student, status=msg(f"batch.status.{outcome.status}"),
-                          score=score, reason=outcome.reason))
+        progress.step(printable(msg("batch.row", student=outcome.student, status=msg(f"batch.status.{outcome.status}"),
+                                    score=score, reason=outcome.reason)))
 
     for outcome in decided:
         record(outcome)
     if not jobs:
-        write_report(course.root, assignment, rows.values(), course.folder("autograded"), sandbox)
+        force_rmtree(tmp)
+        write_report(course.root, assignment, rows.values(), course.folder("autograded"), sandbox, notes=report_notes)
         return outcomes
 
     import nbgrader.apps  # noqa: F401  (import once, before forking)
@@ -605,7 +796,6 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
     import smmkit.grading.execute  # noqa: F401
     import smmkit.grading.sandbox  # noqa: F401
 
-    tmp = Path(tempfile.mkdtemp(prefix="smmkit-nakijken-"))
     staging, logs = tmp / "uit", course.folder("autograded") / ".logs"
     logs.mkdir(parents=True, exist_ok=True)
     api = course.recording_api(staging)
@@ -613,6 +803,7 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
 
     twoproc.start_for_course(course, tmp / "tests", memory_mb, sandbox)
     pending, running, retries = list(jobs), {}, []
+    counter = itertools.count(1)
     previous_term = signal.getsignal(signal.SIGTERM)
 
     def on_term(_signum, _frame):
@@ -626,15 +817,32 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
                 pending, retries = retries, []
             while pending and len(running) < workers:
                 job = pending.pop(0)
-                work, out = tmp / f"werk-{job.student}", staging / job.student
+                job.index = next(counter)
+                work, out = tmp / f"w{job.index}", staging / job.student
                 log = logs / f"{assignment}-{job.student}.txt"
                 if job.attempt > 1:  # keep the first attempt's log; never read its notebooks again
-                    shutil.rmtree(out, ignore_errors=True)
+                    force_rmtree(out)
                     if log.exists():
                         os.replace(log, logs / f"{assignment}-{job.student}-poging1.txt")
+                job.limits = None
+                if limits is not None and limits.mode:
+                    job.limits = limits.child(f"smmkit-{os.getpid()}-{job.index}")
+                    try:
+                        job.limits.create()
+                    except OSError:  # pragma: no cover - the groups worked a moment ago
+                        job.limits.remove()
+                        job.limits = None
                 sys.stdout.flush()
                 sys.stderr.flush()
-                pid = os.fork()
+                try:
+                    pid = _fork()
+                except OSError as exc:  # the machine has no processes left, even after waiting
+                    if job.limits is not None:
+                        job.limits.remove()
+                    job.started = time.monotonic()
+                    record(Outcome(job.student, FAILED, reason=msg("batch.fork_failed", error=printable(exc)),
+                                   hash=job.hash, sandbox=sandbox, attempts=job.attempt))
+                    continue
                 if pid == 0:
                     _child(course, assignment, job, work, out, log, memory_mb, sandbox)
                 job.pid, job.started = pid, time.monotonic()
@@ -649,7 +857,15 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
                     finished.append((job, None))
             for job, code in finished:
                 del running[job.pid]
-                outcome = _finish(course, api, assignment, job, code, staging, logs, timeout * job.factor, sandbox)
+                if job.limits is not None:  # whatever the sandbox left running ends here
+                    job.limits.remove()
+                try:
+                    outcome = _finish(course, api, assignment, job, code, staging, logs, timeout * job.factor,
+                                      sandbox)
+                except Exception as exc:  # one bad student is a row of the report, never the end of the batch
+                    outcome = Outcome(job.student, FAILED, reason=msg(
+                        "batch.failed", code="-", detail=printable(f"{type(exc).__name__}: {exc}")[:200],
+                        log=f"{assignment}-{job.student}.txt"), hash=job.hash, sandbox=sandbox, attempts=job.attempt)
                 if outcome.status == GRADED and outcome.cell_timeout and job.attempt == 1 and retry_factor > 1:
                     outcome.retry_pending = True
                     outcome.reason = "; ".join(filter(None, [outcome.reason, msg(
@@ -657,18 +873,20 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
                         longer=_seconds(math.ceil(outcome.cell_limit * retry_factor)))]))
                     retries.append(Job(job.student, job.folder, job.notebooks, job.declared, job.hash, job.notes,
                                        job.ignored, job.missing, attempt=2, factor=retry_factor,
-                                       first_limit=outcome.cell_limit))
+                                       first_limit=outcome.cell_limit, absent=job.absent))
                     progress.total += 1
                 if job.attempt > 1 and outcome.status != GRADED:  # the second attempt failed: say it was one
                     outcome.reason = "; ".join(filter(None, [msg(
                         "batch.note.retry_not_graded", limit=_seconds(job.first_limit)), outcome.reason]))
                 record(outcome)
-                shutil.rmtree(tmp / f"werk-{job.student}", ignore_errors=True)
+                force_rmtree(tmp / f"w{job.index}")
             if not finished:
                 time.sleep(0.05)
     except KeyboardInterrupt:
         for job in running.values():
             _kill(job)
+            if job.limits is not None:
+                job.limits.remove()
         running.clear()
         progress.close()
         print(msg("batch.interrupted", done=len(outcomes), total=progress.total), flush=True)
@@ -676,13 +894,27 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
     finally:
         for job in running.values():
             _kill(job)
+            if job.limits is not None:
+                job.limits.remove()
         if threading_main():
             signal.signal(signal.SIGTERM, previous_term)
         twoproc.stop_shared_server()
-        shutil.rmtree(tmp, ignore_errors=True)
+        force_rmtree(tmp)
     progress.close()
-    write_report(course.root, assignment, rows.values(), course.folder("autograded"), sandbox)
+    write_report(course.root, assignment, rows.values(), course.folder("autograded"), sandbox, notes=report_notes)
     return outcomes
+
+
+def _fork(attempts: int = 8) -> int:
+    """os.fork(), tried again with growing pauses when the machine has no process left (EAGAIN)."""
+    for attempt in range(attempts):
+        try:
+            return os.fork()
+        except OSError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(min(0.25 * 2 ** attempt, 8))
+    raise OSError("fork")  # pragma: no cover
 
 
 def default_workers() -> int:
@@ -718,7 +950,7 @@ def _finish(course: Course, api, assignment: str, job: Job, code, staging: Path,
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # SQLAlchemy's SAWarnings from inside nbgrader, noise for a teacher
-        result = api.autograde(assignment, job.student, force=True, create=True)
+        result = api.autograde(assignment, job.student, force=True, create=course.create_student)
     with open(log, "a", encoding="utf-8") as handle:
         handle.write("\n--- nbgrader autograde (gradebook) ---\n" + (result.get("log") or "") +
                      (result.get("error") or ""))

@@ -21,6 +21,9 @@ def add_parser(sub) -> None:
     grade.add_argument("--memory-mb", type=int, default=3072, help="geheugenlimiet per kernel (standaard 3072)")
     grade.add_argument("--allow-suspicious", action="store_true",
                        help="ook inzendingen uitvoeren die de scan verdacht vindt (na eigen controle)")
+    grade.add_argument("--no-execute", action="store_true",
+                       help="niets uitvoeren: de notebooks worden nagekeken zoals ze zijn ingeleverd, met hun "
+                            "eigen uitvoer (zoals nbgrader autograde --no-execute; controleer ze dan zelf)")
     grade.add_argument("--no-sandbox", action="store_true",
                        help="zonder bubblewrap uitvoeren (alleen voor inzendingen die je vertrouwt)")
     grade.set_defaults(func=run)
@@ -29,9 +32,12 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     from smmkit.grading.batch import autograde
 
+    extra = list(args.extra)
+    if args.no_execute:  # nbgrader's own flag sets the same two
+        extra += ["--Execute.enabled=False", "--ClearOutput.enabled=False"]
     try:
         autograde(args.root, args.assignment, args.student, args.timeout, args.memory_mb, args.allow_suspicious,
-                  args.extra, workers=args.workers, resume=args.resume, sandbox=not args.no_sandbox,
+                  extra, workers=args.workers, resume=args.resume, sandbox=not args.no_sandbox,
                   retry_factor=args.retry_timeout_factor)
     except KeyboardInterrupt:
         return 130

@@ -287,13 +287,21 @@ def add_parser(sub) -> None:
     parser.set_defaults(func=run)
 
 
+def _say(text) -> None:
+    """Print text that may hold what students typed (wrong answers): no escape sequence reaches the
+    teacher's terminal (an OSC 52 in an answer would write the clipboard), no byte ends the command."""
+    from smmkit.grading.batch import printable
+
+    print("\n".join(printable(line) for line in str(text).split("\n")))
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         result = analyse(args.assignment, args.root, args.db_url, args.top)
     except SmmkitError as error:
-        print(error)
+        _say(error)
         return 1
-    print(result.table())
+    _say(result.table())
     coursedir = course_directory(args.root, args.db_url)
     chart = Path(args.chart) if args.chart else (
         Path(coursedir.root) / coursedir.autograded_directory / f"itemanalyse-{args.assignment}.png")
@@ -301,10 +309,10 @@ def run(args: argparse.Namespace) -> int:
     from smmkit import plots
 
     chart.write_bytes(plots.to_png(result.chart()))
-    print("\n" + msg("insight.chart_written", path=chart))
+    _say("\n" + msg("insight.chart_written", path=chart))
     if args.csv:
         write_csv(result.rows(), Path(args.csv))
-        print(msg("insight.csv_written", path=args.csv))
+        _say(msg("insight.csv_written", path=args.csv))
     return 0
 
 

@@ -145,10 +145,10 @@ class Limits:
     def memory_bytes(self) -> int:
         return self.memory_mb * 1024 * 1024
 
-    def child(self, name: str | None = None) -> "Limits":
+    def child(self, name: str | None = None, memory_mb: int | None = None) -> "Limits":
         """A fresh set of limits of the same kind for one sandbox (not created yet)."""
         name = name or f"smmkit-{os.getpid()}-{next(_COUNTER)}"
-        return Limits(self.mode, self.memory_mb, self.pids, self.cpus, dict(self.parents), name)
+        return Limits(self.mode, memory_mb or self.memory_mb, self.pids, self.cpus, dict(self.parents), name)
 
     def create(self) -> None:
         if self.mode not in ("v1", "v2") or self.dirs:

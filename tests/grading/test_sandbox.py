@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(bwrap_path() is None, reason=
 PROBE = r"""
 import os, pathlib, socket, json
 seen = {
-    "course": sorted(os.listdir(COURSE)),
+    "course": sorted(os.listdir(COURSE)) if os.path.isdir(COURSE) else [],
     "home": os.environ["HOME"],
     "run": sorted(os.listdir("/run")) if os.path.isdir("/run") else [],
     "tmp": sorted(os.listdir("/tmp")),
@@ -37,21 +37,33 @@ print(json.dumps(seen))
 """
 
 
-def run_cells(tmp_path: Path, sources: list[str], memory_mb: int = 1024, timeout: int = 10):
+def run_cells(tmp_path: Path, sources: list[str], memory_mb: int = 1024, timeout: int = 10, limits=None,
+              work: Path | None = None, files: dict | None = None, work_bytes: int = sandbox.WORK_BYTES):
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(s) for s in sources]
-    work = tmp_path / "werk"
+    work = work or tmp_path / "werk"
     here = work / "opdracht"
     here.mkdir(parents=True)
-    box = Sandbox(work=work, hide=[ROOT, tmp_path / "cursus"], memory_mb=memory_mb)
+    for name, data in (files or {}).items():
+        (here / name).write_text(data)
+    box = Sandbox(work=work, hide=[ROOT, tmp_path / "cursus"], memory_mb=memory_mb, limits=limits,
+                  work_bytes=work_bytes)
     client = NotebookClient(nb, timeout=timeout, allow_errors=True, interrupt_on_timeout=True,
                             kernel_manager_class=SandboxKernelManager,
                             resources={"metadata": {"path": str(here)}})
     km = client.create_kernel_manager()
     km.use_sandbox(box, here)
     client.km = km
-    client.execute()
+    try:
+        client.execute()
+    finally:
+        if limits is not None:
+            limits.remove()
     return nb, work
+
+
+def text_of(cell) -> str:
+    return "".join(o.get("text", "") for o in cell.outputs if o.get("output_type") == "stream")
 
 
 def test_the_kernel_sees_no_course_no_network_and_a_throwaway_home(tmp_path):
@@ -63,14 +75,14 @@ def test_the_kernel_sees_no_course_no_network_and_a_throwaway_home(tmp_path):
     import json
 
     seen = json.loads(nb.cells[0].outputs[0]["text"])
-    assert seen["course"] == [], "the course folder is an empty folder inside"
+    assert seen["course"] == [], "the course folder does not exist inside"
     assert seen["home"] == str(work / "home")
     assert seen["run"] == [], "no service sockets (PostgreSQL, D-Bus) inside"
     # in /tmp only the way to the work folder and to the kit's own environment, when a clone lives there
     needed = [tmp_path] + [p for p in sandbox._needed() if p.parts[:2] == ("/", "tmp")]
     assert seen["tmp"] == sorted({p.parts[2] for p in needed if len(p.parts) > 2}), "in /tmp only what is needed"
     assert seen["net"] in {"OSError", "ConnectionRefusedError"} or "unreachable" in seen["net"].lower(), seen
-    # writing "into the course" lands in the empty in-memory folder, never on disk:
+    # writing "into the course" fails or lands in memory, never on disk:
     assert not (course / "geplant.txt").exists()
     assert (course / "gradebook.db").read_text() == "geheim"
     assert nb.cells[1].outputs[0]["text"].strip() == "True", "the kit itself is importable inside"
@@ -102,3 +114,139 @@ def test_no_sandbox_without_bwrap(monkeypatch):
     with pytest.raises(SystemExit, match="bubblewrap"):
         batch.autograde(ROOT, "h01-introductie")
     assert os.path.exists(ROOT / "nbgrader_config.py")
+
+
+# --- issue #23: an allow-list instead of / minus a denylist, per-sandbox limits ---------------------
+
+SEEK = r"""
+import os
+for path in PATHS:
+    try:
+        print(path, "gelezen:", open(path).read()[:40])
+    except OSError as exc:
+        print(path, "niet leesbaar:", type(exc).__name__)
+"""
+
+
+@pytest.fixture
+def elsewhere():
+    """Another checkout of the kit under /opt (its solutions/ copied from this repository) and a batch
+    folder with a finished classmate's notebook under a TMPDIR outside /tmp (also under /opt)."""
+    import shutil
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="smmkit-test-", dir="/opt" if os.access("/opt", os.W_OK) else "/srv"))
+    try:
+        shutil.copytree(ROOT / "solutions", base / "smmkit" / "solutions")
+        (base / "smmkit" / "nbgrader_config.py").write_text("c = get_config()\n")
+        batch = base / "tmp" / "smmkit-nakijken-abc"
+        (batch / "uit" / "klasgenoot").mkdir(parents=True)
+        (batch / "uit" / "klasgenoot" / "h01-introductie.ipynb").write_text('{"klasgenoot": "antwoorden"}')
+        yield base, batch
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def test_another_checkout_and_the_batch_folder_are_not_readable(tmp_path, elsewhere):
+    base, batch = elsewhere
+    solution = next((base / "smmkit" / "solutions").glob("*/*.ipynb"))
+    paths = [str(solution), str(base / "smmkit" / "nbgrader_config.py"),
+             str(batch / "uit" / "klasgenoot" / "h01-introductie.ipynb")]
+    nb, _work = run_cells(tmp_path, [f"PATHS = {paths!r}\n" + SEEK,
+                                     f"import os\nprint(sorted(os.listdir({str(batch)!r})))"],
+                          work=batch / "w1")
+    out = text_of(nb.cells[0])
+    assert "gelezen" not in out, out
+    assert out.count("niet leesbaar") == 3, out
+    assert text_of(nb.cells[1]).strip() == "['w1']", "of the batch folder only the own work folder exists"
+
+
+def test_the_work_folder_gets_the_submission_files_and_is_size_limited(tmp_path):
+    nb, work = run_cells(tmp_path, [
+        "print(open('gegevens.csv').read().strip())",
+        "import os\nos.makedirs('dicht')\n"
+        "try:\n"
+        "    with open('dicht/vol.bin', 'wb') as f:\n"
+        "        for _ in range(100): f.write(b'x' * 1_000_000)\n"
+        "except OSError as exc:\n"
+        "    print('vol:', exc.errno)\n"
+        "os.chmod('dicht', 0)",
+        "try:\n"
+        "    open('/dev/shm/x', 'wb').write(b'x' * 100_000_000)\n"
+        "except OSError as exc:\n"
+        "    print('shm vol:', exc.errno)",
+    ], files={"gegevens.csv": "kanaal,aandeel\n"}, memory_mb=2048, work_bytes=32 * 1024 * 1024)
+    import errno
+
+    assert text_of(nb.cells[0]).strip() == "kanaal,aandeel", "the submission's files are copied in"
+    assert text_of(nb.cells[1]).strip() == f"vol: {errno.ENOSPC}", nb.cells[1].outputs
+    assert text_of(nb.cells[2]).strip() == f"shm vol: {errno.ENOSPC}", nb.cells[2].outputs
+    assert not (work / "opdracht" / "dicht").exists(), "what the kernel wrote stayed in memory"
+
+
+def test_without_cgroups_the_mode_is_empty(monkeypatch):
+    monkeypatch.setenv("SMMKIT_CGROUP_MODE", "none")
+    assert sandbox.detect_limits(1024).mode == ""
+
+
+def test_systemd_scope_carries_the_limits():
+    limits = sandbox.Limits("systemd", 512, pids=64, cpus=1.0)
+    prefix = limits.prefix()
+    assert "--scope" in prefix and f"MemoryMax={512 * 1024 * 1024}" in prefix
+    assert "TasksMax=64" in prefix and "CPUQuota=100%" in prefix and prefix[-1] == "--"
+
+
+LIMITS = sandbox.detect_limits(256)
+needs_cgroups = pytest.mark.skipif(not LIMITS.mode, reason="no cgroup v1/v2 or systemd scope on this machine")
+
+FORK_LOOP = """
+import os, time
+made = 0
+try:
+    while made < 5000:
+        if os.fork() == 0:
+            time.sleep(30)
+            os._exit(0)
+        made += 1
+except OSError as exc:
+    print("gestopt na", made, exc.errno)
+"""
+SHM_AND_CHILDREN = """
+import os, time
+open('/dev/shm/blok', 'wb').write(b'x' * 60_000_000)
+kids = []
+for _ in range(5):
+    pid = os.fork()
+    if pid == 0:
+        b = bytearray(80_000_000)
+        for i in range(0, len(b), 4096):
+            b[i] = 1
+        time.sleep(2)
+        os._exit(0)
+    kids.append(pid)
+print(sorted(os.waitstatus_to_exitcode(os.waitpid(p, 0)[1]) for p in kids))
+"""
+
+
+@needs_cgroups
+def test_a_fork_loop_stops_at_the_pids_limit_and_the_host_can_still_fork(tmp_path):
+    limits = LIMITS.child(memory_mb=1024)
+    nb, _work = run_cells(tmp_path, [FORK_LOOP, "print('verder')"], limits=limits, timeout=60)
+    out = text_of(nb.cells[0])
+    assert out.startswith("gestopt na"), nb.cells[0].outputs
+    assert int(out.split()[2]) < sandbox.PIDS_MAX, out
+    import subprocess
+
+    assert subprocess.run(["true"]).returncode == 0
+    assert text_of(nb.cells[1]).strip() == "verder"
+    assert not limits.dirs, "the groups are removed"
+
+
+@needs_cgroups
+def test_dev_shm_and_children_count_against_the_memory_limit(tmp_path):
+    """300 MB for the sandbox: 60 MB in /dev/shm plus five children of 80 MB cannot all fit, though each
+    process stays far below the per-process limit (1024 MB of address space)."""
+    limits = LIMITS.child(memory_mb=300)
+    nb, _work = run_cells(tmp_path, [SHM_AND_CHILDREN], memory_mb=1024, limits=limits, timeout=60)
+    codes = text_of(nb.cells[0]) + "".join(o.get("ename", "") for o in nb.cells[0].outputs)
+    assert "-9" in codes or "DeadKernel" in codes or nb.cells[0].outputs == [], nb.cells[0].outputs

@@ -93,6 +93,38 @@ MESSAGES = {
         "Installeer het (Debian/Ubuntu: sudo apt-get install bubblewrap) of start, alleen voor "
         "inzendingen die je vertrouwt, met --no-sandbox."
     ),
+    "batch.special_files": (
+        "niet uitgevoerd: de inzending bevat iets anders dan gewone bestanden en mappen ({files}), zoals een "
+        "snelkoppeling (symlink), een pipe of een apparaat; de nakijker verplaatst alleen gewone bestanden. "
+        "Vraag de student de map opnieuw in te leveren met alleen het notebook en de gevraagde bestanden"
+    ),
+    "batch.notebook_missing": (
+        "notebook ontbreekt: {missing} (0 punten voor dat notebook; de rest is nagekeken)"
+    ),
+    "batch.notebook_missing_feedback": (
+        "Let op: bij het nakijken ontbrak {missing} in je inzending. Dat notebook telt met 0 punten mee; "
+        "lever het alsnog in als dat nog mag."
+    ),
+    "batch.unknown_student": (
+        "student {student} staat niet in het gradebook en Autograde.create_student staat uit: niet nagekeken. "
+        "Voeg de student toe (nbgrader db student add {student}) of zet create_student aan"
+    ),
+    "batch.no_cgroup": (
+        "[smmkit] Let op: geen cgroups beschikbaar (v1 als root, v2 gedelegeerd of via systemd-run --user). "
+        "Elke sandbox heeft daardoor alleen grenzen per proces (geheugen {memory} MB per proces, grootte van "
+        "bestanden en van de mappen in het geheugen): een inzending die veel processen start of geheugen "
+        "verdeelt over processen kan de machine en de andere inzendingen vertragen. Zie docs/docent.md, "
+        "'Grenzen per sandbox'."
+    ),
+    "batch.kit_import_failed": (
+        "De kit laadt niet in de sandbox ({detail}); er is niemand nagekeken, want elke student zou 0 punten "
+        "krijgen. Controleer of smmkit in deze Python-omgeving is geïnstalleerd (python3 kit.py setup of "
+        "pip install -e .) en start de nakijker met de Python van die omgeving."
+    ),
+    "batch.fork_failed": (
+        "kon geen proces starten om deze inzending na te kijken ({error}), ook niet na een paar pogingen; "
+        "kijk haar opnieuw na met --resume"
+    ),
     "batch.no_source": "Geen bronnotebook gevonden in solutions/{assignment}/.",
     "batch.assignment_unknown": (
         "Opdracht {assignment} staat niet in het gradebook: voer eerst "
