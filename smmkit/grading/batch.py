@@ -87,8 +87,8 @@ class Outcome:
 
 # C0/C1 control characters and terminal escape sequences (CSI, OSC such as OSC 52, which writes the
 # clipboard; DCS, APC, PM): a file name or a wrong answer must never drive the teacher's terminal
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x1b\x9d\x90\x9e\x9f\x98][\s\S]*?(?:\x07|\x1b\\\\|\x9c|$)"
-                      r"|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]")
+_ESCAPES = re.compile(r"(?:\x1b[\]P^_X]|[\x9d\x90\x9e\x9f\x98])[\s\S]*?(?:\x07|\x1b\\|\x9c|$)"
+                      r"|\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]|\x1b[ -/]*[0-~]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -273,6 +273,13 @@ def submission_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
+def _flag(value) -> bool:
+    """A boolean from the config; from the command line it arrives as text ("False")."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)
+
+
 # --- the course: nbgrader's configuration, read once ------------------------------------------------
 
 class Course:
@@ -300,13 +307,13 @@ class Course:
     @property
     def create_student(self) -> bool:
         """``Autograde.create_student`` from the config (nbgrader's default: True)."""
-        return bool(self.config.get("Autograde", {}).get("create_student", True))
+        return _flag(self.config.get("Autograde", {}).get("create_student", True))
 
     @property
     def execute(self) -> bool:
         """False with ``--no-execute`` (``Execute.enabled = False``): the notebooks are graded as handed in."""
         for section in ("Execute", "SafeExecute"):
-            if self.config.get(section, {}).get("enabled", True) is False:
+            if not _flag(self.config.get(section, {}).get("enabled", True)):
                 return False
         return True
 
@@ -414,6 +421,7 @@ class Job:
     absent: list[str] = field(default_factory=list)  # notebooks of the assignment not handed in (score 0)
     index: int = 0  # short name of its work folder (a socket path has at most 107 characters)
     limits: object = None  # smmkit.grading.sandbox.Limits of its sandbox, made by the parent
+    ipc: Path | None = None  # its sockets' folder in /dev/shm (with limits), made and removed by the parent
 
 
 def course_sandbox(course: Course, work: Path, memory_mb: int, limits=None):
@@ -452,6 +460,7 @@ def execute_submission(course: Course, assignment: str, job: Job, work: Path, ou
                   SafeExecute)
 
     box = course_sandbox(course, work, memory_mb, job.limits)
+    box.ipc_dir = job.ipc
     box.prepare()
     here = box.work / assignment
     here.mkdir(parents=True, exist_ok=True)
@@ -479,7 +488,8 @@ def execute_submission(course: Course, assignment: str, job: Job, work: Path, ou
         if job.absent:
             notes.append(msg("batch.notebook_missing_feedback", missing=", ".join(job.absent)))
         notebook.metadata["smmkit"] = {"notes": notes,
-                                       "cell_timeouts": executor.cell_timeouts, "cell_limit": executor.timeout or 0}
+                                       "cell_timeouts": getattr(executor, "cell_timeouts", 0),
+                                       "cell_limit": executor.timeout or 0}
         nbformat.write(notebook, out / name)
 
 
@@ -734,7 +744,7 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
     """Grade the submissions of ``assignment`` (or only ``students``); returns the Outcome of each one
     graded or rejected in this run (a student graded twice: both, the second one counts). The report
     keeps the rows of everyone else. ``retry_factor``: see step 5 in the module docstring."""
-    from smmkit.grading.sandbox import bwrap_path, detect_limits, probe
+    from smmkit.grading.sandbox import bwrap_path, detect_limits, probe, shm_ipc_dir
 
     if sandbox and bwrap_path() is None:
         raise SystemExit(msg("batch.no_bwrap"))
@@ -824,7 +834,7 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
                     force_rmtree(out)
                     if log.exists():
                         os.replace(log, logs / f"{assignment}-{job.student}-poging1.txt")
-                job.limits = None
+                job.limits, job.ipc = None, None
                 if limits is not None and limits.mode:
                     job.limits = limits.child(f"smmkit-{os.getpid()}-{job.index}")
                     try:
@@ -832,6 +842,8 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
                     except OSError:  # pragma: no cover - the groups worked a moment ago
                         job.limits.remove()
                         job.limits = None
+                    else:
+                        job.ipc = shm_ipc_dir()
                 sys.stdout.flush()
                 sys.stderr.flush()
                 try:
@@ -839,6 +851,8 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
                 except OSError as exc:  # the machine has no processes left, even after waiting
                     if job.limits is not None:
                         job.limits.remove()
+                    if job.ipc is not None:
+                        force_rmtree(job.ipc)
                     job.started = time.monotonic()
                     record(Outcome(job.student, FAILED, reason=msg("batch.fork_failed", error=printable(exc)),
                                    hash=job.hash, sandbox=sandbox, attempts=job.attempt))
@@ -859,6 +873,8 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
                 del running[job.pid]
                 if job.limits is not None:  # whatever the sandbox left running ends here
                     job.limits.remove()
+                if job.ipc is not None:
+                    force_rmtree(job.ipc)
                 try:
                     outcome = _finish(course, api, assignment, job, code, staging, logs, timeout * job.factor,
                                       sandbox)
@@ -887,6 +903,8 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
             _kill(job)
             if job.limits is not None:
                 job.limits.remove()
+            if job.ipc is not None:
+                force_rmtree(job.ipc)
         running.clear()
         progress.close()
         print(msg("batch.interrupted", done=len(outcomes), total=progress.total), flush=True)
@@ -896,6 +914,8 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
             _kill(job)
             if job.limits is not None:
                 job.limits.remove()
+            if job.ipc is not None:
+                force_rmtree(job.ipc)
         if threading_main():
             signal.signal(signal.SIGTERM, previous_term)
         twoproc.stop_shared_server()

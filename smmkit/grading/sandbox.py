@@ -308,6 +308,7 @@ class Sandbox:
     env: dict[str, str] = field(default_factory=dict)
     limits: Limits | None = None
     work_bytes: int = WORK_BYTES
+    ipc_dir: Path | None = None  # the kernel's sockets; default work/ipc (see shm_ipc_dir)
 
     @property
     def home(self) -> Path:
@@ -315,7 +316,7 @@ class Sandbox:
 
     @property
     def ipc(self) -> Path:
-        return self.work / "ipc"
+        return Path(self.ipc_dir) if self.ipc_dir else self.work / "ipc"
 
     def prepare(self) -> None:
         self.work = Path(self.work).resolve()
@@ -391,7 +392,7 @@ def bwrap_argv(box: Sandbox, cwd: Path) -> list[str]:
         if path.is_file() and _under(path, needed):
             argv += ["--ro-bind", "/dev/null", str(path)]
     argv += ["--size", str(box.work_bytes), "--tmpfs", str(work),
-             "--bind", str(box.ipc.resolve()), str(work / "ipc"),
+             "--bind", str(box.ipc.resolve()), str(box.ipc.resolve()),
              "--dir", str(work / "home"), "--dir", str(work / "tmp"), "--dir", str(cwd)]
     copy_inputs = cwd != work and work in cwd.parents and cwd.is_dir()
     if copy_inputs:
@@ -399,7 +400,7 @@ def bwrap_argv(box: Sandbox, cwd: Path) -> list[str]:
     argv += ["--chdir", str(cwd)]
     env = {k: os.environ[k] for k in ENV_KEEP if k in os.environ}
     env.update(box.env)
-    env.update({"HOME": str(work / "home"), "TMPDIR": str(work / "tmp"), "JUPYTER_RUNTIME_DIR": str(work / "ipc"),
+    env.update({"HOME": str(work / "home"), "TMPDIR": str(work / "tmp"), "JUPYTER_RUNTIME_DIR": str(box.ipc.resolve()),
                 "IPYTHONDIR": str(work / "home" / ".ipython"), "SMMKIT_HOME": str(work / "home" / ".smmkit"),
                 "MPLCONFIGDIR": str(work / "home" / ".matplotlib")})
     env.setdefault("MPLBACKEND", "Agg")
@@ -414,6 +415,22 @@ def bwrap_argv(box: Sandbox, cwd: Path) -> list[str]:
         argv += [prlimit, f"--as={limit}:{limit}", f"--fsize={FILE_BYTES}:{FILE_BYTES}", "--"]
     prefix = box.limits.prefix() if box.limits is not None else []
     return prefix + argv
+
+
+def shm_ipc_dir() -> Path | None:
+    """A folder for one sandbox's sockets in the host's /dev/shm, or None.
+
+    The sockets' folder is the only one the kernel shares with the host, so it can write files there.
+    On the host's /dev/shm (memory, not disk) whatever it writes counts against its cgroup's memory
+    limit: use it only when the sandbox has one (:class:`Limits`), else the work folder's ``ipc``."""
+    import tempfile
+
+    if not (os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK)):
+        return None
+    try:
+        return Path(tempfile.mkdtemp(prefix="smmkit-ipc-", dir="/dev/shm"))
+    except OSError:
+        return None
 
 
 def probe(box: Sandbox, code: str, timeout: float = 120) -> subprocess.CompletedProcess:

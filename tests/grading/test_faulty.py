@@ -429,3 +429,74 @@ def test_stock_nbgrader_with_the_kit_config_runs_tests_apart(course, tmp_path):
     page = feedback_text(root / "feedback" / "vals_in_geschiedenis" / FAULTY_FOR / f"{FAULTY_FOR}.html")
     hidden = hidden_only_lines(FAULTY_FOR)
     assert not [line for line in hidden if line in _base64_decoded(page) or line in page]
+
+# --- issue #23: attacks on the grader itself: allow-list, per-sandbox limits, a parent that never falls over ---
+
+def _count(course, case: str) -> int:
+    """The number an attack of make_faulty.SANDBOX_COUNTS printed ("aanval: … N"): it ran, and how far it got."""
+    text = _outputs(course, case)
+    found = re.findall(re.escape(faulty.SANDBOX_COUNTS[case]) + r" (\d+)", text)
+    assert found, f"{case} did not run to the end:\n{text[-2000:]}"
+    return int(found[-1])
+
+
+def test_a_fork_loop_stops_at_the_pids_limit(course):
+    from smmkit.grading import sandbox
+
+    if not sandbox.detect_limits(1024).mode:
+        pytest.skip("no cgroups on this machine: the report warns instead (batch.no_cgroup)")
+    assert _count(course, "vals_vorkbom") < sandbox.PIDS_MAX, "the fork loop was not stopped by a pids limit"
+    report = rows(course)
+    assert report["goed"]["score"] == report["goed"]["max_score"], "classmates are graded as before"
+
+
+def test_filling_the_work_folder_stops_at_its_size(course):
+    from smmkit.grading import sandbox
+
+    assert _count(course, "vals_schijf_vol") <= sandbox.WORK_BYTES // 1_000_000, "wrote past the work folder's limit"
+
+
+def test_dev_shm_and_children_count_against_memory_mb(course):
+    from smmkit.grading import sandbox
+
+    if not sandbox.detect_limits(1024).mode:
+        pytest.skip("no cgroups on this machine: the report warns instead (batch.no_cgroup)")
+    assert _count(course, "vals_shm_kinderen") < 5, "5 x 450 MB of children and /dev/shm fit in --memory-mb 2048"
+
+
+def test_no_other_checkout_and_no_batch_folder_inside(course):
+    assert _count(course, "vals_andere_checkout") == 0
+
+
+def test_special_files_are_refused_with_a_dutch_reason(course):
+    report = rows(course)
+    for case in ("symlink_bronnen", "fifo_inzending"):
+        assert report[case]["status"] == "rejected", report[case]
+        assert "symlink" in report[case]["reason"] and "gewone bestanden" in report[case]["reason"], report[case]
+    assert not (course.root / "autograded" / "symlink_bronnen").exists()
+
+
+def test_escape_sequences_and_odd_bytes_never_reach_the_teacher(course):
+    from .conftest import BIN, run
+
+    row = rows(course)["vals_escape"]
+    assert row["status"] == "graded" and row["ignored_files"], row
+    assert "\x1b" not in "".join(row["ignored_files"]) and "\\xff" in row["ignored_files"][0], row
+    markdown = (course.root / "autograded" / f"rapport-{FAULTY_FOR}.md").read_text(encoding="utf-8")
+    assert "\x1b" not in markdown and "\x07" not in markdown
+    log = (course.root / "worker.log").read_text(encoding="utf-8", errors="replace")
+    assert "\x1b]52" not in log, "the progress lines carried the escape sequence"
+    items = run([BIN / "python", "-m", "smmkit.grading", "items", FAULTY_FOR, "--top", "100",
+                 "--chart", course.root / "items.png"], course.root, course.home)
+    assert "fout antwoord" in items.stdout, items.stdout[-3000:]
+    assert "\x1b" not in items.stdout and "\x07" not in items.stdout
+
+
+def test_resume_survives_a_file_name_that_is_no_utf8(course, tmp_path):
+    """--resume reads the report with the 0xff name back and grades nothing again."""
+    from .conftest import env
+
+    again = subprocess.run(_cli(course.root, "--resume", "--student", "vals_escape"), cwd=course.root,
+                           env=env(course.home), capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "1 inzending(en) al nagekeken" in again.stdout, again.stdout

@@ -37,8 +37,9 @@ print(json.dumps(seen))
 """
 
 
-def run_cells(tmp_path: Path, sources: list[str], memory_mb: int = 1024, timeout: int = 10, limits=None,
-              work: Path | None = None, files: dict | None = None, work_bytes: int = sandbox.WORK_BYTES):
+def run_cells(tmp_path: Path, sources: list[str], memory_mb: int = 1024, timeout: int = 40, limits=None,
+              work: Path | None = None, files: dict | None = None, work_bytes: int = sandbox.WORK_BYTES,
+              ipc_dir: Path | None = None):
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(s) for s in sources]
     work = work or tmp_path / "werk"
@@ -47,7 +48,7 @@ def run_cells(tmp_path: Path, sources: list[str], memory_mb: int = 1024, timeout
     for name, data in (files or {}).items():
         (here / name).write_text(data)
     box = Sandbox(work=work, hide=[ROOT, tmp_path / "cursus"], memory_mb=memory_mb, limits=limits,
-                  work_bytes=work_bytes)
+                  work_bytes=work_bytes, ipc_dir=ipc_dir)
     client = NotebookClient(nb, timeout=timeout, allow_errors=True, interrupt_on_timeout=True,
                             kernel_manager_class=SandboxKernelManager,
                             resources={"metadata": {"path": str(here)}})
@@ -250,3 +251,34 @@ def test_dev_shm_and_children_count_against_the_memory_limit(tmp_path):
     nb, _work = run_cells(tmp_path, [SHM_AND_CHILDREN], memory_mb=1024, limits=limits, timeout=60)
     codes = text_of(nb.cells[0]) + "".join(o.get("ename", "") for o in nb.cells[0].outputs)
     assert "-9" in codes or "DeadKernel" in codes or nb.cells[0].outputs == [], nb.cells[0].outputs
+
+
+@needs_cgroups
+def test_the_sockets_folder_is_in_memory_and_counts_against_the_limit(tmp_path):
+    """The sockets' folder is the one folder the kernel shares with the host: with cgroups it lies in the
+    host's /dev/shm, so filling it costs the sandbox memory, never the teacher's disk."""
+    import shutil
+
+    ipc = sandbox.shm_ipc_dir()
+    assert ipc is not None and str(ipc).startswith("/dev/shm/")
+    fill = ("import os\nmb = 0\ntry:\n"
+            "    with open(os.path.join(os.environ['JUPYTER_RUNTIME_DIR'], 'vol.bin'), 'wb') as f:\n"
+            "        for _ in range(400):\n"
+            "            f.write(b'x' * 1_000_000)\n"
+            "            mb += 1\n"
+            "except OSError:\n    pass\nprint('geschreven', mb)")
+    from nbclient.exceptions import DeadKernelError
+
+    try:
+        try:
+            nb, _work = run_cells(tmp_path, [fill], memory_mb=1024, limits=LIMITS.child(memory_mb=300), timeout=60,
+                                  ipc_dir=ipc)
+            written = text_of(nb.cells[0])
+        except DeadKernelError:  # the memory limit stopped the kernel: also fine
+            written = "kernel gestopt"
+        size = sum(p.stat().st_size for p in ipc.iterdir() if p.is_file())
+    finally:
+        shutil.rmtree(ipc, ignore_errors=True)
+    assert size < 300_000_000, (size, written)
+    assert not written.startswith("geschreven 400"), written
+    assert not (tmp_path / "werk" / "ipc").exists(), "nothing on the host's disk"

@@ -333,6 +333,118 @@ EXPECT = {
     "vals_in_geschiedenis": ("graded", "a last cell prints the input history In base64-encoded"),
     "*": ("rejected", "a student folder named '*' (a glob pattern for nbgrader)"),
 }
+
+
+# --- issue #23: attacks on the grader itself (sandbox allow-list, per-sandbox limits, the parent) ----
+# Each prints "aanval: <what> <number>" so that test_faulty.py can see that it ran and how far it got.
+FORK_LOOP = """
+import os, time
+_n = 0
+try:
+    while _n < 1000:  # bounded, so that a grader without a pids limit does not take the machine down
+        if os.fork() == 0:
+            time.sleep(60)
+            os._exit(0)
+        _n += 1
+except OSError:
+    pass
+print("aanval: processen gestart", _n)
+"""
+DISK_FILL = """
+import os
+os.makedirs("dicht", exist_ok=True)
+_mb = 0
+try:
+    for _bestand in range(20):  # up to 2 GB in files of 100 MB (each stays below the per-file limit)
+        with open(os.path.join("dicht", "vol%d.bin" % _bestand), "wb") as _f:
+            for _ in range(100):
+                _f.write(b"x" * 1_000_000)
+                _mb += 1
+except OSError:
+    pass
+os.chmod("dicht", 0)  # and make it hard to clean up
+print("aanval: geschreven MB", _mb)
+"""
+SHM_CHILDREN = """
+import os, time
+try:
+    open("/dev/shm/blok", "wb").write(b"x" * 60_000_000)
+except OSError:
+    pass
+_kinderen = []
+for _ in range(5):  # 5 x 450 MB: each child far below the per-process limit, together above --memory-mb
+    _pid = os.fork()
+    if _pid == 0:
+        _b = bytearray(450_000_000)
+        for _i in range(0, len(_b), 4096):
+            _b[_i] = 1
+        time.sleep(1)
+        os._exit(0)
+    _kinderen.append(_pid)
+_klaar = sum(os.waitstatus_to_exitcode(os.waitpid(_p, 0)[1]) == 0 for _p in _kinderen)
+print("aanval: kinderen klaar", _klaar)
+"""
+OTHER_CHECKOUTS = """
+import os, glob
+_gevonden = 0
+for _top in sorted(os.listdir("/")):
+    if _top in ("proc", "sys", "dev"):
+        continue
+    for _map, _mappen, _bestanden in os.walk("/" + _top):
+        if _map.count(os.sep) > 4:
+            _mappen[:] = []
+            continue
+        if os.path.basename(_map) == "solutions" or os.path.basename(_map).startswith("smmkit-nakijken-"):
+            for _pad in glob.glob(_map + "/*/*.ipynb") + glob.glob(_map + "/uit/*/*.ipynb"):
+                try:
+                    print(open(_pad).read()[:4000])
+                    _gevonden += 1
+                except OSError:
+                    pass
+print("aanval: andere notebooks gelezen", _gevonden)
+"""
+OSC52 = "\x1b]52;c;aGFjaw==\x07"  # a terminal that obeys writes "hack" to the teacher's clipboard
+ESCAPE_ANSWER = 'print("fout antwoord \x1b]52;c;aGFjaw==\x07 \x1b[2J")\n'
+ODD_NAME = b"\xffnaam" + OSC52.encode() + b".txt"  # no UTF-8, and an escape sequence
+SANDBOX_EXPECT = {
+    "vals_vorkbom": ("graded", "a fork loop in answer 1: stops at the sandbox's pids limit, classmates graded"),
+    "vals_schijf_vol": ("graded", "fills the work folder inside a folder it then makes chmod 000"),
+    "vals_shm_kinderen": ("graded", "/dev/shm plus forked children above --memory-mb together"),
+    "vals_andere_checkout": ("graded", "walks / for another checkout's solutions/ and the batch's temp folder"),
+    "vals_escape": ("graded", "OSC 52 and clear-screen escape sequences in an answer and in a file name, byte 0xff"),
+    "symlink_bronnen": ("rejected", "relative symlinks to solutions/ and the gradebook beside the notebook"),
+    "fifo_inzending": ("rejected", "a FIFO beside the notebook (a reader would block)"),
+}
+EXPECT.update(SANDBOX_EXPECT)
+SANDBOX_COUNTS = {"vals_vorkbom": "aanval: processen gestart", "vals_schijf_vol": "aanval: geschreven MB",
+                  "vals_shm_kinderen": "aanval: kinderen klaar", "vals_andere_checkout": "aanval: andere notebooks gelezen"}
+
+
+def sandbox_cases(release: dict) -> dict[str, dict]:
+    cases = {"vals_vorkbom": _prepend(release, 0, FORK_LOOP), "vals_schijf_vol": _prepend(release, 0, DISK_FILL),
+             "vals_shm_kinderen": _prepend(release, 0, SHM_CHILDREN),
+             "vals_andere_checkout": _prepend(release, 0, OTHER_CHECKOUTS),
+             "vals_escape": _prepend(release, 0, ESCAPE_ANSWER)}
+    cases["symlink_bronnen"] = cases["fifo_inzending"] = release
+    return cases
+
+
+def write_special(submitted: Path, assignment: str) -> None:
+    """What no upload form makes but a zip or a shared folder can: symlinks, a FIFO, a file name with byte 0xff."""
+    import os
+
+    folder = submitted / "symlink_bronnen" / assignment
+    if folder.is_dir():
+        os.symlink(f"../../../solutions/{assignment}/{assignment}.ipynb", folder / "bronnen.txt")
+        os.symlink("../../../gradebook.db", folder / "cijfers.db")
+    folder = submitted / "fifo_inzending" / assignment
+    if folder.is_dir():
+        os.mkfifo(folder / "pijp")
+    folder = submitted / "vals_escape" / assignment
+    if folder.is_dir():
+        (folder / os.fsdecode(ODD_NAME)).write_bytes(b"x")
+
+
 CHEATS = [name for name in EXPECT if name.startswith("vals_")]
 SCAN_CHEATS = [name for name in CHEATS if EXPECT[name][0] == "rejected"]  # caught by the static scan
 # attacks that only the sandbox, the metadata restore or the feedback filter stop
@@ -445,6 +557,8 @@ def build(source_dir: Path, release_dir: Path, course: Path | None = None) -> di
                              "source": ATTACK_INPUT_HISTORY.strip() + "\n", "metadata": {}})
     add("vals_in_geschiedenis", history)
     add("*", good)
+    for name, nb in sandbox_cases(release).items():
+        add(name, nb)
     assert set(cases) == set(EXPECT), set(cases) ^ set(EXPECT)
     return cases
 
@@ -470,6 +584,7 @@ def write(cases: dict[str, tuple[str, bytes]], submitted: Path, assignment: str)
         for extra_name, extra_data in extras.get(student, {}).items():
             (folder / extra_name).parent.mkdir(parents=True, exist_ok=True)
             (folder / extra_name).write_bytes(extra_data)
+    write_special(submitted, assignment)
 
 
 if __name__ == "__main__":
