@@ -814,6 +814,7 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
     twoproc.start_for_course(course, tmp / "tests", memory_mb, sandbox)
     pending, running, retries = list(jobs), {}, []
     counter = itertools.count(1)
+    busy: list = []  # cgroups whose processes were still dying when their job ended
     previous_term = signal.getsignal(signal.SIGTERM)
 
     def on_term(_signum, _frame):
@@ -871,8 +872,8 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
                     finished.append((job, None))
             for job, code in finished:
                 del running[job.pid]
-                if job.limits is not None:  # whatever the sandbox left running ends here
-                    job.limits.remove()
+                if job.limits is not None and not job.limits.remove(wait=0.2):  # what the sandbox left running
+                    busy.append(job.limits)  # processes still dying: removed a little later
                 if job.ipc is not None:
                     force_rmtree(job.ipc)
                 try:
@@ -896,13 +897,14 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
                         "batch.note.retry_not_graded", limit=_seconds(job.first_limit)), outcome.reason]))
                 record(outcome)
                 force_rmtree(tmp / f"w{job.index}")
+            busy[:] = [group for group in busy if not group.remove(wait=0)]
             if not finished:
                 time.sleep(0.05)
     except KeyboardInterrupt:
         for job in running.values():
             _kill(job)
             if job.limits is not None:
-                job.limits.remove()
+                job.limits.remove(wait=5)
             if job.ipc is not None:
                 force_rmtree(job.ipc)
         running.clear()
@@ -913,9 +915,11 @@ def autograde(root, assignment: str, students=None, timeout: float = 300, memory
         for job in running.values():
             _kill(job)
             if job.limits is not None:
-                job.limits.remove()
+                job.limits.remove(wait=5)
             if job.ipc is not None:
                 force_rmtree(job.ipc)
+        for group in busy:
+            group.remove(wait=10)
         if threading_main():
             signal.signal(signal.SIGTERM, previous_term)
         twoproc.stop_shared_server()
@@ -971,7 +975,7 @@ def _finish(course: Course, api, assignment: str, job: Job, code, staging: Path,
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # SQLAlchemy's SAWarnings from inside nbgrader, noise for a teacher
         result = api.autograde(assignment, job.student, force=True, create=course.create_student)
-    with open(log, "a", encoding="utf-8") as handle:
+    with open(log, "a", encoding="utf-8", errors="backslashreplace") as handle:
         handle.write("\n--- nbgrader autograde (gradebook) ---\n" + (result.get("log") or "") +
                      (result.get("error") or ""))
     if not result.get("success"):

