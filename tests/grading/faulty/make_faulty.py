@@ -388,19 +388,19 @@ OTHER_CHECKOUTS = """
 import os, glob
 _gevonden = 0
 for _top in sorted(os.listdir("/")):
-    if _top in ("proc", "sys", "dev"):
+    if _top in ("proc", "sys", "dev", "usr", "etc", "boot", "lib", "lib64", "bin", "sbin"):
         continue
     for _map, _mappen, _bestanden in os.walk("/" + _top):
-        if _map.count(os.sep) > 4:
-            _mappen[:] = []
-            continue
-        if os.path.basename(_map) == "solu" + "tions" or os.path.basename(_map).startswith("smmkit-" + "nakijken-"):
+        _naam = os.path.basename(_map)
+        if _naam == "solu" + "tions" or _naam.startswith("smmkit-" + "nakijken-"):
             for _pad in glob.glob(_map + "/*/*.ipynb") + glob.glob(_map + "/uit/*/*.ipynb"):
                 try:
                     print(open(_pad).read()[:4000])
                     _gevonden += 1
                 except OSError:
                     pass
+        # not into hidden folders (environments, caches), not deeper than /tmp/a/b/course/solutions
+        _mappen[:] = [] if _map.count(os.sep) >= 5 else [m for m in _mappen if not m.startswith(".")]
 print("aanval: andere notebooks gelezen", _gevonden)
 """
 OSC52 = "\x1b]52;c;aGFjaw==\x07"  # a terminal that obeys writes "hack" to the teacher's clipboard
