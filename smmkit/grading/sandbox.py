@@ -434,10 +434,25 @@ def shm_ipc_dir() -> Path | None:
 
     if not (os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK)):
         return None
+    _remove_stale_ipc()
     try:
-        return Path(tempfile.mkdtemp(prefix="smmkit-ipc-", dir="/dev/shm"))
+        return Path(tempfile.mkdtemp(prefix=f"smmkit-ipc-{os.getpid()}-", dir="/dev/shm"))
     except OSError:
         return None
+
+
+def _remove_stale_ipc() -> None:
+    """Remove the sockets' folders of graders that no longer run (killed with SIGKILL: no cleanup)."""
+    for folder in Path("/dev/shm").glob("smmkit-ipc-*-*"):
+        try:
+            pid = int(folder.name.split("-")[2])
+            if folder.stat().st_uid != os.getuid():
+                continue
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except (ValueError, IndexError, OSError):
+            continue
 
 
 def probe(box: Sandbox, code: str, timeout: float = 120) -> subprocess.CompletedProcess:
