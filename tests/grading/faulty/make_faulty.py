@@ -424,7 +424,8 @@ def sandbox_cases(release: dict) -> dict[str, dict]:
     cases = {"vals_vorkbom": _prepend(release, 0, FORK_LOOP), "vals_schijf_vol": _prepend(release, 0, DISK_FILL),
              "vals_shm_kinderen": _prepend(release, 0, SHM_CHILDREN),
              "vals_andere_checkout": _prepend(release, 0, OTHER_CHECKOUTS),
-             "vals_escape": _prepend(release, 0, ESCAPE_ANSWER)}
+             "vals_escape": copy.deepcopy(release)}
+    _answer_cells(cases["vals_escape"])[0]["source"] = ESCAPE_ANSWER  # the whole answer: items shows it
     cases["symlink_bronnen"] = cases["fifo_inzending"] = release
     return cases
 
