@@ -14,7 +14,9 @@ What the kernel sees (:func:`bwrap_argv`) is an **allow-list**, not the machine 
   ``/opt/smmkit`` with ``solutions/``), no HOME, no ``/srv``, ``/run`` or ``/mnt``, not the batch's
   own temp folder (classmates' notebooks), wherever TMPDIR points. A folder in ``hide`` that lies
   inside an allowed folder (a course in the kit's own checkout) is covered by an empty folder.
-- writable, in memory and size-limited: the work folder (``work``, :data:`WORK_BYTES`; HOME and
+- writable, in memory and size-limited (when ``cwd`` lies inside ``work``, as for a student's kernel;
+  with ``cwd == work`` the host's folder is bound instead, for the test server that never runs student
+  code and shares its socket and job folders with the host): the work folder (``work``, :data:`WORK_BYTES`; HOME and
   TMPDIR are in it), ``/tmp`` and ``/dev/shm`` (:data:`SHM_BYTES`). The files of the submission
   (the host folder ``cwd``: the notebook's declared files and the assignment's data files) are
   copied into the in-memory working folder when the sandbox starts; only the folder with the
@@ -398,9 +400,12 @@ def bwrap_argv(box: Sandbox, cwd: Path) -> list[str]:
         path = Path(path).resolve()
         if path.is_file() and _under(path, needed):
             argv += ["--ro-bind", "/dev/null", str(path)]
-    argv += ["--size", str(box.work_bytes), "--tmpfs", str(work),
-             "--bind", str(box.ipc.resolve()), str(box.ipc.resolve()),
-             "--dir", str(work / "home"), "--dir", str(work / "tmp"), "--dir", str(cwd)]
+    if cwd == work:  # a process the host shares files with through its folder (the test server: no student code)
+        argv += ["--bind", str(work), str(work)]
+    else:  # a student's kernel: its folder lives in memory, size-limited; only the sockets' folder is shared
+        argv += ["--size", str(box.work_bytes), "--tmpfs", str(work),
+                 "--bind", str(box.ipc.resolve()), str(box.ipc.resolve()),
+                 "--dir", str(work / "home"), "--dir", str(work / "tmp"), "--dir", str(cwd)]
     copy_inputs = cwd != work and work in cwd.parents and cwd.is_dir()
     if copy_inputs:
         argv += ["--ro-bind", str(cwd), INPUTS]
