@@ -1,41 +1,52 @@
-"""Practice class data of h01-introductie (see tools/make_class.py): typical mistakes per answer cell,
-open answers that belong to this assignment, and the widget work a learner saves beside the notebook."""
+"""Practice class data of h01-introductie (see tools/make_class.py): typical mistakes per answer cell and
+open answers that belong to this assignment. Each student's case differs (smmkit.variant), so a mistake
+is written the way a student would: a fixed guess, a confusion of two terms, or a slip in the calculation."""
 from __future__ import annotations
 
-import json
-import random
-
 WRONG = {
-    "h01_populairste_kanaal_antwoord": ['populairste_kanaal = "Twitter"', 'populairste_kanaal = "YouTube"'],
-    "h01_gemiddeld_percentage_antwoord": ['gemiddeld_percentage = bewoners["percentage"].sum()',
-                                          'gemiddeld_percentage = round(bewoners["percentage"].median(), 1)'],
-    "h01_aandeel_youtube_antwoord": ["aandeel_youtube = 42.16", "aandeel_youtube = 0.4"],
-    "h01_aantal_boven_30_antwoord": ['aantal_boven_30 = int((bewoners["percentage"] > 40).sum())',
-                                     "aantal_boven_30 = 3"],
-    "h01_top3_antwoord": ['top3 = bewoners.sort_values("percentage").head(3)[["kanaal", "percentage"]]',
-                          "top3 = bewoners.head(3)"],
-    "h01_behoefte_per_platform_antwoord": [
-        'behoefte_per_platform = {"LinkedIn": "verbondenheid", "YouTube": "verbondenheid", '
-        '"Facebook": "verbondenheid"}'],
-    "h01_eigen_profiel_antwoord": ['profiel.save("h01_behoeften.json")\nmijn_verbondenheid = "Pinterest"'],
+    # a platform instead of a need; the book's synonym "relatie" instead of the word asked for; a fixed guess
+    "h01_behoefte_antwoord": ['behoefte = vraag1["platform"]', 'behoefte = "relatie"', 'behoefte = "competentie"'],
+    # the part of the cycle instead of the phase; the book's "selecteren" for every purchase; a fixed guess
+    "h01_klantfase_antwoord": ['klantfase = "gebruikscyclus"', 'klantfase = "koopcyclus"', 'klantfase = "onderzoeken"'],
+    # shared and earned swapped for everything others do; the kit's rule forgotten: "social" counted as shared
+    "h01_peso_antwoord": ['peso = "shared"', 'peso = "earned"', 'peso = "social"'],
+    # the customer-cycle phase instead of the flywheel part; a fixed guess
+    "h01_flywheel_antwoord": ['flywheel = "inspiratie"', 'flywheel = "influencing"', 'flywheel = "listening"'],
+    # the percentage itself; forgot to divide by 100; not rounded (a float where a number of people is asked)
+    "h01_bereik_antwoord": ['geschat_bereik = vraag5["percentage"]',
+                            'geschat_bereik = round(vraag5["inwoners"] * vraag5["percentage"])',
+                            'geschat_bereik = vraag5["inwoners"] * vraag5["percentage"] / 100'],
+    # a yes/no instead of the decision; the decision the other way round; a fixed answer
+    "h01_vervolgstap_antwoord": ['vervolgstap = "ja"',
+                                 'vervolgstap = {True: "extra kanaal erbij", False: "alleen dit kanaal"}'
+                                 '[geschat_bereik >= vraag5["doel"]]',
+                                 'vervolgstap = "extra kanaal erbij"'],
 }
-PLATFORMS = ["LinkedIn", "YouTube", "Instagram", "Facebook", "TikTok", "WhatsApp"]
 
-
-def _needs_profile(rng: random.Random) -> str:
-    """The saved work of h01's NeedsProfile widget: the learner's own scores (1-5) for a few platforms."""
-    scores = {p: {n: rng.randint(1, 5) for n in ("competentie", "autonomie", "verbondenheid")}
-              for p in rng.sample(PLATFORMS, 3)}
-    return json.dumps({"widget": "NeedsProfile", "version": 1,
-                       "state": {"scores": scores, "compare": True, "chart": "bars"}}, indent=2) + "\n"
-
-
-SAVED_WORK = {"h01_behoeften.json": _needs_profile}
-
-# Open answers per open (markdown) answer cell: good, thin and off-topic ones.
-OPEN_ANSWERS = {"h01_advies": [
-    "Ik adviseer Facebook: volgens de tabel gebruikt 47% van de inwoners het, het meeste van alle kanalen. "
-    "Berichten over de wijk gaan over verbondenheid. Kanttekening: de cijfers zijn schattingen uit 2012.",
-    "Twitter, want dat is snel.",
-    "Facebook, omdat de meeste mensen het gebruiken.",
-]}
+# Open answers per open (markdown) answer cell: good, thin and poor ones.
+OPEN_ANSWERS = {
+    "h01_advies": [
+        "Ik adviseer de gemeente om met Facebook te beginnen. Gemeenten schatten dat 47,37 % van de inwoners "
+        "Facebook gebruikt (Kok, 2012); voor onze gemeente zijn dat ongeveer 19.895 mensen, meer dan het doel van "
+        "15.000. Berichten over werkzaamheden in de wijk spelen in op verbondenheid: inwoners willen weten wat er in "
+        "hun straat gebeurt en praten erover met buren (Rietberg & Ruigrok, 2025). Kanttekening: het percentage is "
+        "een schatting van ambtenaren uit 2012, en een derde van de gemeenten kon geen cijfer geven. Meet daarom eerst "
+        "zelf welke kanalen inwoners nu gebruiken.\n\n"
+        "- Kok, D. (Red.). (2012). *Sociale media en gemeenten*.\n"
+        "- Rietberg, D., & Ruigrok, K. (2025). *Social media management* (2e dr.). Noordhoff.",
+        "YouTube, want daar kun je filmpjes over de werkzaamheden op zetten en mensen leren daarvan (competentie). "
+        "Ongeveer 42 % gebruikt het. De cijfers zijn wel oud.",
+        "Facebook, omdat iedereen op Facebook zit.",
+    ],
+    "h01_klantreis": [
+        "In de fase onderzoeken (koopcyclus) zet de fietsenwinkel testvideo's van e-bikes op YouTube: influencing "
+        "met owned media, zodat wie zich oriënteert de winkel vindt. Volgens Kemp (2024) zoekt ruim een kwart van de "
+        "internetgebruikers op social media inspiratie om iets te kopen; dat cijfer is wereldwijd, dus de winkel moet "
+        "nagaan of het voor haar klanten geldt. In de fase onderhouden (gebruikscyclus) volgt de winkel wat klanten "
+        "over hun accu zeggen en reageert ze snel: listening.\n\n"
+        "- Kemp, S. (2024). *Digital 2024: Global overview report*. DataReportal.",
+        "De winkel kan reclame maken op Instagram (paid, influencing) en klanten helpen als er iets kapot is. "
+        "25 % zoekt inspiratie op social media.",
+        "Ze moeten meer posten op social media zodat meer mensen ze kennen.",
+    ],
+}
