@@ -12,7 +12,8 @@ import pytest
 from smmkit.messages import msg
 
 SOLUTIONS = Path(__file__).resolve().parents[2] / "solutions"
-NOTEBOOKS = sorted(SOLUTIONS.glob("h*/h*.ipynb"))
+# the assignments whose check reads a learner's saved widget work (h01 and h02 grade none since issue #18)
+NOTEBOOKS = sorted(p for p in SOLUTIONS.glob("h*/h*.ipynb") if "saved_file(" in p.read_text(encoding="utf-8"))
 
 
 def _cells(notebook):
