@@ -3,7 +3,7 @@
     python class_worker.py <course root> <summary.json> stock|kit [db_url]
 
 The course root gets nbgrader_config.py (pointed at ``db_url`` when given, as docs/docent.md tells a
-teacher to do for PostgreSQL) and solutions/h01-introductie/. Then ``nbgrader generate_assignment``
+teacher to do for PostgreSQL) and the frozen h01 of tests/grading/fixtures/. Then ``nbgrader generate_assignment``
 (the command of docs/docent.md), s1–s5 submitted, graded by stock ``nbgrader autograde`` (``stock``)
 or by ``python -m smmkit.grading autograde --workers 2`` (``kit``), and graded by hand
 (scored_class.grade_by_hand). Writes a JSON summary with the timings and the gradebook's URL.
@@ -44,7 +44,7 @@ def main(root: Path, summary_path: Path, grader: str, db_url: str | None) -> Non
     if db_url:
         config += f"\nc.CourseDirectory.db_url = {db_url!r}\n"
     (root / "nbgrader_config.py").write_text(config, encoding="utf-8")
-    shutil.copytree(scored_class.ROOT / "solutions" / scored_class.A, root / "solutions" / scored_class.A)
+    shutil.copytree(scored_class.FIXTURES / "solutions" / scored_class.A, root / "solutions" / scored_class.A)
     run([BIN / "nbgrader", "generate_assignment", scored_class.A, "--force"])
     scored_class.write_submissions(root)
     timings["generate"] = time.monotonic() - start

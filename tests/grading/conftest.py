@@ -39,6 +39,8 @@ ASSIGNMENTS = sorted(p.name for p in (ROOT / "solutions").iterdir() if p.is_dir(
 if os.environ.get("SMMKIT_GRADING_ONLY"):
     ASSIGNMENTS = [a for a in ASSIGNMENTS if a in os.environ["SMMKIT_GRADING_ONLY"].split(",")]
 FAULTY_FOR = "h01-introductie"
+# The infrastructure tests' own course: the first h01, frozen (fixtures/README.md)
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHEAT_RUN_ANYWAY = "vals_check_vervangen"  # the one cheat course_worker.py also runs with --allow-suspicious
 
 
@@ -74,15 +76,17 @@ def run(cmd, root: Path, home: Path, timeout: float = 900, check: bool = True) -
 
 
 class Course:
-    """Two temporary nbgrader courses graded side by side: h01 with the faulty library, and the rest."""
+    """Two temporary nbgrader courses graded side by side: the frozen infrastructure h01 with the faulty
+    library (``root``, ``faulty_report()``), and every real assignment (``root_of``, ``report``)."""
 
-    def __init__(self, roots: dict[str, Path], home: Path, summaries: list[dict]):
+    def __init__(self, roots: dict[str, Path], home: Path, summaries: list[dict], faulty: dict | None = None):
         self.roots, self.home = roots, home
-        self.root = roots.get(FAULTY_FOR)  # the course with the faulty submissions
+        self.root = faulty["root"] if faulty else None  # the course with the faulty submissions
+        self.faulty_summary = faulty["summary"] if faulty else None
         self.generated, self.reports, self.timings, self.log = {}, {}, {}, ""
         self.cheat_run_anyway, self.run_anyway = None, {}
         self.summaries = summaries
-        for summary in summaries:
+        for summary in ([self.faulty_summary] if faulty else []) + summaries:
             self.generated.update(summary["generated"])
             self.reports.update(summary["reports"])
             first = next(iter(summary["generated"]), "?")
@@ -93,6 +97,11 @@ class Course:
 
     def root_of(self, assignment: str) -> Path:
         return self.roots[assignment]
+
+    def faulty_report(self) -> dict[str, dict]:
+        """The batch report of the infrastructure course (the frozen h01 and the faulty library)."""
+        assert self.faulty_summary and FAULTY_FOR in self.faulty_summary["reports"], self.log
+        return self.faulty_summary["reports"][FAULTY_FOR]
 
     def report(self, assignment: str) -> dict[str, dict]:
         assert self.generated.get(assignment), f"nbgrader generate_assignment {assignment} failed:\n{self.log}"
@@ -163,18 +172,19 @@ class Builds:
         self.started = True
         self.home = self.mktemp("leerling")  # the course workers' HOME (the faulty library attacks it)
         if {"h01", "rest"} & self.needed:
-            groups = {"h01": [a for a in ASSIGNMENTS if a == FAULTY_FOR],
-                      "rest": [a for a in ASSIGNMENTS if a != FAULTY_FOR]}
+            # "h01": the frozen infrastructure course with the faulty library; "rest": every real assignment
+            groups = {"h01": [FAULTY_FOR] if FAULTY_FOR in ASSIGNMENTS else [], "rest": list(ASSIGNMENTS)}
             for name, group in groups.items():
                 if not group:
                     continue
                 root = self.mktemp("cursus")
                 shutil.copy(ROOT / "nbgrader_config.py", root)
+                origin = FIXTURES / "solutions" if name == "h01" else ROOT / "solutions"
                 for assignment in group:
-                    shutil.copytree(ROOT / "solutions" / assignment, root / "solutions" / assignment)
+                    shutil.copytree(origin / assignment, root / "solutions" / assignment)
                 # h01 holds most submissions: two at a time; the other course one at a time, so the
                 # machine runs about as many kernels as it has cores next to the other builds
-                flags = ["--faulty", "--workers", "2"] if FAULTY_FOR in group else ["--workers", "1"]
+                flags = ["--faulty", "--workers", "2"] if name == "h01" else ["--workers", "1"]
                 self.builds[name] = Build(name, root, [sys.executable, HERE / "course_worker.py", root,
                                                        root / "summary.json", *flags, *group], self.home)
         if "stock" in self.needed:
@@ -266,13 +276,16 @@ def _builds(request) -> Builds:
 @pytest.fixture(scope="session")
 def course(_builds) -> Course:
     _builds.start()
-    names = [n for n in ("h01", "rest") if n in _builds.builds]
-    summaries = [_builds.get(n).summary for n in names]
-    roots = {}
-    for name in names:
-        for assignment in _builds.get(name).summary["generated"]:
-            roots[assignment] = _builds.get(name).root
-    c = Course(roots, _builds.home, summaries)
+    faulty = None
+    if "h01" in _builds.builds:
+        build = _builds.get("h01")
+        faulty = {"root": build.root, "summary": build.summary}
+    summaries, roots = [], {}
+    if "rest" in _builds.builds:
+        build = _builds.get("rest")
+        summaries.append(build.summary)
+        roots = {assignment: build.root for assignment in build.summary["generated"]}
+    c = Course(roots, _builds.home, summaries, faulty)
     print("\n[grading timings] " + ", ".join(f"{k}: {v:.0f} s" for k, v in c.timings.items()))
     return c
 

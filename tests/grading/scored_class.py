@@ -23,6 +23,7 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"  # the frozen h01 (fixtures/README.md)
 A = "h01-introductie"
 
 _spec = importlib.util.spec_from_file_location("make_class", ROOT / "tools" / "make_class.py")

@@ -176,7 +176,12 @@ def test_feedback_shows_no_hidden_tests(course, assignment):
     for page in pages:
         text = feedback_text(page)
         assert "HIDDEN TESTS" not in text, page
-        assert not [line for line in hidden if line in text], f"hidden test source in {page}"
+        # a line the student typed herself (a practice mistake may reuse the answer key's mapping) is hers
+        student = page.parts[-3]
+        handed_in = "\n".join(source_of(c) for c in json.loads(
+            (course.root_of(assignment) / "submitted" / student / assignment / page.with_suffix(".ipynb").name)
+            .read_text(encoding="utf-8"))["cells"])
+        assert not [line for line in hidden if line in text and line not in handed_in], f"hidden test source in {page}"
 
 
 # --- issue #18: judgement, personal variants, open points, visible criteria, practice class ---------
@@ -249,8 +254,9 @@ def test_a_classmates_notebook_does_not_score_full(course, assignment):
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_practice_class_has_two_distinct_mistakes_that_fail_each_item(course, assignment):
-    """The practice class (tools/practice/<a>.py): at least two different typical mistakes per
-    autograded question, and each one really fails that question when graded."""
+    """The practice class (tools/practice/<a>.py): at least two different typical mistakes per answer
+    cell, and both show up as wrong answers of every autograded question when graded (each is handed in
+    by two students with their own cases: a fixed wrong choice can be right for one case)."""
     from nbgrader.api import Gradebook
 
     import importlib.util
@@ -264,11 +270,12 @@ def test_practice_class_has_two_distinct_mistakes_that_fail_each_item(course, as
     for gid in answer_ids:
         assert len({m.strip() for m in wrong.get(gid, [])}) >= 2, f"{gid}: two distinct typical mistakes"
     report = course.report(assignment)
-    assert report["fout1"]["status"] == report["fout2"]["status"] == "graded"
+    students = ("fout1", "fout2", "fout3", "fout4")  # fout1/fout3: each first mistake, fout2/fout4: each second
+    assert all(report[s]["status"] == "graded" for s in students), [report[s] for s in students]
     db = course.root_of(assignment) / "gradebook.db"
     tests = [nbg(c)["grade_id"] for c in cells if nbg(c).get("grade") and not nbg(c).get("solution")]
     with Gradebook(f"sqlite:///{db}") as gb:
-        for student in ("fout1", "fout2"):
-            for gid in tests:
-                grade = gb.find_grade(gid, assignment, assignment, student)
-                assert (grade.auto_score or 0) == 0, f"{student} scores on {gid} with a typical mistake"
+        for gid in tests:  # as in `items`: at least two different wrong answers per autograded question
+            failing = {k % 2 for k, s in enumerate(students)
+                       if (gb.find_grade(gid, assignment, assignment, s).auto_score or 0) == 0}
+            assert failing == {0, 1}, f"{gid}: only mistake(s) {sorted(failing)} give a wrong answer"

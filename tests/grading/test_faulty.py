@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.slow,
 
 
 def rows(course):
-    return course.report(FAULTY_FOR)
+    return course.faulty_report()
 
 
 def test_batch_finishes_and_keeps_every_submission(course):
@@ -126,7 +126,7 @@ def test_huge_output_is_cut(course):
 # --- the attacks of issue 9: each holds against the sandbox, the metadata restore, the feedback filter ---
 
 def summary_of(course):
-    return next(s for s in course.summaries if FAULTY_FOR in s["reports"])
+    return course.faulty_summary
 
 
 @pytest.mark.parametrize("case", faulty.ATTACKS)

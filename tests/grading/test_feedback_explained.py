@@ -17,7 +17,7 @@ import sys
 
 import pytest
 
-from .conftest import BIN, ROOT, faulty, run
+from .conftest import BIN, FIXTURES, ROOT, faulty, run
 from .test_assignments import hidden_only_lines
 
 ASSIGNMENT = "h01-introductie"
@@ -76,7 +76,7 @@ def _submission(release: dict, source: dict, answers: dict) -> dict:
 def feedback(tmp_path_factory):
     root, home = tmp_path_factory.mktemp("cursus"), tmp_path_factory.mktemp("thuis")
     shutil.copy(ROOT / "nbgrader_config.py", root)
-    shutil.copytree(ROOT / "solutions" / ASSIGNMENT, root / "solutions" / ASSIGNMENT)
+    shutil.copytree(FIXTURES / "solutions" / ASSIGNMENT, root / "solutions" / ASSIGNMENT)
     nbgrader = BIN / "nbgrader"
     run([nbgrader, "generate_assignment", ASSIGNMENT, "--force"], root, home)
     name = f"{ASSIGNMENT}.ipynb"

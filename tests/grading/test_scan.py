@@ -8,7 +8,7 @@ import pytest
 
 from smmkit.grading.scan import read_notebook, scan_notebook, scan_source
 
-from .conftest import ASSIGNMENTS, ROOT, faulty
+from .conftest import ASSIGNMENTS, FIXTURES, ROOT, faulty
 
 
 @pytest.mark.parametrize("name, code, expected", [
@@ -46,7 +46,7 @@ def test_a_cell_claiming_a_locked_grade_id_is_scanned_too():
     """Issue 23: a new first cell with the grade_id of a locked cell (nbgrader's DeduplicateIds then strips its
     metadata and runs it as a plain cell) was skipped by the scan, which trusted the id."""
     assignment = "h01-introductie"
-    cases = faulty.build(ROOT / "solutions" / assignment, ROOT / "exercises" / assignment)
+    cases = faulty.build(FIXTURES / "solutions" / assignment, FIXTURES / "exercises" / assignment)
     notebook = nbformat.reads(cases["vals_vergrendeld_id"][1].decode("utf-8"), as_version=4)
     trusted = {c.metadata["nbgrader"]["grade_id"] for c in notebook.cells if c.metadata.get("nbgrader", {}).get("locked")}
     found = {(f.cell, f.rule, f.name) for f in scan_notebook(notebook, trusted)}
