@@ -7,6 +7,7 @@ from smmkit.messages import msg
 from smmkit.models import funnel as fn
 from smmkit.models._input import fmt
 from smmkit.widgets._charts import fit_left_margin, title_to_figure
+from smmkit.widgets._numbers import DutchNumber, raise_problems
 from smmkit.widgets.base import SmmkitWidget
 
 EXAMPLE = {"budget": 750.0, "cpm": 6.0, "ctr": 1.2, "conversion_rate": 8.0}   # sign-ups for a sports pass
@@ -22,8 +23,8 @@ class CampaignFunnel(SmmkitWidget):
     def build(self):
         style = {"description_width": "250px"}
         layout = w.Layout(width="570px")
-        self.budget = w.BoundedFloatText(value=EXAMPLE["budget"], min=0, max=10_000_000, step=50,
-                                         description=msg("funnel.field.budget"), style=style, layout=layout)
+        self.budget = DutchNumber(EXAMPLE["budget"], msg("funnel.field.budget"), minimum=0, maximum=10_000_000,
+                                  style=style, layout=layout)   # '1.500' is 1500 euro, never 1,50
         self.cpm = w.FloatSlider(value=EXAMPLE["cpm"], min=0.5, max=40, step=0.5, description=msg("funnel.field.cpm"),
                                  continuous_update=False, style=style, layout=layout)
         self.ctr = w.FloatSlider(value=EXAMPLE["ctr"], min=0, max=10, step=0.1, description=msg("funnel.field.ctr"),
@@ -34,6 +35,7 @@ class CampaignFunnel(SmmkitWidget):
         return [w.HTML(f"<p>{self.esc(msg('funnel.w.intro'))}</p>"), self.budget, self.cpm, self.ctr, self.conversion]
 
     def compute(self):
+        raise_problems(self.budget)
         return fn.funnel(self.budget.value, self.cpm.value, self.ctr.value, self.conversion.value)
 
     def render_text(self, result) -> str:

@@ -7,6 +7,7 @@ from smmkit.messages import msg
 from smmkit.errors import SmmkitError
 from smmkit.models import influencer as inf
 from smmkit.models._input import fmt, number
+from smmkit.widgets._numbers import DutchNumber, raise_problems
 from smmkit.widgets._charts import fit_left_margin, title_to_figure
 from smmkit.widgets._rows import RowEditor
 from smmkit.widgets.base import SmmkitWidget
@@ -29,10 +30,12 @@ class InfluencerScorer(SmmkitWidget):
     def build(self):
         fields = {
             "name": lambda v: w.Text(value=v, continuous_update=False, layout=w.Layout(width="200px")),
-            "followers": lambda v: w.IntText(value=int(v), layout=w.Layout(width="120px")),
-            "engagement_rate": lambda v: w.FloatText(value=float(v), step=0.1, layout=w.Layout(width="80px")),
-            "fit": lambda v: w.BoundedIntText(value=int(v), min=1, max=5, layout=w.Layout(width="70px")),
-            "cost": lambda v: w.FloatText(value=float(v), layout=w.Layout(width="100px")),
+            "followers": lambda v: DutchNumber(v, label=msg("influencer.w.followers"), integer=True,
+                                               layout=w.Layout(width="120px")),
+            "engagement_rate": lambda v: DutchNumber(v, label=msg("influencer.w.er"), layout=w.Layout(width="80px")),
+            "fit": lambda v: DutchNumber(v, label=msg("influencer.w.fit"), integer=True, minimum=1, maximum=5,
+                                         layout=w.Layout(width="70px")),
+            "cost": lambda v: DutchNumber(v, label=msg("influencer.w.cost"), layout=w.Layout(width="100px")),
         }
         header = {"name": (msg("influencer.w.name"), "200px"), "followers": (msg("influencer.w.followers"), "120px"),
                   "engagement_rate": (msg("influencer.w.er"), "80px"), "fit": (msg("influencer.w.fit"), "70px"),
@@ -49,6 +52,7 @@ class InfluencerScorer(SmmkitWidget):
                 "fit": 3, "cost": 250.0}
 
     def compute(self):
+        raise_problems(*(c for row in self.records.controls for c in row.values()))
         return inf.shortlist(self.records.values())
 
     def render_text(self, result) -> str:

@@ -6,6 +6,7 @@ import ipywidgets as w
 from smmkit.errors import SmmkitError
 from smmkit.messages import msg
 from smmkit.models import kpi
+from smmkit.widgets._numbers import DutchNumber, raise_problems
 from smmkit.widgets.base import SmmkitWidget
 
 DEFAULTS = {  # a municipality's Facebook page and a small campaign (example figures)
@@ -30,10 +31,9 @@ class KPICalculator(SmmkitWidget):
         self.choice = w.Dropdown(options=[(k.label, k.key) for k in kpi.KPIS.values()], value=self._key,
                                  description=msg("kpi.w.choose"), layout=w.Layout(width="420px"))
         names = list(dict.fromkeys(n for k in kpi.KPIS.values() for n in k.inputs))
-        self.inputs = {n: (w.FloatText if n in AMOUNTS else w.IntText)(
-                           value=DEFAULTS[n], description=kpi.input_label(n),
-                           style={"description_width": "220px"}, layout=w.Layout(width="380px"))
-                       for n in names}
+        self.inputs = {n: DutchNumber(DEFAULTS[n], kpi.input_label(n), integer=n not in AMOUNTS,
+                                      style={"description_width": "220px"}, layout=w.Layout(width="380px"))
+                       for n in names}   # text read the Dutch way in Python: '300,50' is 300.5, never 30050
         self.inputs_box = w.VBox()
         self.history: list[dict] = []
         self.add_button = w.Button(description=msg("kpi.w.add"), icon="plus", layout=w.Layout(width="auto"))
@@ -50,6 +50,7 @@ class KPICalculator(SmmkitWidget):
 
     def compute(self):
         key = self.choice.value
+        raise_problems(*(self.inputs[n] for n in kpi.get(key).inputs))   # her text could not be read: ask
         return kpi.calculate(key, **{n: self.inputs[n].value for n in kpi.get(key).inputs})
 
     def render_text(self, result) -> str:

@@ -9,6 +9,7 @@ from smmkit import boxes
 from smmkit.errors import SmmkitError
 from smmkit.messages import msg
 from smmkit.models import lcss
+from smmkit.widgets._numbers import DutchNumber, raise_problems
 from smmkit.widgets._rows import labelled_rows
 from smmkit.widgets.base import SmmkitWidget
 
@@ -43,8 +44,8 @@ class LCSSMapper(SmmkitWidget):
         self.rows = labelled_rows(self, options, placeholder=msg("lcss.new_item"), new_choice="likeable")
         self.rows.set_rows(self._initial)
         self.targets = {
-            c: w.BoundedIntText(value=int(round(self._initial_target[c])), min=0, max=100, description=c,
-                                style={"description_width": "70px"}, layout=w.Layout(width="150px"))
+            c: DutchNumber(int(round(self._initial_target[c])), c, integer=True, minimum=0, maximum=100,
+                           style={"description_width": "70px"}, layout=w.Layout(width="150px"))
             for c in lcss.CATEGORIES
         }
         default = w.Button(description=msg("lcss.default_target"), icon="undo", layout=w.Layout(width="auto"))
@@ -101,6 +102,7 @@ class LCSSMapper(SmmkitWidget):
         return {c: box.value for c, box in self.targets.items()}
 
     def compute(self) -> lcss.Balance:
+        raise_problems(*self.targets.values())
         return lcss.balance(self.rows.tuples(), self.target_values())
 
     def render_text(self, b: lcss.Balance) -> str:
