@@ -49,6 +49,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 # What the last run of each cell told us, by name: {name: (ok, ename, cell_id, source, wall-clock time)}
 _last_run: dict[str, tuple[bool, str | None, str | None, str, float]] = {}
+_cell_ran: dict[str, tuple[set, bool, str | None]] = {}   # cell id -> its last run: (names it assigned, ok, error)
 _pending: dict[str, object] = {}
 
 # What JupyterLab says the notebook's code cells hold now, by cell id: sent by the kit's lab extension
@@ -189,8 +190,11 @@ def assigned_names(source: str, shell=None) -> set[str]:
 def record_run(source: str, ok: bool, ename: str | None = None, cell_id: str | None = None, shell=None) -> None:
     """Note the outcome of one cell run for every name it assigns (used by the hooks and the tests)."""
     now = time.time()
-    for name in assigned_names(source, shell):
+    names = assigned_names(source, shell)
+    for name in names:
         _last_run[name] = (ok, ename, cell_id, source, now)
+    if cell_id:
+        _cell_ran[cell_id] = (names, ok, ename)
 
 
 def _session_notebook() -> Path | None:
@@ -292,11 +296,21 @@ def cell_problem(name: str) -> str | None:
     if last is None:
         return None
     ok, ename, cell_id, source, ran = last
+    if cell_id:
+        # the cell that made `name` was run again without making it (she replaced her answer, e.g. by
+        # the primer's example): running it again cannot help, so say what the cell must hold
+        since = _cell_ran.get(cell_id)
+        if since is not None and name not in since[0]:
+            if not since[1]:
+                return msg("check.stale_failed", name=name, error=since[2] or "?")
+            return msg("check.no_longer_assigned", name=name)
     if not ok:
         return msg("check.stale_failed", name=name, error=ename or "?")
     if cell_id:
         current = _current_source(cell_id, ran)
         if current is not None and current.strip() != source.strip():
+            if name not in assigned_names(current):
+                return msg("check.no_longer_assigned", name=name)
             return msg("check.stale_edited", name=name)
     return None
 

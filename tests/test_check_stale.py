@@ -223,3 +223,26 @@ def test_assigned_names_cover_what_a_learner_writes():
     assert assigned_names("a = 1\nb += 2\ndf['x'] = 3\nfor i in range(2): pass\nimport pandas as pd\n"
                           "def f(): pass\nc: int = 4\n(d := 5)") == {"a", "b", "df", "i", "pd", "f", "c", "d"}
     assert assigned_names("hyves_verandering = round((1 - 2) / 2 * 100, 1") == {"hyves_verandering"}
+
+
+@pytest.mark.timeout(300)
+def test_an_answer_cell_that_no_longer_makes_the_name_says_what_to_write(kernel):
+    """Issue #20: she pasted the primer's example over her answer; "run that cell again" looped forever."""
+    kernel.run("antwoord = 26.0", cell_id="loop-cel")
+    assert "✔" in kernel.text(CHECK, cell_id="check-cel")
+    primer = "prijs = 4.5\naantal = 3\nprint(prijs * aantal)"
+    for _ in range(3):                                     # every re-run: the same advice, never "run it again"
+        kernel.run(primer, cell_id="loop-cel")
+        out = kernel.text(CHECK, cell_id="check-cel")
+        assert "✔" not in out and "veranderd sinds" not in out, out
+        assert "maakt `antwoord` nu niet meer" in out and "`antwoord = ...`" in out, out
+    # the browser knows the edit before she runs it: same advice, not "changed since"
+    kernel.tell({"cells": {"other-cel": "x = 1"}}, comm_id="loop-comm", open_comm=True)
+    kernel.run("antwoord = 26.0", cell_id="loop-cel2")
+    kernel.tell({"cells": {"loop-cel2": "prijs = 4.5"}}, comm_id="loop-comm")
+    out = kernel.text(CHECK, cell_id="check-cel")
+    assert "maakt `antwoord` nu niet meer" in out and "veranderd sinds" not in out, out
+    kernel.tell({"cells": {"loop-cel2": "antwoord = 26.0"}}, comm_id="loop-comm")
+    assert "✔" in kernel.text(CHECK, cell_id="check-cel"), "the line is back: passes"
+    kernel.run("antwoord = round(25.97, 1)", cell_id="loop-cel")
+    assert "✔" in kernel.text(CHECK, cell_id="check-cel"), "written and run again: passes"

@@ -22,6 +22,11 @@ MESSAGES = {
         "controle kijkt naar de oude uitkomst. Voer die cel eerst opnieuw uit (Shift + Enter) en daarna "
         "deze controle."
     ),
+    "check.no_longer_assigned": (
+        "De cel waarin `{name}` eerst werd gemaakt, maakt `{name}` nu niet meer: er staat geen regel "
+        "`{name} = ...` meer in. Opnieuw uitvoeren helpt dus niet. Zet in die cel weer een regel "
+        "`{name} = ...` met jouw berekening (precies deze naam), voer de cel uit en daarna deze controle."
+    ),
     "check.not_filled": (
         "`{name}` heeft nog geen antwoord: er staat nog `...`. Vervang de drie puntjes door je "
         "berekening en voer die cel opnieuw uit."
