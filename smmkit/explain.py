@@ -113,6 +113,12 @@ def _decimal_comma_names(shell) -> list[tuple[str, tuple]]:
 # --------------------------------------------------------------------------- explaining one error
 def explain(etype, evalue, shell=None) -> tuple[str, str]:
     """(what went wrong, what to try) in Dutch for one exception; never raises for a normal exception."""
+    try:
+        answer = _in_the_line(evalue)   # a leftover ___ or a decimal comma explains any error on its line
+    except Exception:
+        answer = None
+    if answer is not None:
+        return answer
     for rule in _RULES:
         if issubclass(etype, rule[0]):
             try:
@@ -122,6 +128,49 @@ def explain(etype, evalue, shell=None) -> tuple[str, str]:
             if answer is not None:
                 return answer
     return msg("safety.generic", ename=etype.__name__), msg("safety.generic.tip")
+
+
+# a decimal comma: 0,5 or 40,0 (digits on both sides, no space after the comma; "1, 2" is a real list)
+DECIMAL_COMMA = re.compile(r"(?<![\w.])(\d+),(\d+)(?![\w.(])")
+BLANK = re.compile(r"(?<![\w])_{2,}(?![\w])")   # the ___ of a template; IPython reads it as an old output
+
+
+def _error_line(evalue) -> str:
+    if isinstance(evalue, SyntaxError):
+        return (evalue.text or "").strip()
+    found = _user_line(evalue)
+    return found[1] if found else ""
+
+
+def _without_strings(line: str) -> str:
+    return re.sub(r"(\"[^\"]*\"|'[^']*')", lambda m: " " * len(m.group(0)), line)
+
+
+def decimal_comma_fix(code: str) -> str | None:
+    """``code`` with each decimal comma written as Python's decimal point, or None when there is none."""
+    bare = _without_strings(code)
+    spans = [m.span() for m in DECIMAL_COMMA.finditer(bare)]
+    if not spans:
+        return None
+    out, last = [], 0
+    for start, end in spans:
+        piece = code[start:end]
+        out += [code[last:start], piece.replace(",", ".")]
+        last = end
+    return "".join(out) + code[last:]
+
+
+def _in_the_line(evalue):
+    line = _error_line(evalue)
+    if not line:
+        return None
+    if BLANK.search(_without_strings(line)):
+        return _pair("safety.blank", line=line)
+    match = DECIMAL_COMMA.search(_without_strings(line))
+    if match and not isinstance(evalue, (NameError, ImportError, FileNotFoundError, KeyboardInterrupt)):
+        return _pair("safety.comma_in_line", text=match.group(0), a=match.group(1), b=match.group(2),
+                     right=decimal_comma_fix(line))
+    return None
 
 
 def _pair(name: str, /, **fields) -> tuple[str, str]:
@@ -208,6 +257,9 @@ def _key_error(evalue, shell):
         if isinstance(key, str) and "not in index" in key:  # df[["a", "B"]]: "['B'] not in index"
             missing = ", ".join(re.findall(r"'([^']+)'", key)) or key
         near = _nearest(str(missing), columns)
+        as_number = [c for c in frame.columns if not isinstance(c, str) and str(c) == str(missing)]
+        if isinstance(missing, str) and as_number:   # df["2012"] where the column is the number 2012
+            return _pair("safety.key_number_column", key=missing, columns=_listing(columns))
         if str(missing) not in columns:
             indexer_frame = any(_type_of(f.f_locals.get("self")) == "_LocIndexer" for f, _ in _frames(evalue))
             if indexer_frame:
@@ -269,6 +321,8 @@ def _type_error(evalue, shell):
             return _pair("safety.decimal_comma", name=name, a=value[0], b=value[1])
     if "can only concatenate str" in text or "must be str, not" in text:
         return _pair("safety.concat_text")
+    if re.search(r"'(method|builtin_function_or_method|function)'|method\.__format__|'method' object", text):
+        return _pair("safety.method_no_call", name=_method_name(evalue, shell))
     numbers, texts = {"int", "float", "int64", "float64"}, {"str"}
     match = _OPERAND.search(text)
     if match:
@@ -370,6 +424,17 @@ def _interrupt(evalue, shell):
 
 def _recursion(evalue, shell):
     return _pair("safety.recursion")
+
+
+def _method_name(evalue, shell) -> str:
+    """The function she forgot to call: a bound method in her names, or ``.name`` on the failing line."""
+    line = _error_line(evalue)
+    for name in _user_names(shell):
+        value = shell.user_ns.get(name)
+        if _type_of(value) in ("method", "builtin_function_or_method") and re.search(rf"\b{name}\b", line):
+            return getattr(value, "__name__", name)
+    found = re.findall(r"\.([A-Za-z_]\w*)\b(?!\s*[(\w])", line)
+    return found[-1] if found else "..."
 
 
 _RULES = [

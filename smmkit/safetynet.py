@@ -327,9 +327,11 @@ def warnings_for(source: str, shell=None) -> list[tuple[str, str]]:
     except Exception:
         return []
     lines = (shell.transform_cell(source) if shell is not None else source).splitlines()
-    from smmkit.explain import _pair
+    from smmkit.explain import DECIMAL_COMMA, _pair, _without_strings, decimal_comma_fix
 
     found = []
+    if any(isinstance(node, ast.Name) and re.fullmatch(r"_{2,}", node.id) for node in ast.walk(tree)):
+        found.append(_pair("safety.warn_blank"))
     for node in ast.walk(tree):
         if not isinstance(node, ast.Assign) or len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
             continue
@@ -338,9 +340,18 @@ def warnings_for(source: str, shell=None) -> list[tuple[str, str]]:
             continue
         segment = lines[value.lineno - 1][value.col_offset:value.end_col_offset]
         name = node.targets[0].id
+        commas = list(DECIMAL_COMMA.finditer(_without_strings(segment)))
         if isinstance(value, ast.Tuple) and _COMMA_NUMBER.match(segment):
             a, b = segment.split(",")
             found.append(_pair("safety.warn_comma", name=name, a=a, b=b))
+        elif isinstance(value, ast.Tuple) and commas:          # x = 75,0 - 60,0 is (75, -60, 0)
+            found.append(_pair("safety.warn_comma_expr", name=name, text=segment, n=len(value.elts),
+                               right=decimal_comma_fix(segment)))
+        elif isinstance(value, ast.List) and commas and ", " in segment:   # [7, 8, 8,5]: 8 and 5, one too many
+            first = commas[0]
+            found.append(_pair("safety.warn_comma_list", name=name, text=first.group(0), a=first.group(1),
+                               b=first.group(2), n=len(value.elts), m=len(value.elts) - len(commas),
+                               right=decimal_comma_fix(segment)))
         elif isinstance(value, ast.Constant) and isinstance(value.value, float) and _THOUSANDS.match(segment):
             found.append(_pair("safety.warn_thousands", name=name, text=segment, right=segment.replace(".", ""), under=segment.replace(".", "_"),
                                value=value.value))

@@ -210,4 +210,28 @@ MESSAGES = {
     "safety.generic": "Python meldt een fout van het soort {ename}. De regel waar het misging staat hieronder.",
     "safety.generic.tip": "Vergelijk die regel met het voorbeeld in de uitleg. Kom je er niet uit, klap dan de originele "
                           "foutmelding open en vraag je docent ernaar; noem de laatste regel ervan.",
+    # issue #20: mistakes with numbers and templates
+    "safety.blank": "Er staat nog `___` in deze regel: de open plek uit het voorbeeld, die jij moet invullen. "
+                    "Python leest `___` als een oude uitkomst, en daarmee gaat het mis.",
+    "safety.blank.tip": "Vervang `___` door wat de opdracht vraagt (een kolomnaam tussen aanhalingstekens, een getal "
+                        "of een naam) en voer de cel opnieuw uit.",
+    "safety.comma_in_line": "`{text}` is voor Python geen kommagetal maar twee losse getallen, {a} en {b}: een komma "
+                            "scheidt waarden. In Python schrijf je een kommagetal met een punt.",
+    "safety.comma_in_line.tip": "Schrijf {a}.{b} in plaats van {text}, dus: `{right}`",
+    "safety.key_number_column": "De tabel heeft een kolom {key} als getal, maar jij zoekt de tekst \"{key}\" (met "
+                                "aanhalingstekens). Voor Python zijn dat twee verschillende dingen. De kolommen: "
+                                "{columns}.",
+    "safety.key_number_column.tip": "Laat de aanhalingstekens weg: tabel[{key}] in plaats van tabel[\"{key}\"].",
+    "safety.method_no_call": "Na `.{name}` ontbreken de haakjes. Zonder haakjes is `.{name}` de rekenopdracht zelf, "
+                             "nog niet de uitkomst.",
+    "safety.method_no_call.tip": "Zet haakjes erachter: `.{name}()`, voer die cel opnieuw uit en daarna deze.",
+    "safety.warn_comma_expr": "`{name} = {text}` is voor Python geen berekening met kommagetallen: de komma's maken er "
+                              "een rijtje van {n} waarden van.",
+    "safety.warn_comma_expr.tip": "Schrijf kommagetallen met een punt: `{name} = {right}`, en voer de cel opnieuw uit.",
+    "safety.warn_comma_list": "In de lijst `{name}` staat `{text}`: voor Python zijn dat twee getallen ({a} en {b}), "
+                              "dus de lijst heeft {n} waarden in plaats van {m}.",
+    "safety.warn_comma_list.tip": "Schrijf {a}.{b}: `{name} = {right}`, en voer de cel opnieuw uit.",
+    "safety.warn_blank": "Er staat nog `___` in deze cel: de open plek uit het voorbeeld. Python leest `___` als een "
+                         "oude uitkomst, dus de uitkomst van deze cel klopt niet.",
+    "safety.warn_blank.tip": "Vervang `___` door wat de opdracht vraagt en voer de cel opnieuw uit.",
 }
