@@ -116,14 +116,48 @@ def _show(text: str, ok: bool) -> None:
     print(text)
 
 
+def _label(question) -> str:
+    """A question id as a reader says it: 'h03_beleid_uit_aantallen' → 'h03 – beleid uit aantallen'."""
+    import re
+
+    match = re.fullmatch(r"([a-z]?\d+)_(\w+)", str(question))
+    if not match:
+        return str(question).replace("_", " ")
+    return msg("check.question", part=match.group(1), topic=match.group(2).replace("_", " "))
+
+
+def shown(value) -> str:
+    """A learner's value as a Dutch reader expects it in a message: 17,6 (not np.float64(17.6)), a path as
+    its text, a row of values separated by semicolons; never Python's notation."""
+    from smmkit.models._input import fmt
+
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    if hasattr(value, "item") and getattr(value, "shape", None) == ():   # a numpy scalar
+        value = value.item()
+    if isinstance(value, bool) or value is None:
+        return str(value)
+    if isinstance(value, (int, float)):
+        if value != value:
+            return msg("check.value.nan")
+        if value in (float("inf"), float("-inf")):
+            return msg("check.value.inf") if value > 0 else "-" + msg("check.value.inf")
+        return fmt(value, decimals=4).replace("-", "−") if value < 0 else fmt(value, decimals=4)
+    if isinstance(value, (tuple, list)):
+        inner = "; ".join(shown(v) for v in value[:12]) + ("; …" if len(value) > 12 else "")
+        return f"({inner})" if isinstance(value, tuple) else f"[{inner}]"
+    return str(value)
+
+
 def _finish(question: str, reason: str | None) -> None:
+    question_id, question = question, _label(question)
     if reason is None:
         if not grading():
             _show(msg("check.passed", question=question), ok=True)
             try:
                 from smmkit import progress
 
-                progress.record(question)
+                progress.record(question_id)
             except Exception as exc:  # progress must never break a check
                 print(msg("progress.unwritable", path="~/.smmkit", error=exc))
         return
@@ -181,8 +215,11 @@ def _stale(name: str) -> str | None:
 def _type_name(value) -> str:
     kind = type(value).__name__
     key = {"str": "str", "int": "int", "float": "float", "bool": "bool", "NoneType": "none", "Series": "series",
-           "DataFrame": "dataframe", "list": "list", "dict": "dict"}.get(kind)
-    return msg(f"check.type.{key}") if key else msg("check.type.other", type=kind)
+           "DataFrame": "dataframe", "list": "list", "dict": "dict", "tuple": "tuple", "method": "method",
+           "builtin_function_or_method": "method", "function": "method"}.get(kind)
+    if key is None and hasattr(value, "item") and getattr(value, "shape", None) == ():   # numpy's float64, int64
+        key = "float" if "float" in kind else "int" if "int" in kind else None
+    return msg(f"check.type.{key}") if key else msg("check.type.other")
 
 
 def _type_hint(value, wanted: str) -> str:
@@ -191,6 +228,10 @@ def _type_hint(value, wanted: str) -> str:
         return msg("check.hint.one_value")
     if value is None:
         return msg("check.hint.none")
+    if isinstance(value, tuple) and all(isinstance(v, (int, float)) for v in value):
+        return msg("check.hint.comma")
+    if callable(value) and kind in ("method", "builtin_function_or_method", "function"):
+        return msg("check.hint.call", function=getattr(value, "__name__", "min"))
     if isinstance(value, str) and wanted in ("float", "int"):
         return msg("check.hint.quotes")
     if wanted == "int" and isinstance(value, float):
@@ -235,7 +276,7 @@ def number(name, question: str, code: str, decimals: int = 2, valid_range=None, 
     def test():
         value = _as_number(name, _lookup(name, "number", depth=4))
         if not math.isfinite(value):
-            raise _Wrong(msg("check.not_finite", name=name, value=value))
+            raise _Wrong(msg("check.not_finite", name=name, value=shown(value)))
         if answer_code(value, question, decimals) == code:
             return
         if kind == "percentage" and answer_code(value * 100, question, decimals) == code:
@@ -243,8 +284,8 @@ def number(name, question: str, code: str, decimals: int = 2, valid_range=None, 
         if kind == "fraction" and answer_code(value / 100, question, decimals) == code:
             raise _Wrong(msg("check.is_percentage"))
         if valid_range is not None and not (valid_range[0] <= value <= valid_range[1]):
-            raise _Wrong(_with_hint(msg("check.out_of_range", name=name, value=value, low=valid_range[0],
-                                        high=valid_range[1]), hint))
+            raise _Wrong(_with_hint(msg("check.out_of_range", name=name, value=shown(value),
+                                        low=shown(valid_range[0]), high=shown(valid_range[1])), hint))
         step = 10.0 ** -decimals
         near = [value + k * step for k in (-1, 1)] + [math.floor(value / step) * step,
                                                       math.ceil(value / step) * step]
@@ -262,8 +303,8 @@ def count(name, question: str, code: str, valid_range=None, hint: str | None = N
         if answer_code(int(value), question) == code:
             return
         if valid_range is not None and not (valid_range[0] <= value <= valid_range[1]):
-            raise _Wrong(_with_hint(msg("check.out_of_range", name=name, value=int(value), low=valid_range[0],
-                                        high=valid_range[1]), hint))
+            raise _Wrong(_with_hint(msg("check.out_of_range", name=name, value=shown(int(value)),
+                                        low=shown(valid_range[0]), high=shown(valid_range[1])), hint))
         raise _Wrong(_with_hint(msg("check.wrong_value"), hint))
 
     _run(question, test)
@@ -278,8 +319,8 @@ def text(name, question: str, code: str, options=None, hint: str | None = None) 
         if answer_code(value, question) == code:
             return
         if options is not None and _canonical(value) not in {_canonical(o) for o in options}:
-            raise _Wrong(msg("check.not_an_option", value=value, options=choices(options)))
-        raise _Wrong(_with_hint(msg("check.wrong_text", value=value), hint))
+            raise _Wrong(msg("check.not_an_option", value=shown(value), options=choices(options)))
+        raise _Wrong(_with_hint(msg("check.wrong_text", value=shown(value)), hint))
 
     _run(question, test)
 
@@ -347,7 +388,7 @@ def mapping(name, question: str, codes: dict, options=None, hint: str | None = N
             answer = given[key][1]
             if options is not None and (not isinstance(answer, str)
                                         or _canonical(answer) not in {_canonical(o) for o in options}):
-                raise _Wrong(msg("check.mapping_option", key=original, value=answer, options=choices(options)))
+                raise _Wrong(msg("check.mapping_option", key=original, value=shown(answer), options=choices(options)))
             if answer_code(answer, f"{question}|{key}") != codes[original]:
                 wrong.append(original)
         if wrong:
@@ -374,7 +415,7 @@ def consistent(name, question: str, allowed, hint: str | None = None) -> None:
         if isinstance(value, str) != all(isinstance(a, str) for a in allowed):
             raise _wrong_type(name, value, "str" if all(isinstance(a, str) for a in allowed) else "float")
         if _canonical(value) not in wanted:
-            raise _Wrong(_with_hint(msg("check.inconsistent", value=value), hint))
+            raise _Wrong(_with_hint(msg("check.inconsistent", value=shown(value)), hint))
 
     _run(question, test)
 
@@ -388,14 +429,14 @@ def saved_file(path, question: str, keys=(), quiet: bool = False):
     def test():
         target = Path(path)
         if not target.is_file():
-            raise _Wrong(msg("check.file_missing", path=path))
+            raise _Wrong(msg("check.file_missing", path=shown(path)))
         try:
             data = json.loads(target.read_text(encoding="utf-8"))
         except (ValueError, UnicodeDecodeError) as exc:
-            raise _Wrong(msg("check.file_not_json", path=path, error=type(exc).__name__)) from None
+            raise _Wrong(msg("check.file_not_json", path=shown(path))) from None
         missing = [k for k in keys if not isinstance(data, dict) or k not in data]
         if missing:
-            raise _Wrong(msg("check.file_missing_keys", path=path, keys=choices(missing)))
+            raise _Wrong(msg("check.file_missing_keys", path=shown(path), keys=choices(missing)))
         return data
 
     if quiet:

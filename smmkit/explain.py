@@ -98,6 +98,18 @@ def _pandas_owner(evalue, kinds: tuple[str, ...]):
     return None
 
 
+_KINDS = {"DataFrame": "table", "Series": "column", "str": "text", "int": "number", "float": "number",
+          "int64": "number", "float64": "number", "int32": "number", "float32": "number", "complex": "number",
+          "bool": "truth", "bool_": "truth", "list": "list", "dict": "dict", "tuple": "tuple", "set": "list",
+          "NoneType": "none", "method": "method", "builtin_function_or_method": "method", "function": "method",
+          "module": "module", "Index": "column", "ellipsis": "ellipsis"}
+
+
+def kind_name(kind: str) -> str:
+    """A Python type name the way a learner says it ('float64' → 'getal', 'tuple' → 'rijtje waarden')."""
+    return msg(f"safety.kind.{_KINDS.get(kind, 'other')}")
+
+
 def _decimal_comma_names(shell) -> list[tuple[str, tuple]]:
     if shell is None:
         return []
@@ -294,6 +306,8 @@ def _attribute_error(evalue, shell):
         return None
     if obj is None and "NoneType" in str(evalue):
         return _pair("safety.attr_none", name=name)
+    if _type_of(obj) in ("method", "builtin_function_or_method", "function"):   # s.min.round(1): .min without ()
+        return _pair("safety.method_no_call", name=getattr(obj, "__name__", "..."))
     if _type_of(obj) == "DataFrame":
         columns = [str(c) for c in obj.columns]
         near = _nearest(name, columns)
@@ -303,8 +317,8 @@ def _attribute_error(evalue, shell):
     near = _nearest(name, public)
     kind = _type_of(obj)
     if near:
-        return _pair("safety.attr_near", name=name, near=near, kind=kind)
-    return _pair("safety.attr_unknown", name=name, kind=kind)
+        return _pair("safety.attr_near", name=name, near=near, kind=kind_name(kind))
+    return _pair("safety.attr_unknown", name=name, kind=kind_name(kind))
 
 
 _OPERAND = re.compile(r"for (\S+): '(\w+)' and '(\w+)'")
@@ -342,10 +356,10 @@ def _type_error(evalue, shell):
             return _pair("safety.shadowed", name=shadowed[0])
         if kind in ("DataFrame", "Series"):
             return _pair("safety.call_table")
-        return _pair("safety.not_callable", kind=kind)
+        return _pair("safety.not_callable", kind=kind_name(kind))
     match = re.search(r"'(\w+)' object is not subscriptable", text)
     if match:
-        return _pair("safety.not_subscriptable", kind=match.group(1))
+        return _pair("safety.not_subscriptable", kind=kind_name(match.group(1)))
     if "required positional argument" in text or "unexpected keyword argument" in text \
             or "positional argument" in text:
         function = (re.findall(r"^(\S+?)\(\)", text) or ["?"])[0]

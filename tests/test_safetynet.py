@@ -134,6 +134,10 @@ CASES = [
      None, ["rijtje van 3 waarden", "`verschil = 75.0 - 60.0`"]),
     ("comma_in_list", "h4 NPS, scores", "scores = [7, 8, 6, 9, 7, 8, 6, 7, 9, 8,5]",
      None, ["`8,5`", "11 waarden in plaats van 10", "[7, 8, 6, 9, 7, 8, 6, 7, 9, 8.5]"]),
+    ("method_then_attribute", "h02 vraag 2", 'newcom["percentage"].min.round(1)',
+     "AttributeError", ["Na `.min` ontbreken de haakjes", "`.min()`"]),
+    ("number_attribute", "h4 afronden", "x = 17.64\nx.round(1)",
+     "AttributeError", ["Een getal heeft geen onderdeel `.round`"]),
     ("anything_else", "de rest: nog nooit gezien", 'raise RuntimeError("iets onverwachts")',
      "RuntimeError", ["fout van het soort RuntimeError", "docent"]),
 ]
@@ -189,6 +193,17 @@ def test_mistake_is_explained_in_dutch_with_the_original_one_click_away(executed
     assert "<details" in page and "Originele foutmelding" in page, "the original is collapsed in the box"
     assert ename in plain.split("Originele foutmelding")[-1], "the original stays in the plain text"
     assert "Probeer:" in plain
+
+
+def test_the_dutch_part_has_no_python_type_names(executed):
+    """Issue #20: "float", "tuple", "method", np.float64(…) and PosixPath(…) are Python's words, not hers."""
+    nb, index = executed
+    for name, *_ in CASES:
+        for box in _boxes(nb.cells[index[name]].outputs):
+            dutch = box["data"]["text/plain"].split("Originele foutmelding")[0]
+            dutch = "\n".join(line for line in dutch.splitlines() if not line.startswith("Regel "))
+            for word in ("float", "tuple", "method", "np.float64", "PosixPath", "int64", "NoneType"):
+                assert not re.search(rf"\b{re.escape(word)}\b(?!\()", dutch), f"{name}: {word!r} in\n{dutch}"
 
 
 def test_the_kits_own_errors_keep_their_own_dutch_text(executed):

@@ -1,6 +1,9 @@
 """Dutch texts of smmkit.check (the "controleer je antwoord" cells) and smmkit.progress."""
 MESSAGES = {
     # verdicts
+    "check.question": "{part} – {topic}",
+    "check.value.nan": "leeg (geen getal)",
+    "check.value.inf": "oneindig",
     "check.passed": (
         "✔ {question}: deze controle klopt.\n"
         "Let op: dit is nog geen cijfer. Bij het nakijken tellen ook verborgen tests mee, "
@@ -36,22 +39,27 @@ MESSAGES = {
         "check.{function}(\"mijn_antwoord\", ...)."
     ),
     # types
-    "check.type.str": "tekst (str)",
-    "check.type.int": "een geheel getal (int)",
-    "check.type.float": "een kommagetal (float)",
-    "check.type.bool": "True of False (bool)",
+    "check.type.str": "tekst",
+    "check.type.int": "een geheel getal",
+    "check.type.float": "een kommagetal",
+    "check.type.bool": "True of False",
     "check.type.none": "None (leeg)",
     "check.type.series": "een hele kolom (Series)",
     "check.type.dataframe": "een tabel (DataFrame)",
     "check.type.list": "een lijst",
     "check.type.dict": "een woordenboek (dict)",
-    "check.type.other": "een {type}",
+    "check.type.tuple": "een rijtje van losse waarden",
+    "check.type.method": "een rekenopdracht zonder haakjes",
+    "check.type.other": "iets anders dan gevraagd",
     "check.wrong_type": "`{name}` moet {wanted} zijn, maar is nu {got}.{hint}",
     "check.hint.quotes": " Staat je getal tussen aanhalingstekens? Haal die weg.",
     "check.hint.one_value": (
         " Je hebt nog een hele kolom of tabel; kies er één waarde uit, bijvoorbeeld met "
         ".mean(), .max(), .sum() of .loc[...]."
     ),
+    "check.hint.comma": " Staat er een komma in een getal, zoals 75,0? Voor Python maakt een komma losse waarden; "
+                        "schrijf een kommagetal met een punt: 75.0.",
+    "check.hint.call": " Zet haakjes achter de rekenopdracht: .{function}() in plaats van .{function}.",
     "check.hint.none": " Gebruik in je antwoordcel `=` om een waarde op te slaan, geen print().",
     "check.hint.count": " Een aantal is een heel getal: gebruik bijvoorbeeld len(...) of int(...).",
     "check.hint.text": " Zet tekst tussen aanhalingstekens, bijvoorbeeld \"Facebook\".",
@@ -104,7 +112,8 @@ MESSAGES = {
         ".save(\"{path}\") uit, en controleer daarna opnieuw."
     ),
     "check.file_not_json": (
-        "Het bestand '{path}' is geen leesbaar JSON-bestand ({error}). Sla het opnieuw op vanuit de widget."
+        "Het bestand '{path}' is geen leesbaar JSON-bestand (het is beschadigd of met de hand veranderd). Sla het "
+        "opnieuw op vanuit de widget."
     ),
     "check.file_missing_keys": (
         "Het bestand '{path}' mist de onderdelen {keys}. Sla het opnieuw op vanuit de juiste widget."

@@ -233,5 +233,19 @@ MESSAGES = {
     "safety.warn_comma_list.tip": "Schrijf {a}.{b}: `{name} = {right}`, en voer de cel opnieuw uit.",
     "safety.warn_blank": "Er staat nog `___` in deze cel: de open plek uit het voorbeeld. Python leest `___` als een "
                          "oude uitkomst, dus de uitkomst van deze cel klopt niet.",
+    # what kind of value (instead of Python's type names)
+    "safety.kind.table": "tabel (DataFrame)",
+    "safety.kind.column": "kolom (Series)",
+    "safety.kind.text": "tekst",
+    "safety.kind.number": "getal",
+    "safety.kind.truth": "True of False",
+    "safety.kind.list": "lijst",
+    "safety.kind.dict": "woordenboek",
+    "safety.kind.tuple": "rijtje losse waarden (gemaakt door een komma)",
+    "safety.kind.none": "lege waarde (None)",
+    "safety.kind.method": "rekenopdracht (zonder haakjes erachter)",
+    "safety.kind.module": "module",
+    "safety.kind.ellipsis": "open plek (...)",
+    "safety.kind.other": "waarde van een ander soort",
     "safety.warn_blank.tip": "Vervang `___` door wat de opdracht vraagt en voer de cel opnieuw uit.",
 }
