@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import smmkit.widgets as widgets
+from smmkit.widgets._numbers import DutchNumber, show
 
 NAMES = sorted(name for name in widgets._WIDGETS if name != "SmmkitWidget")
 TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
@@ -20,6 +21,8 @@ def _controls(node, skip):
     """The controls a learner can touch (the file bar excluded: saving is what we test)."""
     if node is skip:
         return []
+    if isinstance(node, DutchNumber):
+        return [node]                          # its text box is typed into through type() below
     found = []
     if isinstance(node, (w.Button, w.ValueWidget)) and not isinstance(node, (w.HTML, w.Label, w.Image)):
         if not getattr(node, "disabled", False):
@@ -30,7 +33,10 @@ def _controls(node, skip):
 
 
 def _act(control, data):
-    if isinstance(control, w.Button):
+    if isinstance(control, DutchNumber):        # a number the Dutch way, or any text (then a question)
+        control.type(data.draw(st.one_of(st.floats(-1e9, 1e9, allow_nan=False).map(show),
+                                         st.integers(-10**6, 10**9).map(show), TEXT)))
+    elif isinstance(control, w.Button):
         control.click()
     elif isinstance(control, w.FileUpload):
         pass                                   # uploading a file: tested in the widget's own tests
