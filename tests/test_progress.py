@@ -21,37 +21,37 @@ def test_empty_overview_explains_what_to_do():
 
 
 def test_record_and_overview(home):
-    progress.record("h01_top3")
-    progress.record("h01_top3")
-    progress.record("h02_groei")
+    progress.record("h01_peso")
+    progress.record("h01_peso")
+    progress.record("h02_verandering")
     data = json.loads((home / "voortgang.json").read_text(encoding="utf-8"))
-    assert data["controles"]["h01_top3"]["aantal"] == 2
-    assert progress.passed() == {"h01": ["h01_top3"], "h02": ["h02_groei"]}
+    assert data["controles"]["h01_peso"]["aantal"] == 2
+    assert progress.passed() == {"h01": ["h01_peso"], "h02": ["h02_verandering"]}
     overview = progress.overview()
     text = str(overview)
     assert "h01-introductie" in text, "assignment names come from exercises/"
     assert "1 van " in text
     html = overview._repr_html_()
-    assert "<table>" in html and "h01_top3" in html and "geslaagde controles" in html
+    assert "<table>" in html and "h01_peso" in html and "geslaagde controles" in html
 
 
 @pytest.mark.parametrize("content", ["{kapot", "[1, 2]", '{"controles": 3}'])
 def test_damaged_file_is_kept_aside_and_reported(home, capsys, content):
     home.mkdir(parents=True)
     (home / "voortgang.json").write_text(content, encoding="utf-8")
-    progress.record("h01_top3")
+    progress.record("h01_peso")
     out = capsys.readouterr().out
     assert "beschadigd" in out and "kopie bewaard" in out
     backups = list(home.glob("voortgang.json.kapot-*"))
     assert len(backups) == 1 and backups[0].read_text(encoding="utf-8") == content
-    assert progress.passed() == {"h01": ["h01_top3"]}
+    assert progress.passed() == {"h01": ["h01_peso"]}
 
 
 def test_unwritable_home_does_not_break_anything(monkeypatch, tmp_path, capsys):
     blocker = tmp_path / "bestand"
     blocker.write_text("geen map", encoding="utf-8")
     monkeypatch.setenv("SMMKIT_HOME", str(blocker / "sub"))
-    progress.record("h01_top3")
+    progress.record("h01_peso")
     assert "kon niet worden opgeslagen" in capsys.readouterr().out
 
 
@@ -64,7 +64,7 @@ def test_no_temporary_files_left(home):
 def test_old_name_overzicht_still_works_for_saved_notebooks(home):
     """A learner's saved copy of an older release ends with ``progress.overzicht()`` (a locked cell):
     that cell keeps working, but the name is not advertised."""
-    progress.record("h01_top3")
+    progress.record("h01_peso")
     assert str(progress.overzicht()) == str(progress.overview())
     assert "overzicht" not in progress.__all__ and "overview" in progress.__all__
 

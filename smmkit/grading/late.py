@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from smmkit.messages import msg
+from smmkit.models._input import fmt
 
 
 @dataclass
@@ -44,7 +45,7 @@ class Late:
         if self.lms:
             parts.append(msg("late.lms", lms=self.lms.capitalize()))
         if self.penalty:
-            parts.append(msg("late.penalty", points=f"{self.penalty:g}".replace(".", ",")))
+            parts.append(msg("late.penalty", points=fmt(self.penalty)))
         return ", ".join(parts)
 
 
