@@ -88,6 +88,7 @@ c.Autograde.sanitize_preprocessors = [
 # locked cells and the tests in a fresh process that never ran student code (smmkit/grading/twoproc.py).
 c.Autograde.autograde_preprocessors = [
     "smmkit.grading.twoproc.TwoProcessExecute",
+    "smmkit.grading.inert.InertOutputs",  # no script, widget state or metadata of the student's is kept
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
@@ -124,6 +125,16 @@ c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.ClearHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+
+# Student content is rendered inert wherever nbgrader turns a notebook into HTML (the formgrader, where
+# the teacher is logged in, and the feedback): every markdown cell and output is rebuilt from an
+# allow-list, scripts are shown as text (smmkit/grading/inert.py).
+c.HTMLExporter.preprocessors = ["smmkit.grading.inert.InertHTML"]
+# The feedback folder gets the HTML and the declared saved-work files, if regular files; nbgrader
+# would copy every file of autograded/, following a student's symlinks (smmkit/grading/feedback.py).
+from smmkit.grading.feedback import only_html_and_declared_files  # noqa: E402
+
+only_html_and_declared_files()
 
 # `nbgrader export`: nbgrader's columns, but quoted CSV in UTF-8 and no text that a spreadsheet runs as a
 # formula (a name like =HYPERLINK(...) gets a ' in front): see smmkit/grading/nbexport.py.

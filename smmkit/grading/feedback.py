@@ -190,3 +190,73 @@ class HideSecretOutputs(NbGraderPreprocessor):
             if any(line in text for line in self._secret):
                 cell.outputs[index] = new_output("stream", name="stdout", text=msg("feedback.output_hidden") + "\n")
         return cell, resources
+
+
+# --- what goes into a student's feedback folder ---------------------------------------------------
+# nbgrader's GenerateFeedback copies every file of autograded/<student>/<assignment>/ (following
+# symlinks) next to the HTML: a submitted ``bronnen.txt -> ../../../solutions/…`` or ``-> gradebook.db``
+# came back to the student as a copy of the worked answers or of the class's gradebook. The kit's
+# feedback folder holds the HTML of each notebook and the assignment's declared files (the learner's
+# own saved widget work, ``check.saved_file("hNN_….json")``), and only when that file is a regular
+# file both in autograded/ and in submitted/ (a symlink there was already followed by autograde).
+
+
+def _regular(path: str) -> bool:
+    import os
+    import stat
+
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _copy_regular(source: str, dest: str) -> bool:
+    """Copy ``source`` only if it is a regular file when opened (no symlink, FIFO or device is read)."""
+    import os
+    import shutil
+    import stat
+
+    try:
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return False
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        if os.path.lexists(dest):
+            os.remove(dest)
+        with open(dest, "xb") as out:
+            shutil.copyfileobj(handle, out)
+    return True
+
+
+def init_feedback_folder(self, assignment_id: str, student_id: str) -> None:
+    """``GenerateFeedback.init_assignment``: copy the declared files that are regular files, nothing else."""
+    import os
+    from pathlib import Path
+
+    from smmkit.grading.batch import declared_files
+
+    coursedir = self.coursedir
+    source = self._format_source(assignment_id, student_id)
+    dest = self._format_dest(assignment_id, student_id)
+    submitted = coursedir.format_path(coursedir.submitted_directory, student_id, assignment_id)
+    solution = Path(coursedir.format_path(coursedir.source_directory, ".", assignment_id))
+    for name in declared_files(solution):
+        original = os.path.join(submitted, name)
+        if not os.path.lexists(os.path.join(source, name)):
+            continue
+        if (os.path.lexists(original) and not _regular(original)) or not _regular(os.path.join(source, name)) \
+                or not _copy_regular(os.path.join(source, name), os.path.join(dest, name)):
+            self.log.warning("Feedback: %s of %s is not a regular file and is not copied", name, student_id)
+
+
+def only_html_and_declared_files() -> None:
+    """Make nbgrader's GenerateFeedback (``nbgrader generate_feedback`` and the formgrader's button) use
+    :func:`init_feedback_folder`. nbgrader creates its converter itself, so no config trait can name a
+    subclass: nbgrader_config.py calls this once, which replaces the one method on GenerateFeedback only."""
+    from nbgrader.converters.generate_feedback import GenerateFeedback
+
+    GenerateFeedback.init_assignment = init_feedback_folder
