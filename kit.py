@@ -299,6 +299,7 @@ def configure_lab(prefix: Path = VENV, laptop: bool = False) -> None:
     _merge_lab_catalogues(prefix)
     _install_lab_extension(prefix)
     _enable_server_extension(prefix)
+    _enable_server_extension(prefix, TEACHER_SERVER_EXTENSIONS, docent_config(prefix), "smmkit-docent.json")
 
 
 def _install_lab_extension(prefix: Path = VENV) -> None:
@@ -315,14 +316,19 @@ def _install_lab_extension(prefix: Path = VENV) -> None:
 # saved state (smmkit/widgetstate.py); a failed Fetch in nbgrader's Assignment List reaches the
 # learner (smmkit/nbgrader_fetch.py, does nothing without nbgrader)
 SERVER_EXTENSIONS = ("smmkit.widgetstate", "smmkit.nbgrader_fetch")
+# the teacher's server only (the docent folder): a Content-Security-Policy, so no script of a student's
+# notebook runs in the formgrader or Lab as the teacher (smmkit/grading/csp.py)
+TEACHER_SERVER_EXTENSIONS = ("smmkit.grading.csp",)
 
 
-def _enable_server_extension(prefix: Path = VENV) -> None:
-    """What ``jupyter server extension enable --sys-prefix`` writes, without starting a Python for it."""
-    folder = Path(prefix) / "etc" / "jupyter" / "jupyter_server_config.d"
+def _enable_server_extension(prefix: Path = VENV, names=SERVER_EXTENSIONS, config: Path | None = None,
+                             file_name: str = "smmkit.json") -> None:
+    """What ``jupyter server extension enable --sys-prefix`` writes, without starting a Python for it
+    (``config``: another config folder than the environment's, such as the docent folder)."""
+    folder = Path(config or Path(prefix) / "etc" / "jupyter") / "jupyter_server_config.d"
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / "smmkit.json"
-    text = json.dumps({"ServerApp": {"jpserver_extensions": {name: True for name in SERVER_EXTENSIONS}}}, indent=2) + "\n"
+    target = folder / file_name
+    text = json.dumps({"ServerApp": {"jpserver_extensions": {name: True for name in names}}}, indent=2) + "\n"
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
 
