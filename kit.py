@@ -5,6 +5,8 @@
     python3 kit.py test    run the whole test suite (installs what tests need on first use)
 
 Other commands: ``setup`` (install only), ``html`` (build the static course site),
+``student-copy MAP`` (the kit without solutions/, tests and other teacher files, for the hub's shared
+copy or a student's laptop),
 ``bench`` (run the benchmarks), ``configure`` (the conda route: give the Jupyter of the running
 Python, e.g. ``conda activate smmkit`` first, the course's settings that ``lab`` gives ``.venv``). Grading is done with stock nbgrader commands (docs/docent.md).
 The environment lives in ``.venv/`` beside this file. It is installed from the lock file
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -24,6 +27,7 @@ import signal
 import struct
 import subprocess
 import sys
+import tarfile
 import venv
 from pathlib import Path
 
@@ -465,11 +469,66 @@ def cmd_script(script: str):
     return runner
 
 
+# What an install that students can read must not hold (the hub's shared /opt/smmkit, a student's own
+# laptop copy): the worked answers and hidden tests in solutions/, and what is built from them or
+# serves the teacher only. tests/test_student_copy.py checks that no line of a worked answer or hidden
+# test is left in such a copy.
+TEACHER_ONLY = ("solutions/", "tests/", "docent/", "benchmarks/", "tools/practice/", "tools/make_class.py", ".ci/")
+STUDENT_COPY_MARK = ".smmkit-studentenkopie"
+
+
+def _teacher_only(name: str) -> bool:
+    name = name.removeprefix("./")
+    return any(name == p.rstrip("/") or name.startswith(p) for p in TEACHER_ONLY)
+
+
+def cmd_student_copy(args: list[str]) -> int:
+    """``student-copy MAP``: the committed kit (``git archive HEAD``) without ``TEACHER_ONLY``, regular files only.
+    An earlier student copy in MAP is replaced (its .venv is kept); any other non-empty folder is refused."""
+    if len(args) != 1 or args[0].startswith("-"):
+        say("gebruik: python3 kit.py student-copy MAP   (een kopie van de kit voor studenten: zonder "
+            f"{', '.join(TEACHER_ONLY)}; daarna in MAP: python3 kit.py setup)")
+        return 2
+    dest = Path(args[0]).resolve()
+    if dest == ROOT or ROOT in dest.parents:
+        say(f"{dest} ligt in deze kit zelf; kies een map erbuiten, bijvoorbeeld /opt/smmkit.")
+        return 2
+    if dest.exists() and not dest.is_dir():
+        say(f"{dest} is een bestand, geen map; kies een nieuwe of lege map.")
+        return 2
+    if dest.exists() and any(p.name != ".venv" for p in dest.iterdir()) and not (dest / STUDENT_COPY_MARK).exists():
+        say(f"{dest} is niet leeg en is geen eerdere studentenkopie; kies een nieuwe of lege map "
+            "(een eerdere studentenkopie wordt vervangen, haar .venv blijft).")
+        return 2
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", "HEAD"], capture_output=True)
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True)
+    if archive.returncode != 0 or commit.returncode != 0:
+        say("de kopie wordt gemaakt uit git (de vastgelegde bestanden, zonder je eigen wijzigingen), maar git "
+            f"lukte niet in {ROOT}: {archive.stderr.decode(errors='replace').strip()} Maak de kopie vanuit een "
+            "clone van de kit (git clone <adres-van-de-kit>).")
+        return 1
+    if dest.exists():
+        for path in dest.iterdir():
+            if path.name != ".venv":
+                shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+    dest.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        members = [m for m in tar.getmembers() if (m.isfile() or m.isdir()) and not _teacher_only(m.name)]
+        extra = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
+        tar.extractall(dest, members=members, **extra)
+    (dest / STUDENT_COPY_MARK).write_text(f"{commit.stdout.strip()}\n", encoding="utf-8")
+    files = sum(1 for m in members if m.isfile())
+    say(f"studentenkopie in {dest}: {files} bestanden van commit {commit.stdout.strip()[:10]}, zonder "
+        f"{', '.join(TEACHER_ONLY)}. Installeer daar met: cd {dest} && python3 kit.py setup")
+    return 0
+
+
 COMMANDS = {
     "lab": cmd_lab,
     "test": cmd_test,
     "setup": cmd_setup,
     "configure": cmd_configure,
+    "student-copy": cmd_student_copy,
     "html": cmd_script("tools/build_html.py"),
     "bench": cmd_script("benchmarks/run_all.py"),
 }

@@ -21,6 +21,7 @@ from traitlets import Unicode
 
 from nbgrader.preprocessors import NbGraderPreprocessor
 
+from smmkit.grading.leaks import BEGIN_HIDDEN, END_HIDDEN, secret_lines  # noqa: F401  (secret_lines: used below)
 from smmkit.messages import msg
 
 class HideHiddenTestErrors(NbGraderPreprocessor):
@@ -43,8 +44,6 @@ class HideHiddenTestErrors(NbGraderPreprocessor):
         return cell, resources
 
 
-BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
-BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 KIT_ERRORS = {"CheckFailed", "SmmkitError"}  # they already say it in Dutch (their own _render_traceback_)
 
@@ -115,27 +114,6 @@ class ExplainErrors(NbGraderPreprocessor):
         short = new_output("error", ename=output.get("ename", "Error"), evalue="",
                            traceback=[msg("feedback.error_short", ename=ename)])
         return [new_output("display_data", data=box), new_output("display_data", data=kept), short]
-MIN_SECRET = 12  # shorter lines (``else:``, ``assert ok``) say nothing and occur everywhere
-
-
-def secret_lines(sources) -> set[str]:
-    """Lines of worked answers and hidden tests in ``sources`` (cell texts) that are not also visible."""
-    secret, visible = set(), set()
-    for text in sources:
-        depth = 0
-        for raw in text.splitlines():
-            line = raw.strip()
-            if BEGIN_SOLUTION in line or BEGIN_HIDDEN in line:
-                depth += 1
-            elif END_SOLUTION in line or END_HIDDEN in line:
-                depth = max(0, depth - 1)
-            elif depth:
-                secret.add(line)
-            else:
-                visible.add(line)
-    return {line for line in secret - visible if len(line) >= MIN_SECRET and not line.startswith("#")}
-
-
 def _output_text(output) -> str:
     parts = [output.get("text", ""), output.get("evalue", ""), "\n".join(output.get("traceback", []))]
     for value in output.get("data", {}).values():
@@ -260,3 +238,4 @@ def only_html_and_declared_files() -> None:
     from nbgrader.converters.generate_feedback import GenerateFeedback
 
     GenerateFeedback.init_assignment = init_feedback_folder
+

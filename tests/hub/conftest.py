@@ -132,6 +132,30 @@ def remove_user(user: str) -> None:
     subprocess.run(["userdel", user], capture_output=True)  # if -r failed on a missing mail spool
 
 
+def student_kit(dest: Path) -> Path:
+    """The guide's /opt/smmkit: ``kit.py student-copy`` of this repository and its own .venv (with the
+    hub's packages), readable by all; the proxy that kit.py test installed is linked in. Its bin folder."""
+    done = subprocess.run([sys.executable, ROOT / "kit.py", "student-copy", dest], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    done = subprocess.run([sys.executable, "-c", "import kit; kit.setup(('hub',))"], cwd=dest, capture_output=True,
+                          text=True, timeout=900)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    (dest / ".venv" / "node").symlink_to(VENV / "node")
+    return dest / ".venv" / "bin"
+
+
+def hide_from_others(paths: list[Path]) -> list[tuple[Path, int]]:
+    """Take every right of others away from these folders (the teacher's own checkout, as in a 700 home);
+    return what to restore afterwards."""
+    changed = []
+    for path in paths:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o007:
+            os.chmod(path, mode & ~0o007)
+            changed.append((path, mode))
+    return changed
+
+
 def open_paths_for_others(paths: list[Path]) -> list[tuple[Path, int]]:
     """Give others 'x' on these folders and every folder above them that lacks it (e.g. /root, when the
     clone or the Python that .venv was made from lives there); return what to restore afterwards."""
@@ -156,6 +180,8 @@ class Hub:
         self.log_path = base / "hub" / "jupyterhub.log"
         self.sessions: dict[str, requests.Session] = {}
         self.tokens: dict[str, str] = {}
+        self.kit: Path = base / "opt-smmkit"   # the guide's /opt/smmkit (a student copy)
+        self.bin: Path = BIN                   # its .venv/bin, once made
 
     def log(self) -> str:
         try:
@@ -203,9 +229,9 @@ class Hub:
         raise AssertionError(f"server of {user} never became ready\n{self.log()}")
 
 
-def hub_config(base: Path, ports: dict, password: str, etc_jupyter: Path) -> str:
+def hub_config(base: Path, ports: dict, password: str, etc_jupyter: Path, kit_copy: Path) -> str:
     guide = swap(guide_block("# jupyterhub_config.py"), [
-        ('KIT = "/opt/smmkit"', f"KIT = {str(ROOT)!r}"),
+        ('KIT = "/opt/smmkit"', f"KIT = {str(kit_copy)!r}"),
         ('{"docent1", "docent2"}', repr({TEACHER, *STUDENTS})),
         ('["docent1", "docent2"]', repr([TEACHER])),
         ("http://127.0.0.1:9999", f"http://127.0.0.1:{ports['service']}"),
@@ -236,21 +262,26 @@ def hub():
     restore_modes, log = [], None
     hub = Hub(base)
     try:
-        restore_modes = open_paths_for_others([ROOT, Path(os.path.realpath(sys.executable)).parent,
+        # the guide's /opt/smmkit: a student copy, no clone (no solutions/ for students to read)
+        hub.kit = base / "opt-smmkit"
+        hub.bin = student_kit(hub.kit)
+        restore_modes = open_paths_for_others([hub.kit, Path(os.path.realpath(hub.bin / "python")).parent,
                                                Path(sys.base_prefix) / "lib"])
+        # this checkout stands for the teacher's own: nobody else may read it (the guide: chmod 700 /home/*)
+        restore_modes += hide_from_others([ROOT])
         for user in USERS:
             remove_user(user)  # a leftover of an interrupted run (marked as ours)
             subprocess.run(["useradd", "-m", "-s", "/bin/bash", "-c", MARK, user], check=True,
                            capture_output=True)
         # the kit's environment must work for every user (the guide: a clone readable by all)
         try:
-            probe = as_user(STUDENTS[0], [BIN / "python", "-c", "import jupyterhub, nbgrader, smmkit"],
+            probe = as_user(STUDENTS[0], [hub.bin / "python", "-c", "import jupyterhub, nbgrader, smmkit"],
                             check=False)
             problem = probe.stderr[-1500:] if probe.returncode else ""
         except OSError as exc:
             problem = str(exc)
         if problem:
-            pytest.skip(f"JupyterHub-test: de omgeving {VENV} is niet leesbaar voor andere gebruikers: {problem}")
+            pytest.skip(f"JupyterHub-test: de omgeving {hub.bin.parent} is niet leesbaar voor andere gebruikers: {problem}")
 
         # /etc/jupyter/nbgrader_config.py and the exchange (guide §8), in the temporary folder
         exchange = base / "exchange"
@@ -281,7 +312,7 @@ def hub():
         os.chmod(base / "hub", 0o700)
         ports = {name: free_port() for name in ("proxy", "hub", "proxy_api", "service")}
         config = base / "hub" / "jupyterhub_config.py"
-        config.write_text(hub_config(base, ports, hub.password, etc_jupyter), encoding="utf-8")
+        config.write_text(hub_config(base, ports, hub.password, etc_jupyter, hub.kit), encoding="utf-8")
         hub.url = f"http://127.0.0.1:{ports['proxy']}"
         log = open(hub.log_path, "w", encoding="utf-8")
         hub.process = subprocess.Popen(
@@ -323,14 +354,16 @@ def hub():
             log.close()
         for user in USERS:
             remove_user(user)
-        for folder, mode in restore_modes:
+        for folder, mode in reversed(restore_modes):
             os.chmod(folder, mode)
         shutil.rmtree(base, ignore_errors=True)
 
 
 def grader_run(hub: Hub, *args, timeout: float = 300) -> subprocess.CompletedProcess:
-    """A command in the formgrader service's terminal: the grader account, in the course folder."""
-    env = user_env(GRADER, {"SMMKIT_COURSE_ID": COURSE, "JUPYTER_CONFIG_PATH": str(hub.etc_jupyter)})
+    """A command in the formgrader service's terminal: the grader account, in the course folder, with the
+    hub's environment (/opt/smmkit/.venv/bin first on PATH, as the guide's service has)."""
+    env = user_env(GRADER, {"SMMKIT_COURSE_ID": COURSE, "JUPYTER_CONFIG_PATH": str(hub.etc_jupyter),
+                            "PATH": f"{hub.bin}:{SYSTEM_PATH}"})
     return as_user(GRADER, list(args), cwd=hub.course, env=env, timeout=timeout)
 
 

@@ -18,12 +18,15 @@ reaches the formgrader service through the hub (browser OAuth flow and token) an
 own server (course list), students get 403; the cycle of the guide (generate, release, students fetch
 and submit through their server's Assignments API, collect, the kit's batch autograde, the formgrader
 API shows the grades, feedback released and fetched); students cannot read ``solutions/``,
-``gradebook.db``, each other's home or each other's submissions.
+``gradebook.db``, each other's home or each other's submissions; the shared kit (the guide's /opt/smmkit)
+is a ``kit.py student-copy`` with its own .venv, and a student finds no line of a worked answer or
+hidden test in any file readable to them in the kit, the hub's folders, every home, /tmp, /var/tmp,
+/srv, /opt, /etc, /usr/local and this checkout (smmkit.grading.leaks, run as the student).
 
 Not checked: a real authenticator (LTI, OAuth), HTTPS, and 300 users (load, time).
 
-Touches the system (users, chmod o+x on the folders above the clone when they lack it, restored
-afterwards), so it runs only as root and only when CI=true or SMMKIT_HUB_TEST=1.
+Touches the system (users, chmod o+x on the folders above the student copy when they lack it, this
+checkout closed to others for the duration, all restored afterwards), so it runs only as root and only when CI=true or SMMKIT_HUB_TEST=1.
 """
 from __future__ import annotations
 
@@ -39,7 +42,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import (ASSIGNMENT, BIN, COURSE, GRADER, SKIP, STUDENTS, TEACHER, as_user, grader_run,
+from .conftest import (ASSIGNMENT, COURSE, GRADER, ROOT, SKIP, STUDENTS, TEACHER, USERS, as_user, grader_run,
                        server_api)
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
@@ -130,7 +133,7 @@ def test_course_cycle_on_a_real_hub(hub):
     grader_run(hub, "nbgrader", "collect", ASSIGNMENT)
     for s in STUDENTS:
         assert (hub.course / "submitted" / s / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").exists(), s
-    grader_run(hub, BIN / "python", "-m", "smmkit.grading", "autograde", ASSIGNMENT, timeout=400)
+    grader_run(hub, hub.bin / "python", "-m", "smmkit.grading", "autograde", ASSIGNMENT, timeout=400)
     report = {o["student"]: o for o in json.loads(
         (hub.course / "autograded" / f"rapport-{ASSIGNMENT}.json").read_text(encoding="utf-8"))}
     assert {s: report[s]["status"] for s in STUDENTS} == {s: "graded" for s in STUDENTS}, report
@@ -158,4 +161,25 @@ def test_course_cycle_on_a_real_hub(hub):
         (hub.course / "cijfers.csv").read_text(encoding="utf-8")))}
     assert float(rows[STUDENTS[1]]["raw_score"]) == report[STUDENTS[1]]["max_score"], export.stdout
     lap("formgrader grades, feedback, export")
+
+    # --- no worked answer or hidden test anywhere a student can read (issue #23) ---
+    from smmkit.grading.leaks import solution_only_lines
+
+    secret = sorted(solution_only_lines(ROOT))
+    assert len(secret) > 50
+    lines = hub.base / "zoekregels" / "regels.json"
+    lines.parent.mkdir()
+    lines.write_text(json.dumps(secret), encoding="utf-8")
+    os.chmod(lines.parent, 0o755)
+    os.chmod(lines, 0o644)
+    folders = [hub.kit, hub.base, hub.exchange, ROOT, *(pwd.getpwnam(u).pw_dir for u in USERS),
+               "/tmp", "/var/tmp", "/srv", "/opt", "/etc", "/usr/local", "/home"]
+    found = as_user(STUDENTS[0], [hub.bin / "python", "-m", "smmkit.grading.leaks", lines, *folders],
+                    check=False, timeout=600)
+    assert found.returncode == 0, f"{STUDENTS[0]} can read worked answers or hidden tests:\n{found.stdout[-3000:]}"
+    assert not (hub.kit / "solutions").exists() and not (hub.kit / "tests").exists()
+    # the search does find them where they are (as the grader, in the course folder)
+    seen = as_user(GRADER, [hub.bin / "python", "-m", "smmkit.grading.leaks", lines, hub.course], check=False)
+    assert seen.returncode == 1 and "solutions" in seen.stdout, seen.stdout[-2000:] + seen.stderr[-2000:]
+    lap("no solutions readable by students")
     print("\n[hub timings] " + ", ".join(f"{k}: {v:.0f} s" for k, v in laps.items()))
