@@ -93,13 +93,13 @@ def test_formgrader_shows_the_attack_as_text_and_runs_none_of_it(teacher, chromi
     with labdriver.new_page(chromium) as page:
         _as_teacher(page, lab)
         response = page.goto(f"{lab.base_url}/formgrader/submissions/{_submission_id(lab.root)}/")
-        policy = response.headers.get("content-security-policy", "")
-        assert "script-src" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0], policy
         page.wait_for_load_state("networkidle")
         time.sleep(SETTLE_S)
         traces = _traces(page, lab.root)
         text = page.inner_text("body")
         assert traces == {"marker": None, "title": inert_course.NOTEBOOK[:-6], "files": []}, traces
+        policy = response.headers.get("content-security-policy", "")
+        assert "script-src" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0], policy
         assert inert_course.ADVICE in text and "<script>" in text, "the open answer is shown, its script as text"
         # the way a payload would write is open to a script that does run on this page
         page.evaluate(inert_course.script("controle"))
