@@ -73,7 +73,8 @@ def test_feedback_html_has_no_student_script(course):
 
 
 def test_regular_declared_file_is_copied_to_the_feedback(tmp_path):
-    """The learner's own saved work (a regular file in submitted/ and autograded/) does reach the feedback."""
+    """The learner's own saved work and nbgrader's timestamp (regular files in submitted/ and autograded/)
+    do reach the feedback; found by the hub test: release_feedback needs timestamp.txt."""
     from nbgrader.converters.generate_feedback import GenerateFeedback
     from nbgrader.coursedir import CourseDirectory
     from traitlets.config import Config
@@ -89,6 +90,7 @@ def test_regular_declared_file_is_copied_to_the_feedback(tmp_path):
         folder.mkdir(parents=True)
         (folder / "h01_behoeften.json").write_text('{"widget": 1}', encoding="utf-8")
         (folder / "andere.txt").write_text("niet gevraagd", encoding="utf-8")
+        (folder / "timestamp.txt").write_text("2026-12-06 21:00:00.000000 UTC", encoding="utf-8")
     config = Config()
     config.CourseDirectory.root = str(tmp_path)
     config.CourseDirectory.source_directory = "solutions"
@@ -96,4 +98,4 @@ def test_regular_declared_file_is_copied_to_the_feedback(tmp_path):
     (tmp_path / "feedback" / STUDENT / ASSIGNMENT).mkdir(parents=True)
     init_feedback_folder(converter, ASSIGNMENT, STUDENT)
     copied = sorted(p.name for p in (tmp_path / "feedback" / STUDENT / ASSIGNMENT).iterdir())
-    assert copied == ["h01_behoeften.json"]
+    assert copied == ["h01_behoeften.json", "timestamp.txt"]  # release_feedback reads the timestamp

@@ -134,13 +134,17 @@ def remove_user(user: str) -> None:
 
 def student_kit(dest: Path) -> Path:
     """The guide's /opt/smmkit: ``kit.py student-copy`` of this repository and its own .venv (with the
-    hub's packages), readable by all; the proxy that kit.py test installed is linked in. Its bin folder."""
+    hub's packages, compiled), readable by all; the proxy that kit.py test installed is linked in. Its bin folder."""
     done = subprocess.run([sys.executable, ROOT / "kit.py", "student-copy", dest], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     done = subprocess.run([sys.executable, "-c", "import kit; kit.setup(('hub',))"], cwd=dest, capture_output=True,
                           text=True, timeout=900)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     (dest / ".venv" / "node").symlink_to(VENV / "node")
+    # the guide: compile once as root (servers run as users who cannot write __pycache__ there)
+    done = subprocess.run([dest / ".venv" / "bin" / "python", "-m", "compileall", "-q", "-j", "0",
+                           dest / ".venv" / "lib", dest / "smmkit"], capture_output=True, text=True, timeout=1800)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return dest / ".venv" / "bin"
 
 
