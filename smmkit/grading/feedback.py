@@ -175,12 +175,13 @@ class HideSecretOutputs(NbGraderPreprocessor):
 # symlinks) next to the HTML: a submitted ``bronnen.txt -> ../../../solutions/…`` or ``-> gradebook.db``
 # came back to the student as a copy of the worked answers or of the class's gradebook. The kit's
 # feedback folder holds the HTML of each notebook and the assignment's declared files (the learner's
-# own saved widget work, ``check.saved_file("hNN_….json")``) and nbgrader's ``timestamp.txt`` (release_feedback
-# needs it; at most 100 bytes), each only when it is a regular file both in autograded/ and in
-# submitted/ (a symlink there was already followed by autograde).
+# own saved widget work, ``check.saved_file("hNN_….json")``) and nbgrader's ``timestamp.txt`` and
+# ``submission_secret.txt`` (release_feedback needs them; at most 200 bytes), each only when it is a
+# regular file both in autograded/ and in submitted/ (a symlink there was already followed by autograde).
 
 
-TIMESTAMP, MAX_TIMESTAMP = "timestamp.txt", 100  # nbgrader's release_feedback reads it to name the feedback
+# nbgrader's release_feedback reads these two to name the feedback in the exchange
+NBGRADER_FILES, MAX_NBGRADER_FILE = ("timestamp.txt", "submission_secret.txt"), 200
 
 
 def _regular(path: str) -> bool:
@@ -215,7 +216,7 @@ def _copy_regular(source: str, dest: str) -> bool:
 
 
 def init_feedback_folder(self, assignment_id: str, student_id: str) -> None:
-    """``GenerateFeedback.init_assignment``: copy the declared files and timestamp.txt if regular files, nothing else."""
+    """``GenerateFeedback.init_assignment``: copy the declared files and nbgrader's two small files if regular, nothing else."""
     import os
     from pathlib import Path
 
@@ -226,12 +227,12 @@ def init_feedback_folder(self, assignment_id: str, student_id: str) -> None:
     dest = self._format_dest(assignment_id, student_id)
     submitted = coursedir.format_path(coursedir.submitted_directory, student_id, assignment_id)
     solution = Path(coursedir.format_path(coursedir.source_directory, ".", assignment_id))
-    for name in [*declared_files(solution), TIMESTAMP]:
+    for name in [*declared_files(solution), *NBGRADER_FILES]:
         original = os.path.join(submitted, name)
         if not os.path.lexists(os.path.join(source, name)):
             continue
-        if name == TIMESTAMP and os.lstat(os.path.join(source, name)).st_size > MAX_TIMESTAMP:
-            self.log.warning("Feedback: %s of %s is too large for a timestamp and is not copied", name, student_id)
+        if name in NBGRADER_FILES and os.lstat(os.path.join(source, name)).st_size > MAX_NBGRADER_FILE:
+            self.log.warning("Feedback: %s of %s is too large for nbgrader's file and is not copied", name, student_id)
             continue
         if (os.path.lexists(original) and not _regular(original)) or not _regular(os.path.join(source, name)) \
                 or not _copy_regular(os.path.join(source, name), os.path.join(dest, name)):

@@ -74,7 +74,7 @@ def test_feedback_html_has_no_student_script(course):
 
 def test_regular_declared_file_is_copied_to_the_feedback(tmp_path):
     """The learner's own saved work and nbgrader's timestamp (regular files in submitted/ and autograded/)
-    do reach the feedback; found by the hub test: release_feedback needs timestamp.txt."""
+    do reach the feedback; found by the hub test: release_feedback needs timestamp.txt and submission_secret.txt."""
     from nbgrader.converters.generate_feedback import GenerateFeedback
     from nbgrader.coursedir import CourseDirectory
     from traitlets.config import Config
@@ -91,6 +91,7 @@ def test_regular_declared_file_is_copied_to_the_feedback(tmp_path):
         (folder / "h01_behoeften.json").write_text('{"widget": 1}', encoding="utf-8")
         (folder / "andere.txt").write_text("niet gevraagd", encoding="utf-8")
         (folder / "timestamp.txt").write_text("2026-12-06 21:00:00.000000 UTC", encoding="utf-8")
+        (folder / "submission_secret.txt").write_text("a" * 32, encoding="utf-8")
     config = Config()
     config.CourseDirectory.root = str(tmp_path)
     config.CourseDirectory.source_directory = "solutions"
@@ -98,4 +99,4 @@ def test_regular_declared_file_is_copied_to_the_feedback(tmp_path):
     (tmp_path / "feedback" / STUDENT / ASSIGNMENT).mkdir(parents=True)
     init_feedback_folder(converter, ASSIGNMENT, STUDENT)
     copied = sorted(p.name for p in (tmp_path / "feedback" / STUDENT / ASSIGNMENT).iterdir())
-    assert copied == ["h01_behoeften.json", "timestamp.txt"]  # release_feedback reads the timestamp
+    assert copied == ["h01_behoeften.json", "submission_secret.txt", "timestamp.txt"]  # release_feedback reads both
