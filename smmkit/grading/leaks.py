@@ -99,8 +99,8 @@ def leaks(folders, secret: set[str]) -> dict[str, str]:
 
 def main(argv: list[str]) -> int:
     secret = set(json.loads(Path(argv[0]).read_text(encoding="utf-8")))
-    found = {path: line for path, line in leaks(argv[1:], secret).items()
-             if not os.path.samefile(path, argv[0])}  # the list of lines itself
+    own = os.path.realpath(argv[0])  # the list of lines itself
+    found = {path: line for path, line in leaks(argv[1:], secret).items() if os.path.realpath(path) != own}
     for path, line in sorted(found.items()):
         print(f"{path}: {line}".encode("utf-8", "backslashreplace").decode("utf-8"))
     return 1 if found else 0
