@@ -28,7 +28,7 @@ ASSIGNMENT = "h01-introductie"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 STUDENT = "aanvaller"
 OPEN_QUESTION = "h01_advies"
-ANSWER_CELL = "h01_populairste_kanaal_antwoord"
+ANSWER_CELL = "h01_behoefte_antwoord"
 ADVICE = "Mijn advies aan de gemeente staat hieronder."
 
 
@@ -102,6 +102,8 @@ def submission(release: dict, source: dict) -> dict:
         if grade_id == OPEN_QUESTION:
             cell["source"] = ADVICE + "\n\n" + "\n\n".join(MARKDOWN_PAYLOADS.values()) + "\n"
             cell["metadata"]["gekaapt"] = {"onload": script("cell_metadata")}
+        elif cell["cell_type"] == "markdown" and cell["metadata"].get("nbgrader", {}).get("solution"):
+            cell["source"] = "Mijn eigen antwoord, in mijn eigen woorden.\n"  # not the model answer the filler put there
         elif grade_id == ANSWER_CELL:
             cell["source"] = ("".join(cell["source"]) + "\nfrom IPython.display import display, HTML, Javascript, "
                               "Markdown, SVG\n" + "\n".join(OUTPUT_PAYLOADS.values()) + "\n")
