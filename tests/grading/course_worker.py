@@ -50,9 +50,9 @@ def load_make_class():
 
 # Beside ``voorbeeld`` and ``leeg``: the worked solution handed in unchanged by someone else (ANDERE: a
 # classmate's notebook must not score full), the worked solution with that student's own id typed in
-# (EIGEN: full marks for her own case), and four students whose every answer is the first (fout1, fout3) or
-# second (fout2, fout4) typical mistake of tools/practice/<a>.py (FOUT: two different wrong answers per item).
-ANDERE, EIGEN, FOUT = "andere", "eigen", ("fout1", "fout2", "fout3", "fout4")
+# (EIGEN: full marks for her own case), and six students fout1..fout6 where fout<k+1> gives, in every answer
+# cell, mistake number k (modulo their count) of tools/practice/<a>.py (FOUT: different wrong answers per item).
+ANDERE, EIGEN, FOUT = "andere", "eigen", tuple(f"fout{k}" for k in range(1, 7))
 
 
 def variant_submissions(root: Path, assignment: str) -> dict[str, str]:
@@ -66,7 +66,7 @@ def variant_submissions(root: Path, assignment: str) -> dict[str, str]:
            EIGEN: make_class.dump(make_class.submission(release, source, {}, EIGEN))}
     wrong = make_class.practice(assignment)["WRONG"]
     for k, student in enumerate(FOUT):
-        answers = {gid: mistakes[min(k % 2, len(mistakes) - 1)] for gid, mistakes in wrong.items() if mistakes}
+        answers = {gid: mistakes[k % len(mistakes)] for gid, mistakes in wrong.items() if mistakes}
         out[student] = make_class.dump(make_class.submission(release, source, answers, student))
     return out
 

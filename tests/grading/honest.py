@@ -33,8 +33,9 @@ def _answer(source_cell: dict) -> str:
                      if BEGIN not in line and END not in line)
 
 
-def make(kind: str, source: dict, release: dict) -> dict:
-    """The submission notebook of one ``kind`` (see the module docstring)."""
+def make(kind: str, source: dict, release: dict, student: str | None = None) -> dict:
+    """The submission notebook of one ``kind`` (see the module docstring); with ``student``, an
+    assignment with personal variants gets that student's id in its studentnummer cell."""
     answers = {_meta(c).get("grade_id"): c for c in source["cells"] if _meta(c).get("solution")}
     out = copy.deepcopy(release)
     if kind == "empty":
@@ -43,6 +44,10 @@ def make(kind: str, source: dict, release: dict) -> dict:
     for cell in out["cells"]:
         meta = _meta(cell)
         if not meta.get("solution"):
+            continue
+        if "_studentnummer" in meta.get("grade_id", ""):
+            if student is not None:
+                cell["source"] = f'studentnummer = "{student}"'
             continue
         fill = True
         if cell["cell_type"] == "code":
@@ -70,12 +75,11 @@ def write_class(root: Path, assignment: str, kinds: dict[str, str]) -> None:
     release_path = root / "exercises" / assignment / source_path.name
     source = json.loads(source_path.read_text(encoding="utf-8"))
     release = json.loads(release_path.read_text(encoding="utf-8"))
-    made = {kind: json.dumps(make(kind, source, release), ensure_ascii=False, indent=1) + "\n"
-            for kind in set(kinds.values())}
     for student, kind in kinds.items():
         folder = root / "submitted" / student / assignment
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / source_path.name).write_text(made[kind], encoding="utf-8")
+        made = json.dumps(make(kind, source, release, student), ensure_ascii=False, indent=1) + "\n"
+        (folder / source_path.name).write_text(made, encoding="utf-8")
 
 
 def gradebook_scores(db_url: str, assignment: str, course_id: str = "smmkit",

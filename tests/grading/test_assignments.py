@@ -16,8 +16,8 @@ BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 QUESTION = re.compile(r"^## Vraag (\d+) \((\d+) punt(en)?(, [^)]*)?\)", re.MULTILINE)
 
 
-def notebook(folder: str, assignment: str) -> dict:
-    paths = sorted((ROOT / folder / assignment).glob("*.ipynb"))
+def notebook(folder: str, assignment: str, root=ROOT) -> dict:
+    paths = sorted((root / folder / assignment).glob("*.ipynb"))
     assert [p.name for p in paths] == [f"{assignment}.ipynb"], "one notebook per assignment, named like the folder"
     return json.loads(paths[0].read_text(encoding="utf-8"))
 
@@ -67,10 +67,10 @@ def secret_lines(assignment: str) -> list[str]:
     return [line for line in found if line not in visible]
 
 
-def hidden_only_lines(assignment: str) -> list[str]:
+def hidden_only_lines(assignment: str, root=ROOT) -> list[str]:
     """Hidden-test lines that appear nowhere else in the source (not visible, not in a worked answer,
     which a student may write too)."""
-    cells = [source_of(c) for c in notebook("solutions", assignment)["cells"]]
+    cells = [source_of(c) for c in notebook("solutions", assignment, root)["cells"]]
     elsewhere = set()
     for text in cells:
         elsewhere |= outside_lines(text) | set(region_lines(text, BEGIN_SOLUTION, END_SOLUTION))
@@ -256,7 +256,7 @@ def test_a_classmates_notebook_does_not_score_full(course, assignment):
 def test_practice_class_has_two_distinct_mistakes_that_fail_each_item(course, assignment):
     """The practice class (tools/practice/<a>.py): at least two different typical mistakes per answer
     cell, and both show up as wrong answers of every autograded question when graded (each is handed in
-    by two students with their own cases: a fixed wrong choice can be right for one case)."""
+    by several students with their own cases: a fixed wrong choice can be right for one case)."""
     from nbgrader.api import Gradebook
 
     import importlib.util
@@ -270,12 +270,19 @@ def test_practice_class_has_two_distinct_mistakes_that_fail_each_item(course, as
     for gid in answer_ids:
         assert len({m.strip() for m in wrong.get(gid, [])}) >= 2, f"{gid}: two distinct typical mistakes"
     report = course.report(assignment)
-    students = ("fout1", "fout2", "fout3", "fout4")  # fout1/fout3: each first mistake, fout2/fout4: each second
+    students = [f"fout{k}" for k in range(1, 7)]  # fout<k+1>: mistake k (modulo the count) in every answer cell
     assert all(report[s]["status"] == "graded" for s in students), [report[s] for s in students]
     db = course.root_of(assignment) / "gradebook.db"
-    tests = [nbg(c)["grade_id"] for c in cells if nbg(c).get("grade") and not nbg(c).get("solution")]
+    answer_of, last = {}, None  # each autograded question and the answer cell just before it
+    for cell in cells:
+        meta = nbg(cell)
+        if meta.get("solution") and not meta.get("grade"):
+            last = meta["grade_id"]
+        elif meta.get("grade") and not meta.get("solution"):
+            answer_of[meta["grade_id"]] = last
     with Gradebook(f"sqlite:///{db}") as gb:
-        for gid in tests:  # as in `items`: at least two different wrong answers per autograded question
-            failing = {k % 2 for k, s in enumerate(students)
+        for gid, answer in answer_of.items():  # as in `items`: two or more different wrong answers per question
+            mistakes = wrong.get(answer) or [""]
+            failing = {mistakes[k % len(mistakes)] for k, s in enumerate(students)
                        if (gb.find_grade(gid, assignment, assignment, s).auto_score or 0) == 0}
-            assert failing == {0, 1}, f"{gid}: only mistake(s) {sorted(failing)} give a wrong answer"
+            assert len(failing) >= 2, f"{gid}: only {sorted(failing)} give a wrong answer"

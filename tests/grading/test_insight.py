@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from .scored_class import SUM
+from .scored_class import FIXTURES, SUM
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -211,7 +211,7 @@ def test_teacher_notebook_runs_on_the_gradebook_and_is_stored_clean(graded):
     assert frames and "p-waarde" in frames[-1]["data"]["text/html"]
 
 
-def test_items_and_overview_read_a_postgresql_gradebook(postgres_url, pg_class):
+def test_items_and_overview_read_a_postgresql_gradebook(postgres_url, pg_class, tmp_path):
     """The same class graded by the kit's runner into a real PostgreSQL server: the same statistics."""
     from smmkit.grading.items import analyse
     from smmkit.grading.overview import overview
@@ -219,7 +219,10 @@ def test_items_and_overview_read_a_postgresql_gradebook(postgres_url, pg_class):
     root = pg_class
     assert not (root / "gradebook.db").exists(), "graded into SQLite instead of PostgreSQL"
     _check_statistics(analyse(A, root))                       # db_url from the course's nbgrader_config.py
-    _check_statistics(analyse(A, ROOT, db_url=postgres_url))  # or given (--db-url); ROOT has no grades
+    # or given (--db-url), from a folder without grades: the frozen h01 the class was made from
+    shutil.copy(ROOT / "nbgrader_config.py", tmp_path)
+    shutil.copytree(FIXTURES / "solutions", tmp_path / "solutions")
+    _check_statistics(analyse(A, tmp_path, db_url=postgres_url))
     cells = overview(root).cells
     assert (cells[("s3", A)].score, cells[("s6", A)].status, cells[("s7", A)].status) == (13.5, "ingeleverd",
                                                                                             "niet_ingeleverd")

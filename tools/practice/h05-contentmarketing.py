@@ -23,7 +23,6 @@ WRONG = {
     ],
     "h05_ctr_antwoord": [
         'ctr = round(ctr_casus["klikken"] / ctr_casus["impressies"], 4)',        # a fraction, not a percentage
-        'ctr = ctr_casus["klikken"] / ctr_casus["impressies"] * 100',            # not rounded
         'ctr = round(ctr_casus["impressies"] / ctr_casus["klikken"], 2)',        # turned upside down
     ],
     "h05_vervolgstap_antwoord": [
