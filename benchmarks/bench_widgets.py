@@ -86,6 +86,15 @@ def _flip(control):
         def flip_bool():
             control.value = not control.value
         return flip_bool
+    from smmkit.widgets._numbers import DutchNumber
+
+    if isinstance(control, DutchNumber) and isinstance(control.value, (int, float)):  # a typed Dutch number
+        start = control.value
+        other = start + 1 if control.maximum is None or start + 1 <= control.maximum else start - 1
+
+        def flip_typed():
+            control.value = other if control.value == start else start
+        return flip_typed
     if control.has_trait("min") and control.has_trait("max") and isinstance(control.value, (int, float)):
         step = getattr(control, "step", None) or 1
         start = control.value
