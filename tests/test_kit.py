@@ -150,7 +150,7 @@ def test_lab_writes_its_missing_lab_config_again(tmp_path, teacher):
         assert kernel_config.read_text(encoding="utf-8") == kit.KERNEL_CONFIG
         with urllib.request.urlopen(url.format("lab"), timeout=30) as response:
             page = response.read().decode("utf-8")
-        config = json.loads(re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>',
+        config = json.loads(re.search(r'<script[^>]*id="jupyter-config-data"[^>]*>(.*?)</script>',
                                       page, flags=re.S).group(1))
         disabled = set(config["disabledExtensions"])
         if teacher:
