@@ -107,19 +107,12 @@ def force_rmtree(path: Path) -> None:
     path = Path(path)
     if not path.exists() and not path.is_symlink():
         return
-    for folder, dirs, _files in os.walk(path, topdown=True, onerror=lambda _e: None):
-        for name in dirs:
-            try:
-                child = os.path.join(folder, name)
-                if not os.path.islink(child):
-                    os.chmod(child, 0o700)
-            except OSError:
-                pass
     try:
         os.chmod(path, 0o700)
     except OSError:
         pass
-    for folder, dirs, _files in os.walk(path, topdown=True, onerror=lambda _e: None):  # a second pass: now readable
+    # top-down: each folder is opened before os.walk descends into it, so one pass reaches every level
+    for folder, dirs, _files in os.walk(path, topdown=True, onerror=lambda _e: None):
         for name in dirs:
             try:
                 child = os.path.join(folder, name)
