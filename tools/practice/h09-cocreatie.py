@@ -20,7 +20,7 @@ WRONG = {
     "h09_goedkoper_antwoord": ['goedkoper = "maker" if kosten_per_1000 > 8 else "advertentie"',
                                'goedkoper = "maker"'],
     # a fixed tier copied from a classmate, and 'influencer' instead of a tier
-    "h09_type_antwoord": ['type_maker = "micro"', 'type_maker = "influencer"'],
+    "h09_type_antwoord": ['type_maker = "micro"', 'type_maker = "influencer"', 'type_maker = "micro-influencer"'],
 }
 
 OPEN_ANSWERS = {
