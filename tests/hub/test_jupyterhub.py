@@ -31,11 +31,11 @@ checkout closed to others for the duration, all restored afterwards), so it runs
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 import os
 import pwd
-import shutil
 import stat
 import time
 from pathlib import Path
@@ -48,6 +48,13 @@ from .conftest import (ASSIGNMENT, COURSE, GRADER, ROOT, SKIP, STUDENTS, TEACHER
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 if SKIP:
     pytestmark.append(pytest.mark.skip(reason=SKIP))
+
+
+def load_make_class():
+    spec = importlib.util.spec_from_file_location("make_class", ROOT / "tools" / "make_class.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def test_course_cycle_on_a_real_hub(hub):
@@ -111,8 +118,14 @@ def test_course_cycle_on_a_real_hub(hub):
     fetched = {s: home[s] / COURSE / ASSIGNMENT / f"{ASSIGNMENT}.ipynb" for s in STUDENTS}
     assert all(p.exists() for p in fetched.values()), list(home[STUDENTS[0]].rglob("*"))
     assert fetched[STUDENTS[0]].stat().st_uid == pwd.getpwnam(STUDENTS[0]).pw_uid
-    # student 2 "works": the answers of the source version (student 1 hands in the untouched copy)
-    shutil.copy(hub.course / "solutions" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", fetched[STUDENTS[1]])
+    # student 2 "works": the worked answers of the source in the fetched copy, with her own id typed in
+    # (since issue #18 each student has her own case; the source's answers as they are would be another
+    # student's work). Student 1 hands in the untouched copy.
+    make_class = load_make_class()
+    source = json.loads((hub.course / "solutions" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_text(encoding="utf-8"))
+    fetched_nb = json.loads(fetched[STUDENTS[1]].read_text(encoding="utf-8"))
+    fetched[STUDENTS[1]].write_text(make_class.dump(make_class.submission(fetched_nb, source, {}, STUDENTS[1])),
+                                    encoding="utf-8")
     os.chown(fetched[STUDENTS[1]], pwd.getpwnam(STUDENTS[1]).pw_uid, pwd.getpwnam(STUDENTS[1]).pw_gid)
     for student in STUDENTS:
         result = server_api(hub, student, "POST", "/assignments/submit",
