@@ -30,12 +30,13 @@ from pathlib import Path
 from smmkit.messages import msg
 
 __all__ = ["Casus", "mine", "course_secret", "assignment_key", "case_index", "SELF_STUDY_SECRET",
-           "PLACEHOLDER", "VariantError"]
+           "PLACEHOLDER", "VariantError", "is_id_cell", "id_cell_source"]
 
 SELF_STUDY_SECRET = "zelfstudie"
 PLACEHOLDER = "JOUW STUDENTNUMMER"
 SECRET_FILE = Path(".smmkit") / "cursusgeheim"
 ID_NAME = "studentnummer"  # the answer cell's variable with the id the student typed
+ID_CELL_SUFFIX = "_" + ID_NAME  # ends the grade_id of that answer cell (hNN_studentnummer_antwoord contains it)
 _VALID_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$")
 
 
@@ -124,6 +125,16 @@ class Casus:
 
     def _repr_markdown_(self) -> str:
         return msg("variant.markdown", assignment=self.assignment, student=self.student, source=self.source)
+
+
+def is_id_cell(grade_id: str) -> bool:
+    """Whether an nbgrader answer cell (by its grade_id) is the one where a student types her id."""
+    return ID_CELL_SUFFIX in (grade_id or "")
+
+
+def id_cell_source(student: str) -> str:
+    """The body of the id cell with ``student`` typed in, as a student would write it."""
+    return f'{ID_NAME} = "{student}"'
 
 
 def _typed_id(depth: int = 2):

@@ -35,9 +35,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 try:
     from smmkit.csvsafe import spreadsheet_text
+    from smmkit.variant import id_cell_source, is_id_cell
 except ImportError:  # run with a Python without the kit installed: the kit of this checkout
     sys.path.insert(0, str(ROOT))
     from smmkit.csvsafe import spreadsheet_text
+    from smmkit.variant import id_cell_source, is_id_cell
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 UNTOUCHED = "untouched"  # an answer that leaves the release's stub as it is
 
@@ -46,7 +48,6 @@ UNTOUCHED = "untouched"  # an answer that leaves the release's stub as it is
 #   OPEN_ANSWERS {open answer cell grade_id: [texts, from good to poor]}
 #   SAVED_WORK   {file name: function(random.Random) -> text}  (widget work handed in beside the notebook)
 PRACTICE = ROOT / "tools" / "practice"
-ID_CELL_SUFFIX = "_studentnummer"  # in the grade_id of the answer cell where a student types her id (smmkit.variant)
 
 
 def practice(assignment: str) -> dict:
@@ -83,7 +84,7 @@ def _keep_prefix(release_source: str) -> str:
 def submission(release: dict, source: dict, answers: dict[str, str | None], student: str | None = None) -> dict:
     """The release notebook with each answer cell filled in: ``answers[grade_id]`` is the cell's new
     body (after the release's instruction comments), ``None`` (or absent) for the worked answer of the
-    source, or ``UNTOUCHED`` to leave the stub. With ``student``, the id cell (grade_id with ``_studentnummer``) gets
+    source, or ``UNTOUCHED`` to leave the stub. With ``student``, the id cell (``smmkit.variant.is_id_cell``) gets
     that id unless the answers leave it untouched or give it a body (an untouched release keeps the placeholder)."""
     by_id = {_nb(c).get("grade_id"): c for c in source["cells"]}
     out = copy.deepcopy(release)
@@ -95,8 +96,8 @@ def submission(release: dict, source: dict, answers: dict[str, str | None], stud
         choice = answers.get(grade_id)
         if choice == UNTOUCHED:
             continue
-        if student is not None and ID_CELL_SUFFIX in grade_id and choice is None:
-            cell["source"] = f'studentnummer = "{student}"'
+        if student is not None and is_id_cell(grade_id) and choice is None:
+            cell["source"] = id_cell_source(student)
             continue
         if choice is None:
             cell["source"] = _solution_body("".join(by_id[grade_id]["source"]))
@@ -146,7 +147,7 @@ def plan(release: dict, n: int, seed: int, assignment: str | None = None) -> dic
         answers: dict[str, str | None] = {}
         for c in cells:
             grade_id = _nb(c)["grade_id"]
-            if ID_CELL_SUFFIX in grade_id:  # every student who hands in work types her id
+            if is_id_cell(grade_id):  # every student who hands in work types her id
                 answers[grade_id] = None
             elif c["cell_type"] == "markdown":
                 answers[grade_id] = rng.choice(open_answers.get(grade_id) or [UNTOUCHED])

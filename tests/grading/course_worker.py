@@ -24,6 +24,7 @@ from nbgrader.coursedir import CourseDirectory
 from traitlets.config.loader import PyFileConfigLoader
 
 from smmkit.grading.batch import autograde
+from smmkit.variant import is_id_cell
 
 HERE = Path(__file__).resolve().parent
 CELL_TIMEOUT = 15  # seconds per cell in the tests (the course default is 20); at 10 the widget cell of
@@ -60,7 +61,7 @@ def variant_submissions(root: Path, assignment: str) -> dict[str, str]:
     make_class = load_make_class()
     release, source = make_class.load_pair(root, assignment)
     ids = [c.get("metadata", {}).get("nbgrader", {}).get("grade_id", "") for c in source["cells"]]
-    if not any(make_class.ID_CELL_SUFFIX in i for i in ids):
+    if not any(is_id_cell(i) for i in ids):
         return {}
     out = {ANDERE: make_class.dump(source),  # the worked solution as it is: id voorbeeld
            EIGEN: make_class.dump(make_class.submission(release, source, {}, EIGEN))}

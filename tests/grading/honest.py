@@ -16,6 +16,8 @@ import copy
 import json
 from pathlib import Path
 
+from smmkit.variant import id_cell_source, is_id_cell
+
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 KINDS = ("good", "half", "empty", "loop")
 
@@ -45,9 +47,9 @@ def make(kind: str, source: dict, release: dict, student: str | None = None) -> 
         meta = _meta(cell)
         if not meta.get("solution"):
             continue
-        if "_studentnummer" in meta.get("grade_id", ""):
+        if is_id_cell(meta.get("grade_id", "")):
             if student is not None:
-                cell["source"] = f'studentnummer = "{student}"'
+                cell["source"] = id_cell_source(student)
             continue
         fill = True
         if cell["cell_type"] == "code":

@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from smmkit.variant import is_id_cell
+
 from .conftest import ASSIGNMENTS, ROOT
 
 pytestmark = pytest.mark.slow
@@ -234,7 +236,7 @@ def test_each_student_gets_her_own_case(assignment):
     """A studentnummer cell, the case from smmkit.variant, and checks that follow the case."""
     cells = notebook("solutions", assignment)["cells"]
     ids = [nbg(c).get("grade_id", "") for c in cells]
-    assert any("_studentnummer" in i for i in ids), "an answer cell where the student types her id"
+    assert any(is_id_cell(i) for i in ids), "an answer cell where the student types her id"
     locked = "\n".join(source_of(c) for c in cells if nbg(c).get("locked"))
     assert f'variant.mine("{assignment}")' in locked
     tests = [source_of(c) for c in cells if nbg(c).get("grade") and not nbg(c).get("solution")]
@@ -266,7 +268,7 @@ def test_practice_class_has_two_distinct_mistakes_that_fail_each_item(course, as
     wrong = make_class.practice(assignment)["WRONG"]
     cells = notebook("solutions", assignment)["cells"]
     answer_ids = [nbg(c)["grade_id"] for c in cells
-                  if nbg(c).get("solution") and not nbg(c).get("grade") and "_studentnummer" not in nbg(c)["grade_id"]]
+                  if nbg(c).get("solution") and not nbg(c).get("grade") and not is_id_cell(nbg(c)["grade_id"])]
     for gid in answer_ids:
         assert len({m.strip() for m in wrong.get(gid, [])}) >= 2, f"{gid}: two distinct typical mistakes"
     report = course.report(assignment)
