@@ -59,6 +59,7 @@ c.GenerateAssignment.preprocessors = [
     "nbgrader.preprocessors.LockCells",
     "smmkit.grading.stamp.StampAssignmentKey",
     "nbgrader.preprocessors.ClearSolutions",
+    "smmkit.grading.stamp.TidyIdCell",  # no code stub under the id placeholder
     "nbgrader.preprocessors.ClearOutput",
     "nbgrader.preprocessors.CheckCellMetadata",
     "nbgrader.preprocessors.ComputeChecksums",

@@ -40,3 +40,22 @@ class StampAssignmentKey(NbGraderPreprocessor):
             if cell.cell_type == "code" and "variant.mine" in cell.source:
                 cell.source = stamp_source(cell.source, key_of)
         return nb, resources
+
+
+class TidyIdCell(NbGraderPreprocessor):
+    """Leave only the instruction and the placeholder in the release's id cell.
+
+    ``ClearSolutions`` puts its code stub (``# JOUW CODE HIER`` and ``...``) where the worked id stood,
+    under the line ``studentnummer = "JOUW STUDENTNUMMER"`` the student has to edit: two lines that
+    ask for code where none is wanted. Runs right after ``ClearSolutions``, before the checksums.
+    """
+
+    def preprocess(self, nb, resources):
+        from nbgrader.preprocessors import ClearSolutions
+
+        stub = ClearSolutions(parent=self).code_stub.get("python", "")
+        for cell in nb.cells:
+            grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
+            if cell.cell_type == "code" and variant.is_id_cell(grade_id) and stub and stub in cell.source:
+                cell.source = cell.source.replace(stub, "").rstrip("\n")
+        return nb, resources

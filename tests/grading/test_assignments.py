@@ -232,6 +232,16 @@ def test_no_hidden_test_takes_its_answer_from_a_kit_heuristic(assignment):
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_the_released_id_cell_asks_only_for_the_id(assignment):
+    """The release's id cell: the instruction and the placeholder line, no code stub under it (TidyIdCell)."""
+    from smmkit.variant import PLACEHOLDER, id_cell_source
+
+    cell = next(c for c in notebook("exercises", assignment)["cells"] if is_id_cell(nbg(c).get("grade_id", "")))
+    lines = [line for line in source_of(cell).splitlines() if line.strip()]
+    assert lines[-1] == id_cell_source(PLACEHOLDER) and all(line.startswith("#") for line in lines[:-1]), lines
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_each_student_gets_her_own_case(assignment):
     """A studentnummer cell, the case from smmkit.variant, and checks that follow the case."""
     cells = notebook("solutions", assignment)["cells"]
