@@ -280,3 +280,104 @@ def test_the_guides_are_linked_and_their_links_work():
         for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
             if "://" not in target:
                 assert (page.parent / target).resolve().exists(), f"{page.relative_to(ROOT)}: kapotte link {target}"
+
+
+# ---------------------------------------------------------------- the capstone as an nbgrader assignment
+CAPSTONE_SOURCE = ROOT / "solutions" / "eindopdracht" / "eindopdracht.ipynb"
+CAPSTONE_RELEASE = ROOT / "exercises" / "eindopdracht" / "eindopdracht.ipynb"
+
+
+def rubric_of_the_guide() -> dict[str, tuple[int, list[tuple[int, str]]]]:
+    """Criterion letter → (points, [(points, description) per level]) from docs/eindopdracht.md."""
+    found = {}
+    for line in CAPSTONE.read_text(encoding="utf-8").splitlines():
+        head = re.match(r"^\| \*\*([A-Z])\. [^*]+\*\* \((\d+)\)", line)
+        if head:
+            cells = [c.strip() for c in line.strip("|").split("|")][1:]
+            found[head[1]] = (int(head[2]), [(int(c.split(" · ")[0]), c.split(" · ", 1)[1]) for c in cells])
+    return found
+
+
+def rubric_of_the_notebook(nb: dict) -> dict[str, tuple[int, list[tuple[int, str]]]]:
+    found = {}
+    for cell in nb["cells"]:
+        text = "".join(cell["source"])
+        head = re.match(r"## Onderdeel ([A-Z]) · .+ \((\d+) punten, beoordeeld door je docent\)", text)
+        if head:
+            rows = [line for line in text.splitlines() if line.startswith("| ")]
+            points = [int(p) for p in re.findall(r"\((\d+)\)", rows[0])]
+            texts = [c.strip() for c in rows[1].strip("|").split("|")]
+            found[head[1]] = (int(head[2]), list(zip(points, texts)))
+    return found
+
+
+def graded(nb: dict) -> dict[str, float]:
+    return {c["metadata"]["nbgrader"]["grade_id"]: float(c["metadata"]["nbgrader"]["points"]) for c in nb["cells"]
+            if c.get("metadata", {}).get("nbgrader", {}).get("grade")}
+
+
+def test_the_capstone_notebook_has_the_rubric_of_the_guide():
+    source = notebook(CAPSTONE_SOURCE)
+    assert rubric_of_the_notebook(source) == rubric_of_the_guide(), "zet de criteria in notebook en gids gelijk"
+    parts = [c for c in source["cells"] if c["metadata"]["nbgrader"].get("grade")]
+    assert all(c["cell_type"] == "markdown" and c["metadata"]["nbgrader"]["solution"] for c in parts), \
+        "alle onderdelen beoordeelt de docent: markdown-antwoordcellen"
+    assert sum(graded(source).values()) == 100
+    assert [p for p, _ in rubric_of_the_guide().values()] == list(graded(source).values())
+
+
+def test_the_capstone_release_holds_no_teacher_text():
+    text = CAPSTONE_RELEASE.read_text(encoding="utf-8")
+    for secret in ("BEGIN SOLUTION", "END SOLUTION", "Aanwijzingen voor de docent", "Rubric"):
+        assert secret not in text, secret
+    release = notebook(CAPSTONE_RELEASE)
+    assert graded(release) == graded(notebook(CAPSTONE_SOURCE))
+    answers = ["".join(c["source"]) for c in release["cells"] if c["metadata"]["nbgrader"].get("solution")]
+    assert answers and all(a.strip() == "JOUW ANTWOORD HIER" for a in answers)
+
+
+@pytest.mark.slow
+def test_nbgrader_generates_the_capstone_and_hands_it_to_the_teacher(tmp_path):
+    """Real nbgrader: the committed release is what generate_assignment makes now, and a handed-in plan
+    reaches the formgrader as eight manually graded parts worth 100 points."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from nbgrader.api import Gradebook
+
+    course = tmp_path / "cursus"
+    (course / "solutions").mkdir(parents=True)
+    shutil.copy(ROOT / "nbgrader_config.py", course)
+    shutil.copytree(CAPSTONE_SOURCE.parent, course / "solutions" / "eindopdracht")
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""),
+           "HOME": str(tmp_path / "thuis"), "MPLBACKEND": "Agg"}
+
+    def nbgrader(*args):
+        done = subprocess.run(["nbgrader", *args], cwd=course, env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+    nbgrader("generate_assignment", "eindopdracht")
+    fresh = notebook(course / "exercises" / "eindopdracht" / "eindopdracht.ipynb")
+
+    def essence(nb):
+        return [(c["cell_type"], "".join(c["source"]), c.get("metadata", {})) for c in nb["cells"]]
+
+    assert essence(fresh) == essence(notebook(CAPSTONE_RELEASE)), (
+        "exercises/eindopdracht loopt achter: draai `nbgrader generate_assignment eindopdracht --force` en commit")
+
+    for cell in fresh["cells"]:
+        if cell["metadata"]["nbgrader"].get("solution"):
+            cell["source"] = ["Ons plan voor de bakkerij in de wijk: ", cell["metadata"]["nbgrader"]["grade_id"]]
+    handed_in = course / "submitted" / "s0000001" / "eindopdracht"
+    handed_in.mkdir(parents=True)
+    (handed_in / "eindopdracht.ipynb").write_text(json.dumps(fresh), encoding="utf-8")
+    nbgrader("autograde", "eindopdracht")
+
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        submission = gb.find_submission("eindopdracht", "s0000001")
+        assert submission.max_score == 100
+        assert submission.needs_manual_grade
+        grades = {g.name: (g.max_score, g.auto_score, g.needs_manual_grade) for g in submission.notebooks[0].grades}
+    assert grades == {name: (points, None, True) for name, points in graded(notebook(CAPSTONE_SOURCE)).items()}
