@@ -381,3 +381,16 @@ def test_nbgrader_generates_the_capstone_and_hands_it_to_the_teacher(tmp_path):
         assert submission.needs_manual_grade
         grades = {g.name: (g.max_score, g.auto_score, g.needs_manual_grade) for g in submission.notebooks[0].grades}
     assert grades == {name: (points, None, True) for name, points in graded(notebook(CAPSTONE_SOURCE)).items()}
+
+
+def test_the_view_per_objective_is_the_same_mapping_turned_around():
+    text = MATRIX.read_text(encoding="utf-8")
+    per_objective = sections(text).get("Per leerdoel", "")
+    expected: dict[str, list[str]] = {}
+    for row in matrix_rows():
+        for objective in row["objectives"]:
+            expected.setdefault(objective, []).append(row["grade_id"])
+    listed = {m[1]: re.findall(r"`(\w+)`", m[2])
+              for m in re.finditer(r"^\| ((?:L\d\.\d+)|V1) \| ([^|]+) \| [\d.]+ \|$", per_objective, re.MULTILINE)}
+    assert set(listed) == all_objectives() | KIT_SKILLS, "elk leerdoel (en V1) een rij in 'Per leerdoel'"
+    assert {k: v for k, v in listed.items() if v} == expected
