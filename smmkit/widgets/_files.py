@@ -288,6 +288,11 @@ class FileActions:
         self._remember_name(path)
         if not os.path.lexists(path):
             return False
+        recalled = getattr(self, "_smmkit_recalled", None)
+        if recalled is not None and self._saved_state(path) != recalled:
+            # the cell ran again and brought back what the notebook last showed: newer than the file
+            self.file_status.value = self._note(msg("widgets.recalled_not_file", path=path))
+            return False
         try:
             self.load(path)
         except SmmkitError as exc:
@@ -299,6 +304,43 @@ class FileActions:
             return False
         self.file_status.value = self._note(msg("widgets.restored", path=path))
         return True
+
+    def _saved_state(self, path: Path):
+        """The learner state in a saved file of this widget, or None if it cannot be read."""
+        try:
+            data = parse_saved(read_limited(path, type(self).__name__), path, type(self).__name__)
+        except SmmkitError:
+            return None
+        return data.get("state") if isinstance(data, dict) else None
+
+    def _apply_state(self, state: dict) -> None:
+        """Restore ``state`` as ``load`` does: all of it, or (on a Dutch error) nothing changes."""
+        before = self.learner_state()
+        try:
+            with self.hold_updates():
+                self.restore_learner_state(state)
+        except Exception:
+            self._restore(before)
+            raise
+
+    def _offer_previous(self, state: dict) -> None:
+        """The cell changed since the previous work: the widget starts from the code, one click brings it back."""
+        def bring_back(_button=None):
+            try:
+                self._apply_state(state)
+            except SmmkitError as exc:
+                self.file_status.value = self._box(str(exc))
+                return
+            except Exception:
+                log.exception("%s: previous work not brought back", type(self).__name__)
+                self.file_status.value = self._box(msg("widgets.unexpected"))
+                return
+            self.previous_button.layout.display = "none"
+            self.file_status.value = self._note(msg("widgets.recalled"))
+
+        self.previous_button.on_click(bring_back)
+        self.previous_button.layout.display = None
+        self.file_status.value = self._note(msg("widgets.previous_offered"))
 
     def _open(self, path: Path) -> None:
         """The Open button: ``load``, but a file that exists and cannot be loaded is copied first
@@ -381,6 +423,8 @@ class FileActions:
         if self.has_chart:
             buttons.append((msg("widgets.export_png"), lambda: self.export_png(self._file(".png"))))
         self.file_status = w.HTML()
+        self.previous_button = w.Button(description=msg("widgets.previous_button"), icon="undo",
+                                        layout=w.Layout(width="auto", display="none"))
         row = [self.filename]
         self.file_buttons = {}
         for label, action in buttons:
@@ -388,7 +432,7 @@ class FileActions:
             button.on_click(lambda _b, action=action: self._file_action(action))
             self.file_buttons[label] = button
             row.append(button)
-        return w.VBox([w.HBox(row, layout=w.Layout(flex_flow="row wrap")), self.file_status])
+        return w.VBox([w.HBox(row, layout=w.Layout(flex_flow="row wrap")), self.file_status, self.previous_button])
 
     def _file(self, suffix: str) -> Path:
         name = self.filename.value.strip() or type(self).__name__.lower()

@@ -3,6 +3,7 @@
 How to write a widget (a thin view over a pure model in ``smmkit.models``)::
 
     import ipywidgets as w
+from traitlets import Unicode
     from smmkit.messages import msg
     from smmkit.models import kpi
     from smmkit.widgets.base import SmmkitWidget
@@ -58,9 +59,11 @@ from contextlib import contextmanager
 from typing import Any
 
 import ipywidgets as w
+from traitlets import Unicode
 
 from smmkit.errors import SmmkitError
 from smmkit.messages import msg
+from smmkit.widgets import _memory
 from smmkit.widgets._files import SAVE_VERSION, FileActions  # noqa: F401 (SAVE_VERSION re-exported)
 
 log = logging.getLogger("smmkit.widgets")
@@ -74,6 +77,8 @@ class SmmkitWidget(FileActions, w.VBox):
     has_chart: bool = False
     chart_size: tuple[float, float] = (7.0, 4.0)
     chart_margins = {"left": 0.1, "right": 0.97, "top": 0.88, "bottom": 0.2}  # draw() may adjust
+    # the learner's work, synced so that Lab saves it in the notebook: a re-run cell brings it back (_memory)
+    _smmkit_work = Unicode("").tag(sync=True)
 
     def __init__(self, *, auto_chart: bool = True, **kwargs):
         super().__init__(**kwargs)
@@ -95,8 +100,11 @@ class SmmkitWidget(FileActions, w.VBox):
         for control in controls:
             self._watch_tree(control)
         outputs = [self.message, self.text] + ([self.chart] if self.chart is not None else [])
-        self.children = [self.heading, *controls, *outputs, self.files]
+        offline = w.HTML(_memory.offline_html()).add_class("smmkit-offline")  # on top, only without Python
+        self.children = [self.heading, *controls, *outputs, self.files, offline]
+        _memory.start(self)
         self.refresh()
+        _memory.recall(self)
 
     def __repr__(self) -> str:
         # the text/plain part of the output: what a page shows that cannot draw the widget (an
@@ -202,6 +210,13 @@ class SmmkitWidget(FileActions, w.VBox):
         self._render_text()
         if self.chart is not None and self.auto_chart:
             self._render_chart()
+        self._remember_work()
+
+    def _remember_work(self) -> None:
+        try:
+            self._smmkit_work = _memory.work_json(self)
+        except Exception:  # a state that is no JSON: save() says so; the widget goes on
+            log.exception("%s: work not remembered", type(self).__name__)
 
     def _render_text(self) -> None:
         body = ""

@@ -40,6 +40,21 @@ MESSAGES = {
     "widgets.export_png": "Exporteer PNG",
     "widgets.done": "Klaar: {path}",
     "widgets.loaded": "Je opgeslagen werk is teruggezet.",
+    "widgets.offline": (
+        "Deze widget is niet meer verbonden met Python: JupyterLab of de kernel is opnieuw gestart. Je ziet "
+        "je laatste stand, maar er wordt niets berekend of opgeslagen. Klik in de cel en druk op "
+        "Shift + Enter: de widget komt terug met deze stand."
+    ),
+    "widgets.recalled": "Je werk van de vorige keer dat deze cel draaide staat er weer.",
+    "widgets.recalled_not_file": (
+        "Je werk van de vorige keer dat deze cel draaide staat er weer. In {path} staat een andere "
+        "(oudere) versie; die haal je terug met Openen."
+    ),
+    "widgets.previous_offered": (
+        "Je hebt de code van deze cel veranderd, dus de widget begint opnieuw. Je werk van de vorige "
+        "keer is niet weg: de knop hieronder zet het terug."
+    ),
+    "widgets.previous_button": "Zet mijn vorige werk terug",
     "widgets.restored": "Je opgeslagen werk uit {path} is teruggezet.",
     "widgets.open_failed": (
         "{path} kon niet worden geopend; de widget houdt wat er al stond.\n{error}\n"
