@@ -131,7 +131,9 @@ def setup(extras: tuple[str, ...] = ()) -> None:
         sys.exit("smmkit heeft Python 3.11 of nieuwer nodig. Je hebt " + sys.version.split()[0] + ".")
     if not PY.exists():
         say("eerste keer: virtuele omgeving maken in .venv/ …")
-        venv.EnvBuilder(with_pip=True).create(VENV)
+        create_venv()
+    elif not STAMP.exists() and not _has_pip():
+        broken_venv()
     configure_kernel()
     stamp, have = _installed()
     if stamp == install_stamp() and set(extras) <= have:
@@ -151,6 +153,57 @@ def setup(extras: tuple[str, ...] = ()) -> None:
             sys.exit("[smmkit] installeren mislukt; zie de melding hierboven.")
     configure_lab()
     STAMP.write_text(install_stamp() + "\n" + " ".join(wanted))
+
+
+def _venv_package() -> str:
+    """The Debian/Ubuntu package that holds ensurepip for this Python (python3.11-venv, …)."""
+    return f"python{sys.version_info.major}.{sys.version_info.minor}-venv"
+
+
+def _venv_fix() -> str:
+    return (f"Op Debian of Ubuntu: typ  sudo apt install python3-venv  (of  sudo apt install {_venv_package()}) "
+            "en daarna opnieuw  python3 kit.py lab .")
+
+
+def create_venv() -> None:
+    """Make .venv with pip. Debian and Ubuntu keep ensurepip (what makes pip in a venv) in a separate
+    package, python3-venv: without it Python prints an English message and leaves a .venv without pip,
+    and every later start failed on "No module named pip". So pip is added in a second step whose
+    failure is recognised: the half-made .venv is removed and the exact Dutch fix is printed."""
+    venv.EnvBuilder(with_pip=False).create(VENV)
+    # not isolated (-I): a PYTHONPATH of the user reaches it as it reaches Python's own venv step
+    done = subprocess.run([str(PY), "-m", "ensurepip", "--upgrade", "--default-pip"],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if done.returncode == 0:
+        return
+    shutil.rmtree(VENV, ignore_errors=True)
+    reason = (done.stdout or "").strip().splitlines()
+    sys.exit("[smmkit] de virtuele omgeving (.venv/) kon niet worden gemaakt: deze Python kan geen pip "
+             "installeren (ensurepip ontbreekt of werkt niet). De halve .venv/ is weer weggehaald.\n"
+             f"[smmkit] {_venv_fix()}\n"
+             f"[smmkit] (melding van Python: {reason[-1] if reason else '-'})")
+
+
+def _has_pip() -> bool:
+    return subprocess.run([str(PY), "-c", "import pip"], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL).returncode == 0
+
+
+def broken_venv() -> None:
+    """A .venv without pip (made before python3-venv was installed): it must go. Asked first; without
+    an answer (no terminal) kit.py stops and says how."""
+    say(f".venv/ in {ROOT} is half gemaakt: er zit geen pip in (meestal omdat python3-venv ontbrak toen hij "
+        "werd gemaakt). Hij moet weg; daarna maakt kit.py hem opnieuw.")
+    try:
+        answer = input("[smmkit] Mag kit.py .venv/ nu weghalen en opnieuw maken? Typ j en Enter (anders n): ")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() not in ("j", "ja", "y", "yes"):
+        sys.exit(f"[smmkit] .venv/ is niet weggehaald. Doe het zelf met  rm -rf {VENV}  en typ dan opnieuw "
+                 "python3 kit.py lab . Ontbreekt python3-venv nog? " + _venv_fix())
+    shutil.rmtree(VENV)
+    say("eerste keer: virtuele omgeving maken in .venv/ …")
+    create_venv()
 
 
 AUTOSAVE_SECONDS = 5
@@ -304,6 +357,7 @@ def configure_lab(prefix: Path = VENV, laptop: bool = False) -> None:
     _install_lab_extension(prefix)
     _enable_server_extension(prefix)
     _enable_server_extension(prefix, TEACHER_SERVER_EXTENSIONS, docent_config(prefix), "smmkit-docent.json")
+    _write_cull_config(prefix)
 
 
 def _install_lab_extension(prefix: Path = VENV) -> None:
@@ -333,6 +387,34 @@ def _enable_server_extension(prefix: Path = VENV, names=SERVER_EXTENSIONS, confi
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / file_name
     text = json.dumps({"ServerApp": {"jpserver_extensions": {name: True for name in names}}}, indent=2) + "\n"
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+
+
+# Jupyter's own culling of idle kernels: every notebook opened in an afternoon kept its kernel (6
+# kernels, ±875 MB). A kernel idle for CULL_IDLE_SECONDS whose notebook is closed (no connection) is
+# shut down; an open notebook keeps its kernel (cull_connected False). A culled notebook's widgets
+# say in Dutch to run their cell again, and bring back her work when she does (smmkit/widgets/_memory.py).
+CULL_IDLE_SECONDS = 1800
+CULL_INTERVAL_SECONDS = 300
+CULL_CONFIG = {"MappingKernelManager": {"cull_idle_timeout": CULL_IDLE_SECONDS,
+                                        "cull_interval": CULL_INTERVAL_SECONDS, "cull_connected": False}}
+
+
+def _write_cull_config(prefix: Path = VENV) -> None:
+    """Into ``etc/jupyter/jupyter_server_config.json`` of ``prefix`` (Jupyter Server reads its
+    ``jupyter_server_config.d`` folder only for enabling extensions); other settings there are kept."""
+    target = Path(prefix) / "etc" / "jupyter" / "jupyter_server_config.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        config = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        config = {}
+    if not isinstance(config, dict):
+        config = {}
+    for section, values in CULL_CONFIG.items():
+        config[section] = {**(config.get(section) if isinstance(config.get(section), dict) else {}), **values}
+    text = json.dumps(config, indent=2) + "\n"
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
 
@@ -408,6 +490,71 @@ def ensure_proxy() -> None:
         say("configurable-http-proxy kon niet worden geïnstalleerd; de JupyterHub-test wordt overgeslagen.")
 
 
+# A student's own course folder: her copies of chapters/ and exercises/, her saved widget files and
+# exports. The kit's tracked files are never her work, so `git pull` or a new zip of the kit never
+# meets her changes. SMMKIT_WERK chooses another folder.
+WORK_FOLDERS = ("chapters", "exercises")
+WORK_MANIFEST = ".smmkit-kopie.json"   # per copied file: the hash of the kit's version we copied
+
+
+def work_folder() -> Path:
+    return Path(os.environ.get("SMMKIT_WERK") or Path.home() / "smmkit-werk").expanduser().resolve()
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _course_files() -> list[str]:
+    found = []
+    for folder in WORK_FOLDERS:
+        for path in sorted((ROOT / folder).rglob("*")):
+            parts = path.relative_to(ROOT).parts
+            if path.is_file() and not any(p.startswith(".") or p == "__pycache__" for p in parts):
+                found.append("/".join(parts))
+    return found
+
+
+def sync_work_folder(work: Path | None = None) -> Path:
+    """Copy the course into the student's folder, with nbgitpuller's merge rules: a new file of the kit
+    is added; a file she never changed follows the kit; a file she changed (or made) is never
+    overwritten; a file she deleted comes back. What was copied is remembered in ``WORK_MANIFEST``."""
+    work = work_folder() if work is None else Path(work)
+    work.mkdir(parents=True, exist_ok=True)
+    manifest_path = work / WORK_MANIFEST
+    try:
+        copied = json.loads(manifest_path.read_text(encoding="utf-8")).get("files", {})
+    except (OSError, ValueError, AttributeError):
+        copied = {}
+    added, updated, kept = [], [], []
+    for name in _course_files():
+        source, target = ROOT / name, work / name
+        new = _sha256(source)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+            (added if name not in copied else updated).append(name)
+        else:
+            mine = _sha256(target)
+            if mine == new:
+                pass
+            elif copied.get(name) == mine:            # untouched by her: follows the kit
+                shutil.copyfile(source, target)
+                updated.append(name)
+            else:                                     # her work: never overwritten
+                kept.append(name)
+                continue
+        copied[name] = new
+    manifest_path.write_text(json.dumps({"kit": str(ROOT), "files": copied}, indent=1) + "\n", encoding="utf-8")
+    if added and len(added) == len(_course_files()):
+        say(f"je eigen cursusmap is {work}: daar staan de hoofdstukken, de opdrachten en je werk.")
+    elif added or updated:
+        say(f"{len(added) + len(updated)} nieuwe of bijgewerkte bestanden van de kit in {work}.")
+    if kept and (added or updated):
+        say(f"{len(kept)} bestand(en) die je zelf veranderde bleven zoals ze waren.")
+    return work
+
+
 def cmd_lab(args: list[str]) -> int:
     setup()  # only what learners need: no test tools
     env = env_with_venv()
@@ -418,13 +565,15 @@ def cmd_lab(args: list[str]) -> int:
         p for p in (str(DOCENT_CONFIG if teacher else LAPTOP_CONFIG), env.get("JUPYTER_CONFIG_PATH", "")) if p)
     if teacher:
         say("docentenmodus: nbgrader's Create Assignment, Formgrader en Validate staan aan.")
+    # the teacher works in the repository; a student in her own course folder (the file browser shows it)
+    root = ROOT if teacher else sync_work_folder()
     start = "chapters/00-start.ipynb"
     # Naming the file makes JupyterLab open the browser on the start page itself.
-    cmd = [BIN / "jupyter", "lab", start, f"--ServerApp.root_dir={ROOT}"]
+    cmd = [BIN / "jupyter", "lab", start, f"--ServerApp.root_dir={root}"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     say("JupyterLab start; stop met Ctrl+C (twee keer).")
-    return run_forwarding_signals(cmd + args, cwd=ROOT, env=env)
+    return run_forwarding_signals(cmd + args, cwd=root, env=env)
 
 
 def cmd_test(args: list[str]) -> int:

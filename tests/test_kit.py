@@ -33,7 +33,8 @@ def test_lab_opens_start_page_in_dutch(tmp_path):
     browser.write_text(f'#!/bin/sh\necho "$1" >> "{record}"\n')
     browser.chmod(0o755)
     port, token = _free_port(), "kit-test-token"
-    env = dict(os.environ, BROWSER=str(browser), JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    env = dict(os.environ, BROWSER=str(browser), JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+               SMMKIT_WERK=str(tmp_path / "werk"))
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "kit.py"), "lab", f"--port={port}", "--ServerApp.ip=127.0.0.1",
          f"--IdentityProvider.token={token}"],
@@ -81,7 +82,7 @@ def _alive(pid: int) -> bool:
 def _start_lab(tmp_path, *args: str):
     """`python3 kit.py lab --no-browser …` on a free port; returns (process, base url with token) once it answers."""
     port, token = _free_port(), "kit-stop-token"
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), SMMKIT_WERK=str(tmp_path / "werk"))
     kit_py = subprocess.Popen(
         [sys.executable, str(ROOT / "kit.py"), "lab", *args, "--no-browser", f"--port={port}",
          "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}"],
@@ -208,3 +209,118 @@ def test_test_asks_for_the_hub_extra_and_system_packages_only_when_those_tests_r
     monkeypatch.setattr(kit, "run", lambda cmd, **kwargs: 0)
     kit.cmd_test(["tests/models"])
     assert asked == [("test",), ("apt", "tests/models")]
+
+
+# --------------------------------------------------------------------------- issue 20: work and state
+def _api(url, path, method="GET"):
+    request = urllib.request.Request(url.format(path), method=method)
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.load(response)
+
+
+@pytest.mark.timeout(300)
+def test_lab_opens_her_own_course_folder_and_culls_idle_kernels(tmp_path):
+    """`kit.py lab` copies the course into her folder (SMMKIT_WERK, else ~/smmkit-werk) and serves that
+    folder: chapters, exercises, her work; not the repository with solutions/, tests and uv.lock. The
+    started server runs Jupyter's own culler of idle kernels with the kit's settings."""
+    kit = _kit()
+    kit_py, url = _start_lab(tmp_path)
+    try:
+        names = {item["name"] for item in _api(url, "api/contents")["content"]}
+        assert {"chapters", "exercises"} <= names, names
+        assert not names & {"solutions", "tests", "kit.py", "uv.lock", "smmkit.egg-info"}, names
+        chapters = {item["name"] for item in _api(url, "api/contents/chapters")["content"]}
+        assert "00-start.ipynb" in chapters and "01-introductie.ipynb" in chapters
+        _api(url, "api/kernels", method="POST")           # the culler starts with the first kernel
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not _api(url, "api/kernels"):
+            time.sleep(0.5)
+    finally:
+        _stop(kit_py)
+    log = kit_py.stdout.read().decode(errors="replace")
+    assert (f"Culling kernels with idle durations > {kit.CULL_IDLE_SECONDS} seconds at "
+            f"{kit.CULL_INTERVAL_SECONDS} second intervals") in log, log[-3000:]
+    assert "Culling kernels even with connected clients" not in log   # an open notebook keeps its kernel
+    assert "je eigen cursusmap" in log
+
+
+def test_updates_never_overwrite_her_work(tmp_path):
+    """nbgitpuller's rules: a new file of the kit is added, a file she never changed follows the kit,
+    a file she changed stays hers, a file she deleted comes back."""
+    kit = _kit()
+    kit.ROOT = tmp_path / "kit"
+    for name, text in {"chapters/01.ipynb": "v1", "chapters/02.ipynb": "v1", "exercises/h01/h01.ipynb": "v1",
+                       "chapters/.ipynb_checkpoints/x.ipynb": "no"}.items():
+        (kit.ROOT / name).parent.mkdir(parents=True, exist_ok=True)
+        (kit.ROOT / name).write_text(text)
+    work = kit.sync_work_folder(tmp_path / "werk")
+    assert (work / "chapters" / "01.ipynb").read_text() == "v1"
+    assert not (work / "chapters" / ".ipynb_checkpoints").exists()
+    (work / "chapters" / "01.ipynb").write_text("mijn werk")           # she works in chapter 1
+    (work / "exercises" / "h01" / "h01.ipynb").unlink()                 # and deletes an exercise
+    (work / "chapters" / "mijn.json").write_text("{}")                  # her saved widget
+    for name in ("chapters/01.ipynb", "chapters/02.ipynb"):             # the kit is updated
+        (kit.ROOT / name).write_text("v2")
+    (kit.ROOT / "chapters" / "03.ipynb").write_text("v2")
+    kit.sync_work_folder(work)
+    assert (work / "chapters" / "01.ipynb").read_text() == "mijn werk"
+    assert (work / "chapters" / "02.ipynb").read_text() == "v2"
+    assert (work / "chapters" / "03.ipynb").read_text() == "v2"
+    assert (work / "exercises" / "h01" / "h01.ipynb").read_text() == "v1"
+    assert (work / "chapters" / "mijn.json").read_text() == "{}"
+    kit.sync_work_folder(work)                                          # and again: nothing changes
+    assert (work / "chapters" / "01.ipynb").read_text() == "mijn werk"
+
+
+def _kit_copy(tmp_path) -> Path:
+    folder = tmp_path / "kit"
+    folder.mkdir()
+    (folder / "kit.py").write_bytes((ROOT / "kit.py").read_bytes())
+    return folder
+
+
+def _python_without_ensurepip(tmp_path):
+    """A Python like Debian's without python3-venv: a venv without pip whose `-m ensurepip` fails."""
+    python = tmp_path / "py"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(python)], check=True)
+    fake = tmp_path / "fake" / "ensurepip"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    (fake / "__main__.py").write_text("import sys\nprint('ensurepip is disabled in Debian/Ubuntu for the system python.')"
+                                      "\nsys.exit(1)\n")
+    env = dict(os.environ, PYTHONPATH=str(fake.parent))
+    env.pop("VIRTUAL_ENV", None)
+    return python / "bin" / "python", env
+
+
+@pytest.mark.timeout(180)
+def test_a_missing_python3_venv_gets_the_dutch_fix_and_no_half_venv(tmp_path):
+    folder = _kit_copy(tmp_path)
+    python, env = _python_without_ensurepip(tmp_path)
+    done = subprocess.run([str(python), str(folder / "kit.py"), "setup"], cwd=folder, env=env,
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=150)
+    out = done.stdout + done.stderr
+    assert done.returncode != 0
+    minor = f"python{sys.version_info.major}.{sys.version_info.minor}-venv"
+    assert "sudo apt install python3-venv" in out and minor in out, out
+    assert "Traceback" not in out, out
+    assert not (folder / ".venv").exists(), "the half-made .venv was left behind"
+
+
+@pytest.mark.timeout(180)
+def test_a_venv_without_pip_must_go_and_kit_py_says_so(tmp_path):
+    folder = _kit_copy(tmp_path)
+    python, env = _python_without_ensurepip(tmp_path)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder / ".venv")], check=True)
+    # no answer (no terminal): it stops and says how
+    done = subprocess.run([str(python), str(folder / "kit.py"), "setup"], cwd=folder, env=env,
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=150)
+    out = done.stdout + done.stderr
+    assert done.returncode != 0 and "geen pip" in out and f"rm -rf {folder / '.venv'}" in out, out
+    assert (folder / ".venv").exists()
+    # she agrees: it goes, and making it again fails the Debian way: the fix, and no half .venv
+    done = subprocess.run([str(python), str(folder / "kit.py"), "setup"], cwd=folder, env=env,
+                          input="j\n", capture_output=True, text=True, timeout=150)
+    out = done.stdout + done.stderr
+    assert done.returncode != 0 and "sudo apt install python3-venv" in out, out
+    assert not (folder / ".venv").exists()
