@@ -42,6 +42,9 @@ BOOK_HIGH, BOOK_LOW = 5, 2
 Scores = dict[str, dict[str, float]]
 
 
+MAX_NAME = 60  # a platform's name; a 2,700-character name made the widget 9,800 px wide
+
+
 def book_view() -> Scores:
     """The book's platform-per-need view as ratings (a fresh copy each call)."""
     return {platform: {need: (BOOK_HIGH if need == focus else BOOK_LOW) for need in NEEDS}
@@ -88,6 +91,8 @@ def validate(scores: Mapping) -> Scores:
         name = str(platform).strip() if platform is not None else ""
         if not name:
             raise SmmkitError(msg("sdt.empty_platform"))
+        if len(name) > MAX_NAME:
+            raise SmmkitError(msg("sdt.name_too_long", start=name[:30], length=len(name), limit=MAX_NAME))
         if name.lower() in seen:
             raise SmmkitError(msg("sdt.duplicate_platform", platform=name, other=seen[name.lower()]))
         seen[name.lower()] = name

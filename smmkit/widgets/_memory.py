@@ -50,15 +50,15 @@ _made: dict[str, dict[str, int]] = {}
 
 
 def _css() -> str:
-    return """<style>
-.smmkit-offline { display: none; order: -1; }
-.smmkit-widget.jupyter-widgets-disconnected > .smmkit-offline { display: block; }
-.smmkit-widget.jupyter-widgets-disconnected > :not(.smmkit-offline) {
-  opacity: 0.45; pointer-events: none; user-select: none; }
-.smmkit-widget.jupyter-widgets-disconnected::before,
-.smmkit-widget.jupyter-widgets-disconnected .jupyter-widgets-disconnected::before { display: none !important; }
-.smmkit-widget.jupyter-widgets-disconnected .smmkit-note { display: none; }
-</style>"""
+    dead = ".jupyter-widgets-disconnected"
+    roots = (".smmkit-widget", ".smmkit-quiz")
+    rules = [".smmkit-offline { display: none; order: -1; }"]
+    for root in roots:
+        rules += [f"{root}{dead} > .smmkit-offline {{ display: block; }}",
+                  f"{root}{dead} > :not(.smmkit-offline) {{ opacity: 0.45; pointer-events: none; user-select: none; }}",
+                  f"{root}{dead}::before, {root}{dead} {dead}::before {{ display: none !important; }}",
+                  f"{root}{dead} .smmkit-note {{ display: none; }}"]
+    return "<style>\n" + "\n".join(rules) + "\n</style>"""
 
 
 def offline_html() -> str:

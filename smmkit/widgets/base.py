@@ -63,7 +63,7 @@ from traitlets import Unicode
 
 from smmkit.errors import SmmkitError
 from smmkit.messages import msg
-from smmkit.widgets import _memory
+from smmkit.widgets import _limits, _memory
 from smmkit.widgets._files import SAVE_VERSION, FileActions  # noqa: F401 (SAVE_VERSION re-exported)
 
 log = logging.getLogger("smmkit.widgets")
@@ -201,6 +201,7 @@ class SmmkitWidget(FileActions, w.VBox):
             self._pending = True
             return
         try:
+            _limits.check_lengths(self._watched)
             self.result, self.error = self.compute(), ""
         except SmmkitError as exc:
             self.result, self.error = None, str(exc)

@@ -40,8 +40,16 @@ class PESOClassifier(SmmkitWidget):
         }
         self.records = RowEditor(self, fields, new_row=lambda rows: {"item": msg("peso.w.new"), "guess": NONE})
         self.records.set_rows(self._initial)
-        self.check_button = w.ToggleButton(value=False, description=msg("peso.w.check"), icon="check")
+        # a plain button: each click checks (again); a toggle hid the feedback on the second click
+        self.checked = False
+        self.check_button = w.Button(description=msg("peso.w.check"), icon="check")
+        self.check_button.on_click(lambda _b: self.check())
         return [w.HTML(f"<p>{self.esc(msg('peso.w.intro'))}</p>"), self.records.box, self.check_button]
+
+    def check(self) -> None:
+        """'Nakijken': compare with the example answers from now on (the feedback follows every change)."""
+        self.checked = True
+        self.refresh()
 
     def guesses(self) -> dict:
         return {r["item"]: r["guess"] for r in self.records.values()}
@@ -51,7 +59,7 @@ class PESOClassifier(SmmkitWidget):
         guesses = {r["item"]: r["guess"] for r in rows}
         mix = peso.mix(guesses)
         check = None
-        if self.check_button.value:
+        if self.checked:
             known = {i: g for i, g in guesses.items() if i in peso.EXAMPLES}
             check = peso.check(known, {i: peso.EXAMPLES[i] for i in guesses if i in peso.EXAMPLES})
         return PesoView(mix, check, tuple((r["item"], r["guess"]) for r in rows))
@@ -107,12 +115,12 @@ class PESOClassifier(SmmkitWidget):
         return rows
 
     def learner_state(self) -> dict:
-        return {"items": self.records.values(), "checked": self.check_button.value}
+        return {"items": self.records.values(), "checked": self.checked}
 
     def restore_learner_state(self, state: dict) -> None:
         rows = [{"item": r["item"], "guess": r.get("guess") or NONE} for r in state["items"]]
         # rows whose text the learner emptied are kept as they are (compute shows the Dutch message)
         peso.classify({r["item"]: r["guess"] for r in rows if str(r["item"]).strip()})  # validates, Dutch message
         self.records.set_rows(rows)
-        self.check_button.value = bool(state.get("checked", False))
+        self.checked = bool(state.get("checked", False))
         self.refresh()

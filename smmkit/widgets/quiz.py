@@ -61,8 +61,11 @@ class _Question(w.VBox):
         self.add_class("smmkit-quiz")
 
     def _layout(self, control) -> None:
+        from smmkit.widgets._memory import offline_html  # one Dutch line when Python is gone (restart)
+
+        offline = w.HTML(offline_html()).add_class("smmkit-offline")
         self.children = [self.question, control, w.HBox([self.check_button, self.explain_button]),
-                         self.feedback]
+                         self.feedback, offline]
 
     def _judge(self):  # -> (answer, correct, wrong_text) or None when nothing was given
         raise NotImplementedError

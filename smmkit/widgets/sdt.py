@@ -8,6 +8,7 @@ import ipywidgets as w
 from smmkit.errors import SmmkitError
 from smmkit.messages import msg
 from smmkit.models import sdt
+from smmkit.widgets._confirm import confirming
 from smmkit.widgets.base import SmmkitWidget
 
 EXAMPLE = {
@@ -51,7 +52,10 @@ class NeedsProfile(SmmkitWidget):
         self.add_status = w.HTML()
         self.compare_box = w.Checkbox(value=True, description=msg("sdt.compare_toggle"), indent=False)
         self.book_button = w.Button(description=msg("sdt.load_book"), icon="book", layout=w.Layout(width="auto"))
-        self.book_button.on_click(lambda _b: self.load_book_view())
+        # it replaces her ratings and removes her own platforms: asked first (smmkit/widgets/_confirm.py)
+        self.book_confirm = confirming(self.book_button, self.load_book_view, self._book_question,
+                                       needed=lambda: self.scores() != sdt.book_view(),
+                                       yes=msg("sdt.confirm_book_yes"))
         self.chart_kind = w.ToggleButtons(
             options=[(msg("sdt.chart_bars"), "bars"), (msg("sdt.chart_radar"), "radar")],
             description=msg("sdt.chart_kind"), style={"button_width": "80px"})
@@ -59,7 +63,13 @@ class NeedsProfile(SmmkitWidget):
         intro = w.HTML(f"<p>{self.esc(msg('sdt.intro'))}<br><i>{self.esc(msg('sdt.example_note'))}</i></p>")
         return [intro, self.rows_box,
                 w.HBox([self.new_platform, add]), self.add_status,
-                w.HBox([self.compare_box, self.book_button]), self.chart_kind]
+                w.HBox([self.compare_box, self.book_confirm]), self.chart_kind]
+
+    def _book_question(self) -> str:
+        own = [p for p in self.scores() if p not in sdt.book_view()]
+        if own:
+            return msg("sdt.confirm_book_own", platforms=", ".join(own))
+        return msg("sdt.confirm_book")
 
     def _make_row(self, platform: str, ratings: dict) -> dict:
         sliders = {
@@ -100,7 +110,11 @@ class NeedsProfile(SmmkitWidget):
             self.add_status.value = self._box(msg("sdt.platform_exists", platform=name))
             return
         middle = (sdt.SCALE[0] + sdt.SCALE[1]) // 2
-        ratings = sdt.validate({name: ratings or {n: middle for n in sdt.NEEDS}})[name]
+        try:
+            ratings = sdt.validate({name: ratings or {n: middle for n in sdt.NEEDS}})[name]
+        except SmmkitError as exc:   # a name of 2,700 characters: said under the box, nothing added
+            self.add_status.value = self._box(str(exc))
+            return
         self._platform_rows[name] = self._make_row(name, ratings)
         self.rows_box.children = [*self.rows_box.children, self._platform_rows[name]["box"]]
         self.add_status.value = ""

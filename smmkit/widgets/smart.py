@@ -28,10 +28,10 @@ class SmartChecker(SmmkitWidget):
     def build(self):
         self.mode = w.ToggleButtons(options=[(msg("smart.w.mode_text"), "text"), (msg("smart.w.mode_fields"), "fields")],
                                     value="text")
-        self.goal = w.Textarea(value=self._goal, description=msg("smart.w.goal"), continuous_update=False,
+        self.goal = w.Textarea(value=self._goal, description=msg("smart.w.goal"), continuous_update=True,
                                layout=w.Layout(width="640px", height="80px"))
         self.fields = {f: w.Text(value=EXAMPLE_FIELDS.get(f, ""), description=msg(f"smart.w.field.{f}"),
-                                 continuous_update=False, layout=w.Layout(width="420px"))
+                                 continuous_update=True, layout=w.Layout(width="420px"))
                        for f in smart.FIELDS}
         self.fields_box = w.VBox(list(self.fields.values()))
         self.mode.observe(lambda _c: self._show_mode(), names="value")

@@ -103,3 +103,29 @@ def test_constructor_accepts_scores_and_validates_them():
     assert w.result.profile.dominant == {"Pinterest": ("autonomie",)}
     with pytest.raises(SmmkitError, match="ontbreekt een score"):
         NeedsProfile({"Pinterest": {"competentie": 3}})
+
+
+def test_book_view_asks_before_it_replaces_her_work(widget):
+    """'Neem het boekbeeld over' replaced her scores and removed her own platforms without asking."""
+    widget.add_platform("Mastodon")
+    widget.sliders["LinkedIn"]["competentie"].value = 1
+    widget.book_button.click()
+    confirm = widget.book_confirm
+    assert confirm.row.layout.display is None and "Mastodon" in confirm.text.value   # the question
+    assert "Mastodon" in widget.scores() and widget.sliders["LinkedIn"]["competentie"].value == 1
+    confirm.no.click()                                                    # "Nee": nothing changes
+    assert confirm.row.layout.display == "none" and "Mastodon" in widget.scores()
+    widget.book_button.click()
+    confirm.yes.click()                                                   # "Ja": the book's view
+    assert widget.scores() == sdt.book_view() and confirm.row.layout.display == "none"
+    widget.book_button.click()                                            # nothing to lose: no question
+    assert confirm.row.layout.display == "none"
+
+
+def test_a_very_long_platform_name_is_refused_in_dutch(widget):
+    before = widget.scores()
+    widget.add_platform("X" * 2700)
+    assert widget.scores() == before
+    assert "hoogstens 60 tekens" in widget.add_status.value
+    with pytest.raises(SmmkitError, match="hoogstens 60 tekens"):
+        sdt.validate({"Y" * 61: {n: 3 for n in sdt.NEEDS}})

@@ -63,6 +63,16 @@ MESSAGES = {
     "sdt.compare_heading": "Vergelijking met het boekbeeld",
     "sdt.compare_toggle": "Vergelijk met het boekbeeld",
     "sdt.load_book": "Neem het boekbeeld over",
+    "sdt.name_too_long": (
+        "De naam van een platform mag hoogstens {limit} tekens hebben; '{start}…' heeft er {length}. "
+        "Kies een kortere naam."
+    ),
+    "sdt.confirm_book": "Het boekbeeld vervangt al je eigen scores. Weet je het zeker?",
+    "sdt.confirm_book_own": (
+        "Het boekbeeld vervangt al je eigen scores en haalt je eigen platforms weg ({platforms}). "
+        "Weet je het zeker? Sla je werk eerst op als je het wilt bewaren."
+    ),
+    "sdt.confirm_book_yes": "Ja, neem het boekbeeld over",
     "sdt.new_platform": "Nieuw platform",
     "sdt.chart_kind": "Grafiek",
     "sdt.chart_bars": "Staven",

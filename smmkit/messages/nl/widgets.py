@@ -55,6 +55,12 @@ MESSAGES = {
         "keer is niet weg: de knop hieronder zet het terug."
     ),
     "widgets.previous_button": "Zet mijn vorige werk terug",
+    "widgets.too_long": (
+        "De tekst die begint met '{start}…' is {length} tekens lang; hier passen er hoogstens {limit}. "
+        "Maak hem korter."
+    ),
+    "widgets.confirm_yes": "Ja, vervang mijn werk",
+    "widgets.confirm_no": "Nee, houd mijn werk",
     "widgets.restored": "Je opgeslagen werk uit {path} is teruggezet.",
     "widgets.open_failed": (
         "{path} kon niet worden geopend; de widget houdt wat er al stond.\n{error}\n"
