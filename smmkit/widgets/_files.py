@@ -427,12 +427,42 @@ class FileActions:
                                         layout=w.Layout(width="auto", display="none"))
         row = [self.filename]
         self.file_buttons = {}
+        self.open_confirm = None
         for label, action in buttons:
             button = w.Button(description=label, layout=w.Layout(width="auto"))
-            button.on_click(lambda _b, action=action: self._file_action(action))
             self.file_buttons[label] = button
+            if label == msg("widgets.load"):
+                # Openen replaces what the widget holds now: asked first when that differs from the file
+                from smmkit.widgets._confirm import confirming
+
+                self.open_confirm = confirming(
+                    button, lambda action=action: self._file_action(action),
+                    question=lambda: msg("widgets.confirm_open", path=self._open_target()),
+                    needed=self._open_would_replace, yes=msg("widgets.confirm_open_yes"))
+                row.append(button)
+                continue
+            button.on_click(lambda _b, action=action: self._file_action(action))
             row.append(button)
-        return w.VBox([w.HBox(row, layout=w.Layout(flex_flow="row wrap")), self.file_status, self.previous_button])
+        confirm_row = [self.open_confirm.row] if self.open_confirm is not None else []
+        return w.VBox([w.HBox(row, layout=w.Layout(flex_flow="row wrap")), *confirm_row, self.file_status,
+                       self.previous_button])
+
+    def _open_target(self):
+        try:
+            return self._file(".json")
+        except SmmkitError:
+            return self.filename.value
+
+    def _open_would_replace(self) -> bool:
+        """True when Openen would change what the widget shows (a readable file with other work)."""
+        try:
+            path = self._file(".json")
+        except SmmkitError:
+            return False                    # the action says what is wrong with the name
+        if not os.path.isfile(path):
+            return False
+        saved = self._saved_state(path)
+        return saved is not None and saved != self.learner_state()
 
     def _file(self, suffix: str) -> Path:
         name = self.filename.value.strip() or type(self).__name__.lower()

@@ -106,7 +106,7 @@ def work_json(widget) -> str:
 
     return json.dumps({"widget": type(widget).__name__, "version": SAVE_VERSION,
                        "code": getattr(widget, "_smmkit_code", ""), "state": widget.learner_state()},
-                      ensure_ascii=False, allow_nan=False, sort_keys=True)
+                      ensure_ascii=False, allow_nan=False)
 
 
 def _notebook_works(cell_id: str) -> list[dict]:

@@ -156,7 +156,12 @@ def test_file_buttons_show_status_inside_the_widget(tmp_path, monkeypatch):
     d.file_buttons["Opslaan"].click()
     assert (tmp_path / "knop.json").exists() and "Klaar" in d.file_status.value
     d.number.value = 1
+    d.file_buttons["Openen"].click()                    # it would replace her work: asked first
+    assert d.number.value == 1 and "vervangt wat er nu staat" in d.open_confirm.text.value
+    d.open_confirm.no.click()
+    assert d.number.value == 1
     d.file_buttons["Openen"].click()
+    d.open_confirm.yes.click()
     assert d.number.value == 2 and "teruggezet" in d.file_status.value
     d.filename.value = "bestaat-niet"
     d.file_buttons["Openen"].click()

@@ -59,6 +59,11 @@ MESSAGES = {
         "De tekst die begint met '{start}…' is {length} tekens lang; hier passen er hoogstens {limit}. "
         "Maak hem korter."
     ),
+    "widgets.confirm_open": (
+        "Openen zet het werk uit {path} in de widget en vervangt wat er nu staat. Wat je sinds het "
+        "opslaan veranderde, is dan weg. Doorgaan?"
+    ),
+    "widgets.confirm_open_yes": "Ja, open het bestand",
     "widgets.confirm_yes": "Ja, vervang mijn werk",
     "widgets.confirm_no": "Nee, houd mijn werk",
     "widgets.restored": "Je opgeslagen werk uit {path} is teruggezet.",
