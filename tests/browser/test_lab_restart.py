@@ -159,6 +159,9 @@ def dead_widgets_say_so(page, where: str) -> None:
         return {dead: el.classList.contains('jupyter-widgets-disconnected'),
                 line: offline && offline.offsetParent !== null ? offline.innerText : '', icons, notes, buttons};
     })""")
+    icons = panel(page, ".jupyter-widgets-disconnected").evaluate_all("""els => els.filter(e =>
+        getComputedStyle(e, '::before').display !== 'none' && getComputedStyle(e, '::before').content !== 'none').length""")
+    assert icons == 0, f"{where}: {icons} broken-link icons in the notebook"
     for i, widget in enumerate(report):
         assert widget["dead"], f"{where}: widget {i} is connected without a kernel run?"
         assert DUTCH in widget["line"] and "Shift + Enter" in widget["line"], f"{where}: widget {i}: {widget}"
@@ -196,9 +199,10 @@ def test_after_a_restart_every_widget_says_so_and_comes_back_with_her_work(tmp_p
                 for w in saved_works(chapter)), "the moved slider never reached the saved notebook")
             assert (lab.root / "chapters" / "hoofdstuk01_peso.json").exists()
             # --- day 1: the exercise, a goal typed into SmartChecker (updates while she types)
-            labdriver.open_notebook(page, lab, EXERCISE)
-            labdriver.run_all_cells(page)
+            labdriver.open_notebook(page, lab, EXERCISE)                # (Run All stops at her empty answers)
+            run_cell(page, widget_cell(page, "SmartChecker("))
             smart = widget_cell(page, "SmartChecker(").locator(".smmkit-widget").first
+            smart.wait_for(state="visible")
             smart.locator("textarea").first.fill(GOAL)
             wait_until(lambda: "leeg" not in labdriver.widget_text(smart) and "Instagram" in smart.inner_text()
                        or "✓" in smart.inner_text(), "SmartChecker did not update while she typed")
