@@ -495,6 +495,9 @@ def ensure_proxy() -> None:
 # meets her changes. SMMKIT_WERK chooses another folder.
 WORK_FOLDERS = ("chapters", "exercises")
 WORK_MANIFEST = ".smmkit-kopie.json"   # per copied file: the hash of the kit's version we copied
+# for the kit's makers, not for her: exercises/README.md says "never edit by hand" about the
+# notebooks she works in
+WORK_SKIPPED = ("README.md",)
 
 
 def work_folder() -> Path:
@@ -510,7 +513,8 @@ def _course_files() -> list[str]:
     for folder in WORK_FOLDERS:
         for path in sorted((ROOT / folder).rglob("*")):
             parts = path.relative_to(ROOT).parts
-            if path.is_file() and not any(p.startswith(".") or p == "__pycache__" for p in parts):
+            if path.is_file() and not any(p.startswith(".") or p == "__pycache__" for p in parts) \
+                    and path.name not in WORK_SKIPPED:
                 found.append("/".join(parts))
     return found
 

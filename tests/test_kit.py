@@ -250,12 +250,13 @@ def test_updates_never_overwrite_her_work(tmp_path):
     kit = _kit()
     kit.ROOT = tmp_path / "kit"
     for name, text in {"chapters/01.ipynb": "v1", "chapters/02.ipynb": "v1", "exercises/h01/h01.ipynb": "v1",
-                       "chapters/.ipynb_checkpoints/x.ipynb": "no"}.items():
+                       "chapters/.ipynb_checkpoints/x.ipynb": "no", "exercises/README.md": "no"}.items():
         (kit.ROOT / name).parent.mkdir(parents=True, exist_ok=True)
         (kit.ROOT / name).write_text(text)
     work = kit.sync_work_folder(tmp_path / "werk")
     assert (work / "chapters" / "01.ipynb").read_text() == "v1"
     assert not (work / "chapters" / ".ipynb_checkpoints").exists()
+    assert not (work / "exercises" / "README.md").exists()             # for the kit's makers, not for her
     (work / "chapters" / "01.ipynb").write_text("mijn werk")           # she works in chapter 1
     (work / "exercises" / "h01" / "h01.ipynb").unlink()                 # and deletes an exercise
     (work / "chapters" / "mijn.json").write_text("{}")                  # her saved widget
