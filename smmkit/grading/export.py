@@ -180,8 +180,11 @@ def course_settings(root) -> tuple[str, str]:
 def read_scores(db_url: str, course_id: str, assignments=None, auto_only: bool = False) -> Scores:
     from nbgrader.api import Gradebook
 
-    if db_url.startswith("sqlite:///") and not Path(db_url[len("sqlite:///"):]).is_file():
-        raise ExportError(msg("export.no_gradebook", path=db_url[len("sqlite:///"):]))  # never create one
+    from smmkit.grading.course import gradebook_missing
+
+    missing = gradebook_missing(db_url)
+    if missing is not None:
+        raise ExportError(msg("export.no_gradebook", path=missing))  # never create one
     with Gradebook(db_url, course_id) as gradebook:
         known = [a.name for a in sorted(gradebook.assignments, key=lambda a: (a.duedate is None, a.duedate, a.name))]
         if not known:

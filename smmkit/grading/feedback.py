@@ -194,33 +194,13 @@ def _regular(path: str) -> bool:
         return False
 
 
-def _copy_regular(source: str, dest: str) -> bool:
-    """Copy ``source`` only if it is a regular file when opened (no symlink, FIFO or device is read)."""
-    import os
-    import shutil
-    import stat
-
-    try:
-        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return False
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            return False
-        os.makedirs(os.path.dirname(dest), exist_ok=True)
-        if os.path.lexists(dest):
-            os.remove(dest)
-        with open(dest, "xb") as out:
-            shutil.copyfileobj(handle, out)
-    return True
-
-
 def init_feedback_folder(self, assignment_id: str, student_id: str) -> None:
     """``GenerateFeedback.init_assignment``: copy the declared files and nbgrader's two small files if regular, nothing else."""
     import os
     from pathlib import Path
 
-    from smmkit.grading.batch import declared_files
+    from smmkit.grading.batch.precheck import declared_files
+    from smmkit.safeio import copy_regular
 
     coursedir = self.coursedir
     source = self._format_source(assignment_id, student_id)
@@ -235,7 +215,7 @@ def init_feedback_folder(self, assignment_id: str, student_id: str) -> None:
             self.log.warning("Feedback: %s of %s is too large for nbgrader's file and is not copied", name, student_id)
             continue
         if (os.path.lexists(original) and not _regular(original)) or not _regular(os.path.join(source, name)) \
-                or not _copy_regular(os.path.join(source, name), os.path.join(dest, name)):
+                or not copy_regular(os.path.join(source, name), os.path.join(dest, name)):
             self.log.warning("Feedback: %s of %s is not a regular file and is not copied", name, student_id)
 
 

@@ -290,7 +290,7 @@ def add_parser(sub) -> None:
 def _say(text) -> None:
     """Print text that may hold what students typed (wrong answers): no escape sequence reaches the
     teacher's terminal (an OSC 52 in an answer would write the clipboard), no byte ends the command."""
-    from smmkit.grading.batch import printable
+    from smmkit.grading.terminal import printable
 
     print("\n".join(printable(line) for line in str(text).split("\n")))
 

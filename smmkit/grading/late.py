@@ -63,7 +63,7 @@ def lateness(root=".", assignment: str = "", students=None, db_url: str | None =
     from nbgrader.api import MissingEntry
 
     from smmkit.grading.collect import read_record
-    from smmkit.grading.course import course_directory
+    from smmkit.grading.course import course_directory, gradebook_missing
 
     coursedir = course_directory(root, db_url)
     course_root = Path(coursedir.root)
@@ -72,7 +72,7 @@ def lateness(root=".", assignment: str = "", students=None, db_url: str | None =
     found: dict[str, Late] = {}
     due, times, penalties = None, {}, {}
     url = coursedir.db_url
-    if not (url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists()):
+    if gradebook_missing(url) is None:
         from nbgrader.api import Gradebook
 
         with Gradebook(url) as gradebook:

@@ -12,6 +12,8 @@ restores the *source* of locked cells and the points of grade cells, but trusts 
 stock ``nbgrader autograde`` and the kit's runner both use it: it removes every cell tag, drops the
 nbgrader metadata of cells whose ``grade_id`` the gradebook does not know (they become plain cells:
 they run, but score nothing), and rebuilds the metadata of known cells from the gradebook.
+What it changed it also tells as data: ``"restored_metadata"`` in ``resources["smmkit_events"]``
+(the batch runner's report note; nobody has to read the log for it).
 """
 from __future__ import annotations
 
@@ -19,8 +21,17 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 
+EVENT = "restored_metadata"  # in resources["smmkit_events"] when a tag or grading metadata was changed
+
+
 class RestoreGradingMetadata(NbGraderPreprocessor):
     """Strip cell tags; nbgrader metadata only as the gradebook has it."""
+
+    @staticmethod
+    def _changed(resources) -> None:
+        events = resources.setdefault("smmkit_events", [])
+        if EVENT not in events:
+            events.append(EVENT)
 
     def preprocess(self, nb, resources):
         info = resources["nbgrader"]
@@ -39,12 +50,14 @@ class RestoreGradingMetadata(NbGraderPreprocessor):
         metadata = cell.metadata
         if metadata.pop("tags", None):
             self.log.warning("Cell %s: tags removed (they could change grading)", cell_index)
+            self._changed(resources)
         if "nbgrader" not in metadata:
             return cell, resources
         grade_id = metadata["nbgrader"].get("grade_id")
         if grade_id not in self._source:
             del metadata["nbgrader"]
             self.log.warning("Cell %s: nbgrader metadata of an unknown cell (%s) removed", cell_index, grade_id)
+            self._changed(resources)
             return cell, resources
         cell_type, locked, checksum = self._source[grade_id]
         restored = {"grade": grade_id in self._points, "solution": grade_id in self._solutions,
@@ -60,5 +73,6 @@ class RestoreGradingMetadata(NbGraderPreprocessor):
         if any(bool(old.get(k)) != bool(restored.get(k)) for k in ("grade", "solution", "locked", "task")) or \
                 float(old.get("points") or 0) != float(restored.get("points") or 0):
             self.log.warning("Cell %s (%s): nbgrader metadata restored from the gradebook", cell_index, grade_id)
+            self._changed(resources)
         metadata["nbgrader"] = restored
         return cell, resources

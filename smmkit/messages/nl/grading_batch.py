@@ -125,6 +125,10 @@ MESSAGES = {
         "kon geen proces starten om deze inzending na te kijken ({error}), ook niet na een paar pogingen; "
         "kijk haar opnieuw na met --resume"
     ),
+    "batch.no_config": (
+        "In {root} staat geen nbgrader_config.py: dit is geen cursusmap. Start de nakijker in de "
+        "cursusmap of noem die met --root."
+    ),
     "batch.no_source": "Geen bronnotebook gevonden in solutions/{assignment}/.",
     "batch.assignment_unknown": (
         "Opdracht {assignment} staat niet in het gradebook: voer eerst "

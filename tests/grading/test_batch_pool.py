@@ -1,0 +1,191 @@
+"""The batch runner's plan, pool and report with a fake executor: real forks, no kernels, no nbgrader run.
+
+``autograde()`` takes an ``executor`` (what a forked worker runs for one submission) and a ``recorder``
+(what the parent writes to the gradebook). The real ones are SandboxWorker and GradebookRecorder and are
+tried by test_faulty.py, test_retry.py and test_teacher_cases.py; here stand-ins show, in seconds, that a
+crashing or hanging submission is a row of the report and the batch goes on, that ``--resume`` skips
+what is graded, that notes reach the report as data (never from log text), that a second attempt runs
+at the end, and that ``c.BatchAutograde`` in nbgrader_config.py sets the runner (a flag wins).
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import signal
+import tempfile
+import time
+
+import nbformat
+import pytest
+
+from smmkit.grading import batch
+from smmkit.grading.batch.recording import Recorded
+from smmkit.messages import msg
+
+from .conftest import ROOT
+
+A = "h01-introductie"
+NOTEBOOK = f"{A}.ipynb"
+
+
+def small_course(tmp_path, students, config=""):
+    tmp_path.mkdir(exist_ok=True)
+    shutil.copy(ROOT / "nbgrader_config.py", tmp_path)
+    if config:
+        with open(tmp_path / "nbgrader_config.py", "a", encoding="utf-8") as handle:
+            handle.write("\n" + config + "\n")
+    for folder in ("solutions", "exercises"):
+        shutil.copytree(ROOT / folder / A, tmp_path / folder / A)
+    for student in students:
+        (tmp_path / "submitted" / student / A).mkdir(parents=True)
+        shutil.copy(ROOT / "exercises" / A / NOTEBOOK, tmp_path / "submitted" / student / A)
+    return tmp_path
+
+
+class FakeWorker:
+    """Per student what the forked worker does: "ok" writes the notebook (with ``meta`` as metadata.smmkit),
+    "crash" raises, "die" is killed by a signal, "hang" sleeps past the time limit."""
+
+    def __init__(self, plan: dict, meta: dict | None = None, log: str = ""):
+        self.plan, self.meta, self.log = plan, meta or {}, log
+
+    def prepare(self):
+        pass
+
+    def run(self, job, work, out):
+        what = self.plan.get(job.student, "ok")
+        print(self.log)  # goes to the student's log file
+        if what == "crash":
+            raise RuntimeError("Error: de nep-worker crasht")
+        if what == "die":
+            os.kill(os.getpid(), signal.SIGKILL)
+        if what == "hang":
+            time.sleep(120)
+        out.mkdir(parents=True, exist_ok=True)
+        for name in job.notebooks:
+            notebook = nbformat.read(job.folder / name, as_version=4)
+            meta = self.meta.get(job.student, {})
+            if callable(meta):
+                meta = meta(job)
+            notebook.metadata["smmkit"] = dict(meta)
+            nbformat.write(notebook, out / name)
+
+
+class FakeRecorder:
+    """The gradebook as a dict: every student recorded scores 7 of 10 (``failing``: nbgrader says no)."""
+
+    def __init__(self, previous=None, failing=()):
+        self.previous, self.failing, self.recorded = previous or {}, set(failing), []
+
+    def check(self):
+        pass
+
+    def previous_score(self, student):
+        return self.previous.get(student)
+
+    def record(self, job):
+        self.recorded.append((job.student, job.attempt))
+        if job.student in self.failing:
+            return Recorded(False, log="", error="Traceback\nValueError: kapot gradebook")
+        return Recorded(True, log="nbgrader log", score=7.0, max_score=10.0)
+
+
+def grade(root, worker, recorder=None, **options):
+    recorder = recorder or FakeRecorder()
+    options.setdefault("timeout", 30)
+    options.setdefault("workers", 2)
+    outcomes = batch.autograde(root, A, sandbox=False, executor=worker, recorder=recorder,
+                               progress_stream=io.StringIO(), **options)
+    rows = {r["student"]: r for r in json.loads((root / "autograded" / f"rapport-{A}.json").read_text("utf-8"))}
+    return outcomes, rows, recorder
+
+
+def test_a_crash_a_kill_and_a_hang_are_rows_and_the_batch_goes_on(tmp_path, monkeypatch):
+    root = small_course(tmp_path / "cursus", ["anna", "bram", "cem", "dirk", "eva"])
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    started = time.monotonic()
+    worker = FakeWorker({"bram": "crash", "cem": "die", "dirk": "hang"})
+    outcomes, rows, recorder = grade(root, worker, FakeRecorder(previous={"cem": 4.0}, failing={"eva"}), timeout=3)
+    assert time.monotonic() - started < 30, "the hanging worker is killed at the time limit"
+    status = {s: r["status"] for s, r in rows.items()}
+    assert status == {"anna": "graded", "bram": "failed", "cem": "failed", "dirk": "timeout", "eva": "failed"}
+    assert rows["anna"]["score"] == 7 and rows["anna"]["max_score"] == 10
+    assert "de nep-worker crasht" in rows["bram"]["reason"], "the worker's last error line is the reason"
+    assert msg("batch.stale_gradebook", score="4") in rows["cem"]["reason"], "an old score in the gradebook is named"
+    assert "kapot gradebook" in rows["eva"]["reason"]
+    assert sorted(s for s, _a in recorder.recorded) == ["anna", "eva"], "only finished workers are recorded"
+    assert len(outcomes) == 5
+    markdown = (root / "autograded" / f"rapport-{A}.md").read_text("utf-8")
+    assert "| dirk | gestopt na de tijdslimiet |" in markdown
+    assert not list((tmp_path / "tmp").iterdir()), "the batch's work folder is removed"
+
+
+def test_resume_skips_what_is_graded_and_grades_the_rest_again(tmp_path):
+    root = small_course(tmp_path, ["anna", "bram"])
+    grade(root, FakeWorker({"bram": "crash"}))
+    _outcomes, rows, recorder = grade(root, FakeWorker({}), resume=True)
+    assert recorder.recorded == [("bram", 1)], "anna's final row and unchanged submission are skipped"
+    assert rows["anna"]["status"] == rows["bram"]["status"] == "graded"
+    # a changed submission is graded again, also with --resume
+    path = root / "submitted" / "anna" / A / NOTEBOOK
+    path.write_text(path.read_text("utf-8").replace("JOUW CODE HIER", "JOUW CODE  HIER"), encoding="utf-8")
+    _outcomes, rows, recorder = grade(root, FakeWorker({}), resume=True)
+    assert recorder.recorded == [("anna", 1)]
+
+
+def test_notes_come_from_the_worker_as_data_not_from_log_text(tmp_path):
+    root = small_course(tmp_path, ["anna", "bram"])
+    # bram's log holds every English line the runner once searched for; only anna's data has notes
+    lines = ("Missing grade cell x encountered, adding to notebook\nCell 3: tags removed (they could change grading)\n"
+             "Kernel died in cell 4\nTimeout waiting for execute reply (20s).")
+    meta = {"anna": {"events": ["restored_cells", "restored_metadata", "kernel_stopped", "onbekend"]}}
+    _outcomes, rows, _rec = grade(root, FakeWorker({}, meta, log=lines))
+    for key in ("restored_cells", "restored_metadata", "kernel_stopped"):
+        assert msg(f"batch.note.{key}") in rows["anna"]["reason"]
+    assert "onbekend" not in rows["anna"]["reason"], "an unknown code is no note"
+    assert rows["bram"]["reason"] == "", "log text is never read for notes"
+
+
+def test_a_cell_at_the_limit_is_graded_again_at_the_end_with_a_longer_limit(tmp_path):
+    root = small_course(tmp_path, ["anna", "bram"])
+
+    def meta(job):  # the first attempt hits the per-cell limit of 2 s, the second (6 s) does not
+        return {"cell_timeouts": 1 if job.attempt == 1 else 0, "cell_limit": 2 * job.factor,
+                "events": ["interrupted_cell"] if job.attempt == 1 else []}
+
+    outcomes, rows, recorder = grade(root, FakeWorker({}, {"anna": meta}), workers=1)
+    assert recorder.recorded[-1] == ("anna", 2), "the second attempt comes after everyone else"
+    assert [o.student for o in outcomes].count("anna") == 2
+    first = next(o for o in outcomes if o.student == "anna")
+    assert first.retry_pending and msg("batch.note.interrupted_cell") in first.reason
+    assert rows["anna"]["attempts"] == 2 and not rows["anna"]["retry_pending"]
+    assert msg("batch.note.retried", limit="2", longer="6") in rows["anna"]["reason"]
+    assert rows["bram"]["attempts"] == 1
+
+
+def test_settings_live_in_nbgrader_config_and_a_flag_wins(tmp_path):
+    root = small_course(tmp_path, ["anna"], config="c.BatchAutograde.timeout = 2\nc.BatchAutograde.workers = 1\n"
+                                                 "c.BatchAutograde.retry_timeout_factor = 1.5")
+    runner = batch.BatchAutograde(config=batch.Course(root).config)
+    assert (runner.timeout, runner.workers, runner.retry_timeout_factor, runner.sandbox) == (2, 1, 1.5, True)
+    started = time.monotonic()
+    _outcomes, rows, _rec = grade(root, FakeWorker({"anna": "hang"}), timeout=None, workers=None)
+    assert rows["anna"]["status"] == "timeout" and time.monotonic() - started < 20, "the config's 2 s"
+    assert "2" in rows["anna"]["reason"]
+    # the command line: a flag wins, an absent flag leaves the config's value
+    from smmkit.grading.__main__ import build_parser
+
+    args = build_parser().parse_args(["autograde", A, "--workers", "3"])
+    assert args.workers == 3 and args.timeout is None and args.sandbox is None and args.resume is None
+    assert build_parser().parse_args(["autograde", A, "--no-sandbox"]).sandbox is False
+    course = batch.Course(root, ["--BatchAutograde.memory_mb=512"])
+    assert batch.BatchAutograde(config=course.config).memory_mb == 512
+
+
+def test_a_folder_without_nbgrader_config_is_no_course(tmp_path):
+    with pytest.raises(SystemExit, match="geen nbgrader_config.py"):
+        batch.Course(tmp_path)
+    assert not (tmp_path / "gradebook.db").exists(), "no gradebook is made in a folder that is no course"
