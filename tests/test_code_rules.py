@@ -18,7 +18,8 @@ COMMA_ALLOWED = {
     "smmkit/models/_input.py": "fmt and money themselves",
     "smmkit/widgets/_files.py": "CSV cells for Excel: all 15 digits and no thousands dots (fmt rounds and adds dots)",
     "smmkit/grading/course.py": "teacher tables: a fixed number of decimals so columns line up (fmt drops zeros)",
-    "smmkit/grading/export.py": "LMS import files: the number exactly as the gradebook has it, comma optional",
+    "smmkit/grading/grades.py": "LMS import files: the number exactly as the gradebook has it, comma optional",
+    "smmkit/grading/lms_file.py": "LMS export report: the cut-off as the teacher typed it (0.55 -> 0,55), no rounding",
 }
 
 

@@ -59,17 +59,10 @@ LMS's name prefix), read by :mod:`smmkit.grading.late` and by the bulk feedback 
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import re
-import shutil
 import stat
-import tarfile
-import unicodedata
-import zipfile
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -77,224 +70,15 @@ from zoneinfo import ZoneInfo
 from nbgrader.plugins.zipcollect import ExtractorPlugin, FileNameCollectorPlugin
 from traitlets import Enum, List, Unicode
 
-from smmkit.grading.export import decode, sniff_delimiter
+from smmkit.grading.collect_extract import LmsExtractor, _kind, shown
+from smmkit.grading.collect_names import (BRIGHTSPACE_TIME, COMPONENTS, REGEXPS, Candidate, Entry, Roster, name_key,
+                                          read_roster)
 from smmkit.messages import msg
+from smmkit.safeio import write_atomic
 
-# One path component as the LMS writes it: the folder of a submission or the front of a flat file name.
-COMPONENTS = {
-    "brightspace": (r"(?P<submission>\d+)-(?P<lms_id>\d+) - (?P<name>.+?) - "
-                    r"(?P<timestamp>[A-Z][a-z]{2} \d{1,2}, \d{4} \d{3,4} [AP]M)(?: - (?P<file>.+))?"),
-    "canvas": r"(?P<name>[^/_]+)_(?:(?P<late>LATE)_)?(?P<lms_id>\d+)_(?P<submission>\d+)_(?P<file>.+)",
-    "moodle": r"(?P<name>[^/]+?)_(?P<lms_id>\d+)_assignsubmission_(?:file|onlinetext)_(?P<file>.*)",
-}
-# A whole path whose LMS part is the outermost component that fits (as LmsCollector reads it).
-REGEXPS = {
-    "brightspace": (r".*?/(?P<submission>\d+)-(?P<lms_id>\d+) - (?P<name>[^/]+?) - "
-                    r"(?P<timestamp>[A-Z][a-z]{2} \d{1,2}, \d{4} \d{3,4} [AP]M)(?: - |/)(?P<file>.+)$"),
-    "canvas": r".*?/(?P<name>[^/_]+)_(?:(?P<late>LATE)_)?(?P<lms_id>\d+)_(?P<submission>\d+)_(?P<file>.+)$",
-    "moodle": r".*?/(?P<name>[^/]+?)_(?P<lms_id>\d+)_assignsubmission_(?:file|onlinetext)_/?(?P<file>.+)$",
-}
-BRIGHTSPACE_TIME = "%b %d, %Y %I%M %p"
 RECORD_FILE = "lms-inzendingen.json"
-STUDENT_COLUMNS = ["student_id", "studentnummer", "SIS User ID", "OrgDefinedId", "ID number", "Username"]
-ID_COLUMNS = {"canvas": ["ID"], "moodle": ["Identifier", "Identificatie"], "brightspace": []}
-NAME_COLUMNS = ["Name", "Naam", "Full name", "Volledige naam", "Student"]
-FIRST_COLUMNS = ["First name", "First Name", "Voornaam"]
-LAST_COLUMNS = ["Last name", "Last Name", "Surname", "Achternaam"]
-
-
-def name_key(name: str) -> str:
-    """A name compared without case, accents, punctuation and word order."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return " ".join(sorted(re.findall(r"[a-z0-9]+", plain)))
-
-
-def read_roster(path: str | os.PathLike) -> list[dict[str, str]]:
-    """The rows of an LMS roster CSV (delimiter and encoding as Excel and the LMSs write them)."""
-    text = decode(Path(path).read_bytes())
-    first = text.splitlines()[0] if text else ""
-    delimiter = sniff_delimiter(first)
-    rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
-    return [{(k or "").strip().lstrip("#"): (v or "").strip() for k, v in row.items()} for row in rows]
-
-
-def _column(rows: list[dict], wanted: str, candidates: list[str]) -> str | None:
-    headers = list(rows[0]) if rows else []
-    lower = {h.lower(): h for h in headers}
-    for name in ([wanted] if wanted else []) + candidates:
-        if name.lower() in lower:
-            return lower[name.lower()]
-    return None
-
-
-class Roster:
-    """LMS id and name -> nbgrader student id."""
-
-    def __init__(self, rows: list[dict], lms: str, student_column: str = "", id_column: str = ""):
-        self.student_column = _column(rows, student_column, STUDENT_COLUMNS)
-        if rows and self.student_column is None:
-            raise ValueError(msg("collect.no_student_column", columns=", ".join(rows[0]),
-                                 candidates=", ".join(STUDENT_COLUMNS)))
-        id_col = _column(rows, id_column, ID_COLUMNS[lms])
-        name_col = _column(rows, "", NAME_COLUMNS)
-        first_col, last_col = _column(rows, "", FIRST_COLUMNS), _column(rows, "", LAST_COLUMNS)
-        self.by_id: dict[str, str] = {}
-        self.by_name: dict[str, set[str]] = {}
-        for row in rows:
-            student = row.get(self.student_column, "").lstrip("#")
-            if not student:
-                continue
-            if id_col and row.get(id_col):
-                digits = re.findall(r"\d+", row[id_col])
-                if digits:
-                    self.by_id[digits[-1]] = student  # Moodle's "Participant 123456" -> 123456
-            names = []
-            if name_col and row.get(name_col):
-                names.append(row[name_col])
-            if first_col and last_col and (row.get(first_col) or row.get(last_col)):
-                names.append(f"{row.get(first_col, '')} {row.get(last_col, '')}")
-            for name in names:
-                self.by_name.setdefault(name_key(name), set()).add(student)
-
-    def find(self, lms_id: str | None, name: str | None) -> tuple[str | None, str]:
-        """(student id, "") or (None, Dutch reason)."""
-        if lms_id and lms_id in self.by_id:
-            return self.by_id[lms_id], ""
-        found = self.by_name.get(name_key(name or ""), set())
-        if len(found) == 1:
-            return next(iter(found)), ""
-        if len(found) > 1:
-            return None, msg("collect.ambiguous", name=name, students=", ".join(sorted(found)))
-        return None, msg("collect.not_in_roster", name=name or "?", lms_id=lms_id or "?")
-
-
-def shown(name: str) -> str:
-    """A student-made name as it may be printed: control characters (escape sequences) written out."""
-    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in name)
-
-
-def _kind(mode: int) -> str | None:
-    """None for a regular file or folder, else the Dutch word for what it is."""
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return None
-    for test, word in ((stat.S_ISLNK, "link"), (stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "device"),
-                       (stat.S_ISBLK, "device"), (stat.S_ISSOCK, "socket")):
-        if test(mode):
-            return msg(f"collect.kind.{word}")
-    return msg("collect.kind.device")
-
-
-class LmsExtractor(ExtractorPlugin):
-    """nbgrader's extractor, but only regular files move (see the module docstring)."""
-
-    max_depth = 3  # a zip in a zip in a zip is unpacked; deeper archives stay as they are
-
-    def _refuse(self, name: str, kind: str) -> None:
-        self.log.warning(msg("collect.refused", file=shown(name), kind=kind))
-
-    def _is_archive(self, name: str) -> bool:
-        return os.path.splitext(name)[1] in self.zip_ext
-
-    def _own_folder(self, dest: str, archive_name: str) -> str:
-        stem = os.path.splitext(archive_name)[0]
-        stem = stem[:-4] if stem.endswith(".tar") else stem
-        folder = os.path.join(dest, stem)
-        os.makedirs(folder, exist_ok=True)
-        return folder
-
-    def unpack(self, source: str, dest: str, label: str, depth: int = 0) -> None:
-        """Unpack ``source`` into its own folder in ``dest``: regular files and folders only, then its archives."""
-        folder = self._own_folder(dest, os.path.basename(source))
-        self.log.info("Extracting from: %s", shown(source))
-        try:
-            if zipfile.is_zipfile(source):
-                self._unzip(source, folder, label)
-            elif tarfile.is_tarfile(source):
-                self._untar(source, folder, label)
-            else:
-                self.log.warning(msg("collect.not_archive", file=shown(label)))
-                shutil.copyfile(source, os.path.join(dest, os.path.basename(source)))
-                return
-        except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError) as exc:
-            self.log.warning(msg("collect.bad_archive", file=shown(label), error=shown(str(exc))))
-            return
-        if depth >= self.max_depth:
-            return
-        for root, dirs, files in os.walk(folder):
-            dirs.sort()
-            for name in sorted(files):
-                path = os.path.join(root, name)
-                if self._is_archive(name) and stat.S_ISREG(os.lstat(path).st_mode):
-                    self.unpack(path, root, f"{label}/{os.path.relpath(path, folder)}", depth + 1)
-
-    def _unzip(self, source: str, folder: str, label: str) -> None:
-        with zipfile.ZipFile(source) as archive:
-            for info in archive.infolist():
-                mode = info.external_attr >> 16
-                kind = _kind(mode) if mode and stat.S_IFMT(mode) else None
-                if kind:
-                    self._refuse(f"{label}/{info.filename}", kind)
-                    continue
-                archive.extract(info, folder)  # zipfile's own checks: no absolute paths, no '..'
-
-    def _untar(self, source: str, folder: str, label: str) -> None:
-        with tarfile.open(source) as archive:
-            members = []
-            for member in archive.getmembers():
-                if member.isreg() or member.isdir():
-                    members.append(member)
-                else:
-                    kind = msg("collect.kind.link") if member.issym() or member.islnk() else \
-                        msg("collect.kind.fifo") if member.isfifo() else msg("collect.kind.device")
-                    self._refuse(f"{label}/{member.name}", kind)
-            archive.extractall(folder, members=members, filter="data")
-
-    def extract(self, archive_path: str, extracted_path: str) -> None:
-        if not os.path.isdir(archive_path) or not os.listdir(archive_path):
-            self.log.warning("No files found in directory: %s", archive_path)
-            return
-        for root, dirs, files in os.walk(archive_path):
-            rel = os.path.relpath(root, archive_path)
-            dest = os.path.normpath(os.path.join(extracted_path, rel))
-            for name in list(dirs):  # os.walk lists a link to a folder among the folders, and skips it
-                if os.path.islink(os.path.join(root, name)):
-                    self._refuse(os.path.normpath(os.path.join(rel, name)), msg("collect.kind.link"))
-                    dirs.remove(name)
-            dirs.sort()
-            for name in sorted(files):
-                path, label = os.path.join(root, name), os.path.normpath(os.path.join(rel, name))
-                kind = _kind(os.lstat(path).st_mode)
-                if kind:
-                    self._refuse(label, kind)
-                    continue
-                os.makedirs(dest, exist_ok=True)
-                if self._is_archive(name):
-                    self.unpack(path, dest, label)
-                else:
-                    shutil.copyfile(path, os.path.join(dest, name), follow_symlinks=False)
-
-
-@dataclass
-class Entry:
-    """What the LMS part of a path says."""
-    lms_id: str | None
-    name: str | None
-    timestamp: datetime | None
-    late: bool
-    file: str | None  # what follows the LMS part in the same component (a flat download's file name)
-    prefix: str = ""  # the LMS part itself, as a flat file name starts with it
-
-
-@dataclass
-class Candidate:
-    path: str
-    student: str
-    file_id: str
-    timestamp: datetime | None
-    late: bool
-    stripped: bool
-    notes: list[str]
-    prefix: str = ""
+__all__ = ["LmsCollector", "LmsExtractor", "Roster", "REGEXPS", "COMPONENTS", "RECORD_FILE", "name_key",
+           "read_roster", "read_record", "shown"]
 
 
 class LmsCollector(FileNameCollectorPlugin):
@@ -474,9 +258,8 @@ class LmsCollector(FileNameCollectorPlugin):
         """Keep what the LMS said per student (late, time, name prefix) next to the download."""
         root = self._extracted_root()
         if root:
-            target = Path(root).parent / RECORD_FILE
-            target.write_text(json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
-                              encoding="utf-8")
+            write_atomic(Path(root).parent / RECORD_FILE,
+                         json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
 
 
     def collect(self, submitted_file: str):

@@ -107,7 +107,7 @@ def roster_students(path, students) -> tuple[list[str], list[str]]:
 
     A roster row matched to a known student gives that student's id; any other row gives the value of
     the chosen id column (the student never handed anything in, so no id is known yet)."""
-    from smmkit.grading.export import ExportError, _matches, choose_id_column, read_roster
+    from smmkit.grading.lms_roster import ExportError, choose_id_column, match_rows, read_roster
 
     try:
         roster = read_roster(path)
@@ -123,7 +123,7 @@ def roster_students(path, students) -> tuple[list[str], list[str]]:
             if column:
                 break
         column = column or roster.columns[0]
-    matched = _matches(roster, column, sorted(students))
+    matched = match_rows(roster, column, sorted(students))
     row_of = {i: s for s, rows in matched.items() for i in rows}
     ids, unmatched = [], []
     for i, row in enumerate(roster.rows):

@@ -319,3 +319,19 @@ def test_cesuur_on_the_command_line(course, tmp_path):
                              "--roster", roster, "--root", course, "--cesuur", "55"],
                             capture_output=True, text=True, cwd=course)
     assert result.returncode == 1 and "tussen 0 en 1" in result.stderr
+
+
+def test_the_cesuur_and_scale_live_in_nbgrader_config_and_a_flag_wins(course, tmp_path):
+    """c.GradeExport in the course's nbgrader_config.py sets the course's cut-off; --cesuur still wins."""
+    with open(course / "nbgrader_config.py", "a", encoding="utf-8") as handle:
+        handle.write("\nc.GradeExport.cesuur = 0.6\nc.GradeExport.excel_nl = True\n")
+    roster = write(tmp_path / "brightspace.csv", BRIGHTSPACE_ROSTER)
+    out = tmp_path / "b.csv"
+    ex.export(course, [A1], "brightspace", roster, to=out, out=lambda _line: None)
+    assert {r[1]: r[2] for r in read_output(out, ";", "utf-8-sig")[1:]}["#BdeVries"] == "4,5", "0.6 and Excel from the config"
+    ex.export(course, [A1], "brightspace", roster, to=out, out=lambda _line: None, cesuur=0.5, excel_nl=False)
+    assert {r[1]: r[2] for r in read_output(out)[1:]}["#BdeVries"] == "5.2", "the given values win"
+    with open(course / "nbgrader_config.py", "a", encoding="utf-8") as handle:
+        handle.write("\nc.GradeExport.cesuur = 55\n")
+    with pytest.raises(ex.ExportError, match="tussen 0 en 1"):
+        ex.export(course, [A1], "brightspace", roster, to=out, out=lambda _line: None)
