@@ -17,7 +17,6 @@ import html
 import json
 import os
 import re
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -63,16 +62,10 @@ def load() -> dict:
 
 
 def _save(data: dict) -> None:
-    target = path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".voortgang-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=1, sort_keys=True)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    from smmkit.safeio import write_atomic
+
+    # mode 600 as before: a learner's progress is hers (the one atomic writer of the kit, smmkit/safeio.py)
+    write_atomic(path(), json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), mode=0o600, fsync=False)
 
 
 def assignment_of(question: str) -> str:

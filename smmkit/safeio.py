@@ -19,10 +19,11 @@ from pathlib import Path
 
 
 def write_atomic(path, data: bytes | str, *, mode: int | None = None, encoding: str = "utf-8",
-                 errors: str = "strict", newline: str | None = None, fsync: bool = True) -> Path:
+                 errors: str = "strict", newline: str | None = None, fsync: bool = True,
+                 make_folder: bool = True) -> Path:
     """Write ``data`` (bytes, or text in ``encoding``) to ``path`` atomically; returns ``path``.
 
-    The folder is made when missing. ``mode``: the file's permissions (default: those of the file it
+    The folder is made when missing (``make_folder=False``: an OSError instead). ``mode``: the file's permissions (default: those of the file it
     replaces, else 0o644). A symlink at ``path`` is replaced, its target is kept. Raises ``OSError``.
     """
     path = Path(path)
@@ -31,7 +32,8 @@ def write_atomic(path, data: bytes | str, *, mode: int | None = None, encoding: 
             data = data.replace("\n", newline)
         data = data.encode(encoding, errors)
     folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
+    if make_folder:
+        folder.mkdir(parents=True, exist_ok=True)
     if mode is None:
         try:
             mode = stat.S_IMODE(path.stat().st_mode) if path.is_file() else 0o644

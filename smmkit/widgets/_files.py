@@ -76,36 +76,20 @@ def confined(path, typed: bool = False) -> Path:
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a temporary file next to ``path``, then rename it over ``path``.
+    """Write ``data`` to a temporary file next to ``path``, then rename it over ``path``
+    (:func:`smmkit.safeio.write_atomic`, the kit's one atomic writer), with a Dutch error.
 
     Either the whole new file is there or the last good file is untouched (a full disk, a quota, a
     crash halfway never leaves half a file). A symlink at ``path`` is replaced, its target is kept.
     """
-    folder = path.parent
+    from smmkit import safeio
+
     if path.is_dir():
         raise SmmkitError(msg("widgets.cannot_write", path=path, reason=msg("widgets.kind_folder")))
     try:
-        mode = stat.S_IMODE(path.stat().st_mode) if path.is_file() else 0o644
-    except OSError:
-        mode = 0o644
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder if str(folder) else ".", prefix=f".{path.name}.", suffix=".tmp")
+        return safeio.write_atomic(path, data, make_folder=False)
     except OSError as exc:
         raise SmmkitError(msg("widgets.cannot_write", path=path, reason=_reason(exc))) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
-        _unlink(tmp)
-        raise SmmkitError(msg("widgets.cannot_write", path=path, reason=_reason(exc))) from None
-    except BaseException:
-        _unlink(tmp)
-        raise
-    return path
 
 
 def _unlink(name: str) -> None:
