@@ -104,7 +104,7 @@ def lateness(root=".", assignment: str = "", students=None, db_url: str | None =
 def report_column(lines: list[str], root, assignment: str, students: list[str]) -> list[str]:
     """The batch report's table with a "te laat" column, when there is a due date or an LMS verdict.
 
-    batch.py calls it for the final report only: opening the gradebook costs about a second
+    smmkit.grading.batch.report calls it for the final report only: opening the gradebook costs about a second
     (nbgrader checks its alembic version in a subprocess), too much after every student."""
     try:
         late = lateness(root, assignment, students)

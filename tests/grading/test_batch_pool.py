@@ -189,3 +189,22 @@ def test_a_folder_without_nbgrader_config_is_no_course(tmp_path):
     with pytest.raises(SystemExit, match="geen nbgrader_config.py"):
         batch.Course(tmp_path)
     assert not (tmp_path / "gradebook.db").exists(), "no gradebook is made in a folder that is no course"
+
+
+def test_the_guides_example_config_sets_every_setting_of_the_runner_and_the_export():
+    """docs/docent.md shows c.BatchAutograde and c.GradeExport: every trait, and nothing that is no trait."""
+    import re
+
+    from traitlets.config import Config
+
+    from smmkit.grading.export import GradeExport
+
+    guide = (ROOT / "docs" / "docent.md").read_text(encoding="utf-8")
+    for cls in (batch.BatchAutograde, GradeExport):
+        blocks = [b for b in re.findall(r"```python\n(.*?)```", guide.replace("\n  ", "\n"), flags=re.S)
+                  if f"c.{cls.__name__}." in b]
+        assert len(blocks) == 1, f"one example of c.{cls.__name__} in docs/docent.md"
+        c = Config()
+        exec(blocks[0], {"c": c})
+        assert set(c[cls.__name__]) == set(cls.class_trait_names(config=True)), cls.__name__
+        cls(config=c)  # every value is valid
