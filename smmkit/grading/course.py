@@ -42,6 +42,26 @@ def load_config(root, extra_args=()):
     return config
 
 
+def configured(cls, config, **given):
+    """``cls`` with its section of ``config``, then the ``given`` values that are not None; a misspelled
+    setting or a wrong value is a Dutch SystemExit (traitlets itself would ignore the first)."""
+    from traitlets import TraitError
+
+    known = cls.class_trait_names(config=True)
+    unknown = sorted(set(config.get(cls.__name__, {})) - set(known))
+    if unknown:
+        raise SystemExit(msg("batch.unknown_setting", section=cls.__name__, names=", ".join(unknown),
+                             known=", ".join(sorted(known))))
+    try:
+        chosen = cls(config=config)
+        for name, value in given.items():
+            if value is not None:
+                setattr(chosen, name, value)
+    except TraitError as exc:
+        raise SystemExit(msg("batch.bad_setting", section=cls.__name__, error=exc)) from None
+    return chosen
+
+
 def gradebook_path(db_url: str) -> Path | None:
     """The file of a ``sqlite:///`` gradebook URL (None for another database, e.g. PostgreSQL)."""
     if db_url.startswith(SQLITE):

@@ -84,13 +84,13 @@ def settings(root=".", **given) -> tuple[object, GradeExport]:
     are not None win over ``c.GradeExport``."""
     from nbgrader.coursedir import CourseDirectory
 
-    from smmkit.grading.course import load_config
+    from smmkit.grading.course import configured, load_config
 
     config = load_config(root)
-    chosen = GradeExport(config=config)
-    for name, value in given.items():
-        if value is not None:
-            setattr(chosen, name, value)
+    try:
+        chosen = configured(GradeExport, config, **given)
+    except SystemExit as exc:
+        raise ExportError(str(exc)) from None
     return CourseDirectory(config=config), chosen
 
 
@@ -119,10 +119,7 @@ def export(root=".", assignments=None, lms: str = "brightspace", roster_path=Non
     ``cesuur`` left at None come from ``c.GradeExport`` in nbgrader_config.py (else their defaults)."""
     if cesuur is not None:
         check_cesuur(cesuur)
-    try:
-        coursedir, chosen = settings(root, scale=scale, excel_nl=excel_nl, auto_only=auto_only, cesuur=cesuur)
-    except Exception as exc:  # a traitlets error on a value from nbgrader_config.py
-        raise ExportError(msg("export.bad_setting", error=exc)) from None
+    coursedir, chosen = settings(root, scale=scale, excel_nl=excel_nl, auto_only=auto_only, cesuur=cesuur)
     scale, excel_nl, auto_only, cesuur = chosen.scale, chosen.excel_nl, chosen.auto_only, check_cesuur(chosen.cesuur)
     scores = read_scores(db_url or coursedir.db_url, course_id or coursedir.course_id, assignments, auto_only)
     roster = read_roster(roster_path)

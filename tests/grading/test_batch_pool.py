@@ -108,8 +108,8 @@ def test_a_crash_a_kill_and_a_hang_are_rows_and_the_batch_goes_on(tmp_path, monk
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     started = time.monotonic()
     worker = FakeWorker({"bram": "crash", "cem": "die", "dirk": "hang"})
-    outcomes, rows, recorder = grade(root, worker, FakeRecorder(previous={"cem": 4.0}, failing={"eva"}), timeout=3)
-    assert time.monotonic() - started < 30, "the hanging worker is killed at the time limit"
+    outcomes, rows, recorder = grade(root, worker, FakeRecorder(previous={"cem": 4.0}, failing={"eva"}), timeout=10)
+    assert time.monotonic() - started < 100, "the hanging worker (120 s) is killed at the time limit (10 s)"
     status = {s: r["status"] for s, r in rows.items()}
     assert status == {"anna": "graded", "bram": "failed", "cem": "failed", "dirk": "timeout", "eva": "failed"}
     assert rows["anna"]["score"] == 7 and rows["anna"]["max_score"] == 10
@@ -173,7 +173,7 @@ def test_settings_live_in_nbgrader_config_and_a_flag_wins(tmp_path):
     assert (runner.timeout, runner.workers, runner.retry_timeout_factor, runner.sandbox) == (2, 1, 1.5, True)
     started = time.monotonic()
     _outcomes, rows, _rec = grade(root, FakeWorker({"anna": "hang"}), timeout=None, workers=None)
-    assert rows["anna"]["status"] == "timeout" and time.monotonic() - started < 20, "the config's 2 s"
+    assert rows["anna"]["status"] == "timeout" and time.monotonic() - started < 100, "the config's 2 s, not 120 s"
     assert "2" in rows["anna"]["reason"]
     # the command line: a flag wins, an absent flag leaves the config's value
     from smmkit.grading.__main__ import build_parser
@@ -183,6 +183,16 @@ def test_settings_live_in_nbgrader_config_and_a_flag_wins(tmp_path):
     assert build_parser().parse_args(["autograde", A, "--no-sandbox"]).sandbox is False
     course = batch.Course(root, ["--BatchAutograde.memory_mb=512"])
     assert batch.BatchAutograde(config=course.config).memory_mb == 512
+
+
+def test_a_misspelled_or_wrong_setting_is_a_dutch_message(tmp_path):
+    root = small_course(tmp_path, ["anna"], config="c.BatchAutograde.worker = 2")
+    with pytest.raises(SystemExit, match="niet kent: worker.*wel bestaan: .*workers"):
+        grade(root, FakeWorker({}))
+    root = small_course(tmp_path / "twee", ["anna"])
+    with pytest.raises(SystemExit, match="instelling van BatchAutograde kan niet"):
+        grade(root, FakeWorker({}), extra_args=["--BatchAutograde.workers=veel"])
+    assert not (root / "autograded").exists(), "nothing graded"
 
 
 def test_a_folder_without_nbgrader_config_is_no_course(tmp_path):

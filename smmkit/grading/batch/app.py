@@ -20,7 +20,7 @@ from smmkit.grading.batch.precheck import valid_student_id
 from smmkit.grading.batch.recording import GradebookRecorder
 from smmkit.grading.batch.report import Progress, read_report, report_paths, write_report
 from smmkit.grading.batch.worker import SandboxWorker, course_sandbox
-from smmkit.grading.course import Course
+from smmkit.grading.course import Course, configured
 from smmkit.grading.terminal import printable
 from smmkit.messages import msg
 from smmkit.safeio import force_rmtree
@@ -143,10 +143,8 @@ def autograde(root, assignment: str, students=None, timeout: float | None = None
     """Grade a class: the course in ``root`` (its nbgrader_config.py, with ``extra_args`` over it, read
     once). A setting given here (not None) wins over ``c.BatchAutograde.*`` in the config."""
     course = Course(Path(root), extra_args)
-    runner = BatchAutograde(config=course.config)
-    given = dict(timeout=timeout, memory_mb=memory_mb, allow_suspicious=allow_suspicious, workers=workers,
-                 resume=resume, sandbox=sandbox, retry_timeout_factor=retry_factor)
-    for name, value in given.items():
-        if value is not None:
-            setattr(runner, name, value)
+    runner = configured(BatchAutograde, course.config, timeout=timeout, memory_mb=memory_mb,
+                        allow_suspicious=allow_suspicious, workers=workers, resume=resume, sandbox=sandbox,
+                        retry_timeout_factor=retry_factor)
     return runner.run(course, assignment, students, progress_stream, executor, recorder)
+

@@ -99,10 +99,6 @@ MESSAGES = {
         "1 + 9 × score / maximum). Daaronder loopt het cijfer recht van 1 naar 5,5, daarboven van 5,5 naar 10. "
         "Vaste waarde voor de cursus: c.GradeExport.cesuur in nbgrader_config.py."
     ),
-    "export.bad_setting": (
-        "Een instelling van de export in nbgrader_config.py kan niet ({error}). Kijk c.GradeExport na: "
-        "scale is grade of points, cesuur een getal tussen 0 en 1, excel_nl en auto_only True of False."
-    ),
     "export.bad_cesuur": (
         "De cesuur {value} kan niet: geef het deel van de punten voor een 5,5 als getal tussen 0 en 1, "
         "bijvoorbeeld --cesuur 0.55 (55 %) of --cesuur 0.6."

@@ -125,6 +125,11 @@ MESSAGES = {
         "kon geen proces starten om deze inzending na te kijken ({error}), ook niet na een paar pogingen; "
         "kijk haar opnieuw na met --resume"
     ),
+    "batch.unknown_setting": (
+        "nbgrader_config.py noemt een instelling die {section} niet kent: {names}. Kijk de spelling na; "
+        "wel bestaan: {known}."
+    ),
+    "batch.bad_setting": "Een instelling van {section} kan niet: {error}",
     "batch.no_config": (
         "In {root} staat geen nbgrader_config.py: dit is geen cursusmap. Start de nakijker in de "
         "cursusmap of noem die met --root."
