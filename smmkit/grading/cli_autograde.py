@@ -8,7 +8,10 @@ from __future__ import annotations
 
 
 def add_parser(sub) -> None:
-    grade = sub.add_parser("autograde", help="alle inzendingen van een opdracht nakijken (sandbox, parallel)")
+    grade = sub.add_parser("autograde", help="alle inzendingen van een opdracht nakijken (sandbox, parallel)",
+                           epilog="Vaste waarden voor je cursus: c.BatchAutograde.workers, .timeout, .memory_mb, "
+                                  ".retry_timeout_factor, .allow_suspicious, .sandbox en .resume in "
+                                  "nbgrader_config.py (docs/docent.md, §4). Een optie hier wint altijd.")
     grade.add_argument("assignment", help="naam van de opdracht, bijvoorbeeld h01-introductie")
     grade.add_argument("--student", action="append", help="alleen deze student (mag vaker)")
     grade.add_argument("--workers", type=int, default=None,
