@@ -97,8 +97,58 @@ def _styled() -> Iterator[None]:
         yield
 
 
-def _png_formatter(fig) -> bytes:
-    return to_png(fig)
+def _png_formatter(fig):
+    # (data, metadata): the PNG with a Dutch text alternative, used as alt text by the static site
+    return to_png(fig), {"alt": text_alternative(fig)}
+
+
+def _number(value: float) -> str:
+    return f"{value:,.4g}".replace(",", " ").replace(".", ",").replace(" ", ".") if math.isfinite(value) else "–"
+
+
+def text_alternative(fig, limit: int = 24) -> str:
+    """A Dutch text alternative for a chart made with these helpers: title, axes and the values shown.
+
+    Read from the figure itself (titles, tick labels, bars and lines), so it always matches what is
+    drawn; at most ``limit`` values per series are named.
+    """
+    parts = []
+    source_prefix = msg("plots.source", source="").strip()
+    titles = [t.get_text() for t in fig.texts if t.get_text() and not t.get_text().startswith(source_prefix)]
+    for ax in fig.axes:
+        titles += [ax.get_title(loc=loc) for loc in ("left", "center", "right") if ax.get_title(loc=loc)]
+    parts.append(msg("plots.alt.title", title="; ".join(dict.fromkeys(titles)) or msg("plots.alt.untitled")))
+    for ax in fig.axes:
+        for container in getattr(ax, "containers", []):
+            values = list(getattr(container, "datavalues", []))
+            if not values:
+                continue
+            horizontal = getattr(container, "orientation", "vertical") == "horizontal"
+            ticks = ax.get_yticklabels() if horizontal else ax.get_xticklabels()
+            names = [t.get_text() for t in ticks]
+            if len(names) != len(values):
+                names = [str(i + 1) for i in range(len(values))]
+            pairs = ", ".join(f"{n} {_number(float(v))}" for n, v in list(zip(names, values))[:limit])
+            label = container.get_label()
+            series = label if label and not label.startswith("_") else ""
+            parts.append(msg("plots.alt.series", series=series, values=pairs) if series
+                         else msg("plots.alt.values", values=pairs))
+        if ax.name == "polar":
+            names = [t.get_text() for t in ax.get_xticklabels()]
+            for line in ax.get_lines():
+                label = line.get_label()
+                values = list(line.get_ydata())[:len(names)]
+                if label.startswith("_") or not values:
+                    continue
+                pairs = ", ".join(f"{n} {_number(float(v))}" for n, v in zip(names, values))
+                parts.append(msg("plots.alt.series", series=label, values=pairs))
+        for axis_label in (ax.get_xlabel(), ax.get_ylabel()):
+            if axis_label:
+                parts.append(msg("plots.alt.axis", label=axis_label))
+    sources = [t.get_text() for t in fig.texts if t.get_text().startswith(source_prefix)]
+    sources += [t.get_text() for ax in fig.axes for t in ax.texts if t.get_text().startswith(source_prefix)]
+    parts += list(dict.fromkeys(sources))
+    return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in parts)
 
 
 def enable_notebook_display() -> bool:

@@ -17,4 +17,10 @@ MESSAGES = {
         "Een profiel (radardiagram) heeft minstens 3 assen nodig, maar kreeg er {n}. "
         "Gebruik voor minder assen een staafdiagram (plots.bar)."
     ),
+    # the text alternative of a chart (plots.text_alternative), e.g. the alt text on the static site
+    "plots.alt.title": "Grafiek: {title}",
+    "plots.alt.untitled": "zonder titel",
+    "plots.alt.series": "{series}: {values}",
+    "plots.alt.values": "Waarden: {values}",
+    "plots.alt.axis": "As: {label}",
 }
