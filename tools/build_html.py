@@ -54,9 +54,59 @@ from smmkit.messages import msg  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+TEMPLATES = Path(__file__).resolve().parent / "site_template"
+TEMPLATE = "smmkit_site"
 STATIC_NOTE = box("info", msg("site.static_note"), "smmkit-static-note", escape=False, extra="font-size:90%")
 HIDDEN_SOURCE_TAGS = {"smmkit-quiz", "hide-input"}
 LINK = re.compile(r"\]\((?!https?://)([\w.\-]+)\.ipynb(#[^)\s]*)?\)")
+
+# Instructions that only make sense inside Jupyter (running cells, the kernel menu). On the site a
+# sentence with one of these is left out; a "Probeer zelf" paragraph with one becomes site.try_in_lab.
+# Chapter authors can also mark a cell with the tag ``jupyter-only`` or wrap text in
+# ``<div class="jupyter-only">…</div>``: the site leaves it out.
+JUPYTER_ONLY = re.compile(
+    r"Shift\s*\+\s*Enter|\b[Vv]oer (?:de|die|deze|dit|hem|elke|alle|het)\b[^.!?\n]{0,80}?\buit\b"
+    r"|\b(?:Kernel|Uitvoeren|Run)\s*→|▶|\b[Kk]lik (?:in|erin)\b[^.!?\n]{0,40}?\bcel|\bcel (?:opnieuw )?uit\b")
+JUPYTER_ONLY_TAG = "jupyter-only"
+JUPYTER_ONLY_HTML = re.compile(r'<div class="jupyter-only">.*?</div>', re.S)
+TRY_IT = "Probeer zelf"
+SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?]\*\*)|(?<=[.!?]\*))\s+")
+LEAD_ONLY = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*[^*]+\*\*|\*[^*]+\*)?\s*$")
+
+
+def site_markdown(text: str) -> str:
+    """A markdown cell's text for the site: Jupyter-only sentences out (see ``JUPYTER_ONLY``)."""
+    text = JUPYTER_ONLY_HTML.sub("", text)
+    blocks = []
+    for block in re.split(r"(\n\s*\n)", text):
+        if not JUPYTER_ONLY.search(block):
+            blocks.append(block)
+            continue
+        if TRY_IT in block:
+            blocks.append(msg("site.try_in_lab"))
+            continue
+        lines = []
+        for line in block.split("\n"):
+            kept = " ".join(part for part in SENTENCE_END.split(line) if not JUPYTER_ONLY.search(part))
+            if not JUPYTER_ONLY.search(line) or not LEAD_ONLY.match(kept):
+                lines.append(kept if JUPYTER_ONLY.search(line) else line)
+        blocks.append("\n".join(lines))
+    return "".join(blocks)
+
+
+def site_code(source: str) -> str:
+    """A code cell's text for the site: comment lines with a Jupyter-only instruction lose that sentence."""
+    lines = []
+    for line in source.split("\n"):
+        match = re.match(r"^(\s*#\s*)(.*)$", line)
+        if not match or not JUPYTER_ONLY.search(match.group(2)):
+            lines.append(line)
+            continue
+        kept = " ".join(part for part in re.split(r"(?<=[.!?:])\s+", match.group(2))
+                        if not JUPYTER_ONLY.search(part)).rstrip(" :")
+        if kept.strip():
+            lines.append(match.group(1) + kept)
+    return "\n".join(lines)
 
 
 def chapter_paths() -> list[Path]:
@@ -142,17 +192,30 @@ def prepare(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """
     state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
     first = True
-    for cell in nb.cells:
-        if cell.cell_type == "code" and HIDDEN_SOURCE_TAGS & set(cell.metadata.get("tags", [])):
+    cells = []
+    for index, cell in enumerate(nb.cells):
+        tags = set(cell.metadata.get("tags", []))
+        if JUPYTER_ONLY_TAG in tags:
+            continue
+        quiz = static_widgets.quiz_spec(cell.source) if cell.cell_type == "code" else None
+        if quiz and JUPYTER_ONLY.search(json.dumps(quiz, ensure_ascii=False)):
+            continue                                    # a question about working in Jupyter
+        cells.append(cell)
+        if cell.cell_type == "code" and HIDDEN_SOURCE_TAGS & tags:
             cell.metadata.setdefault("transient", {})["remove_source"] = True   # the answer is in the code
         if cell.cell_type == "markdown":
-            cell.source = LINK.sub(lambda m: f"]({m.group(1)}.html{m.group(2) or ''})", cell.source)
+            cell.source = site_markdown(LINK.sub(lambda m: f"]({m.group(1)}.html{m.group(2) or ''})", cell.source))
         elif cell.cell_type == "code":
+            cell.source = site_code(cell.source)
             outputs = []
             for out in cell.get("outputs", []):
                 view = out.get("data", {}).get(WIDGET_MIME)
                 if view is None:
                     outputs.append(out)
+                    continue
+                if quiz:                                # a form that answers, not a picture of one
+                    outputs.append(nbformat.v4.new_output("display_data", data={
+                        "text/html": static_widgets.quiz_form(quiz, f"quiz{index}"), "text/plain": "quiz"}))
                     continue
                 picture = static_widgets.render(state, view.get("model_id", "")) if state else ""
                 html_text = (static_widgets.CSS if first else "") + STATIC_NOTE + picture
@@ -160,6 +223,7 @@ def prepare(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
                 outputs.append(nbformat.v4.new_output(
                     "display_data", data={"text/html": html_text, "text/plain": "widget"}))
             cell.outputs = outputs
+    nb.cells = cells
     nb.metadata.pop("widgets", None)
     return nb
 
@@ -173,12 +237,126 @@ def title_of(nb: nbformat.NotebookNode, fallback: str) -> str:
     return fallback
 
 
-def export(nb: nbformat.NotebookNode, title: str) -> str:
-    from nbconvert import HTMLExporter
+def code_style():
+    """The Pygments style of the site's code: every colour at least 4.5:1 on the code background."""
+    from pygments.style import Style
+    from pygments.token import (Comment, Error, Generic, Keyword, Name, Number, Operator, Punctuation,
+                                String, Text)
 
-    exporter = HTMLExporter(template_name="lab", language_code=msg("site.lang"))
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    return body
+    class SiteCodeStyle(Style):
+        # contrast on #f5f5f5 (the code background): 15.1, 6.3, 7.6, 6.1, 6.0, 6.6, 5.9, 7.8
+        background_color = "#f5f5f5"
+        styles = {
+            Text: "#1f1f1f", Punctuation: "#1f1f1f", Operator: "#1f1f1f", Name: "#1f1f1f",
+            Comment: "italic #5a5a5a",
+            Keyword: "bold #7a1fa2", Operator.Word: "bold #7a1fa2",
+            String: "#1b6b1b",
+            Number: "#a23c0a",
+            Name.Builtin: "#0b57a4", Name.Function: "#0b57a4", Name.Class: "bold #0b57a4",
+            Name.Namespace: "bold #006a6a", Name.Decorator: "#006a6a",
+            Name.Exception: "#8a2b2b", Error: "#8a2b2b", Generic.Error: "#8a2b2b",
+        }
+
+    return SiteCodeStyle
+
+
+def _nav(pages: list[tuple[str, str]], position: int) -> str:
+    """Links to the course overview and the previous and next chapter (relative: any static host)."""
+    links = [f'<li><a href="index.html">{html.escape(msg("site.nav.index"))}</a></li>']
+    if position > 0:
+        page, title = pages[position - 1]
+        links.append(f'<li><a href="{html.escape(page)}" rel="prev">'
+                     f'{html.escape(msg("site.nav.previous", title=title))}</a></li>')
+    if position + 1 < len(pages):
+        page, title = pages[position + 1]
+        links.append(f'<li><a href="{html.escape(page)}" rel="next">'
+                     f'{html.escape(msg("site.nav.next", title=title))}</a></li>')
+    return f'<nav class="smmkit-nav" aria-label="{{label}}"><ul>{"".join(links)}</ul></nav>'
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def readable(hex_colour: str, minimum: float = 5.0) -> str:
+    """``#rrggbb`` darkened (same hue) until it has ``minimum`` contrast on white: 5.0, so it also
+    has 4.5:1 (WCAG AA) on the light grey of tables and code."""
+    rgb = hex_colour.lstrip("#")
+    if len(rgb) == 3:
+        rgb = "".join(c * 2 for c in rgb)
+    base = [int(rgb[i:i + 2], 16) for i in (0, 2, 4)]
+    colour, factor = rgb, 1.0
+    while 1.05 / (_luminance(colour) + 0.05) < minimum and factor > 0:
+        factor -= 0.04
+        colour = "".join(f"{int(c * factor):02x}" for c in base)
+    return "#" + colour
+
+
+INLINE_COLOUR = re.compile(r"(?<![-\w])(color\s*:\s*)(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3})\b")
+
+
+def accessible(body: str) -> str:
+    """What the template cannot do: a heading outline without jumps (one ``h1``), task lists as text
+    (no unlabelled disabled checkboxes), a Dutch alt on every image, a table of contents."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(body, features="html.parser")
+    main = soup.find("main")
+    level, seen_h1 = 1, False
+    for heading in main.find_all(re.compile(r"^h[1-6]$")):
+        wanted = int(heading.name[1])
+        if wanted == 1 and seen_h1:
+            wanted = 2
+        wanted = max(2 if seen_h1 else 1, min(wanted, level + 1))
+        seen_h1 = seen_h1 or wanted == 1
+        heading.name, level = f"h{wanted}", wanted
+    for box in main.select("input[type=checkbox]"):
+        item = box.find_parent("li")
+        box.replace_with("☑ " if box.has_attr("checked") else "☐ ")
+        if item is not None and item.parent is not None and "smmkit-checklist" not in item.parent.get("class", []):
+            item.parent["class"] = [*item.parent.get("class", []), "smmkit-checklist"]
+    for element in main.select("[style*=color]"):  # text colours of the kit's outputs under 4.5:1
+        element["style"] = INLINE_COLOUR.sub(lambda m: m.group(1) + readable(m.group(2)), element["style"])
+    for image in soup.find_all("img"):
+        if not image.get("alt") or image["alt"].startswith("No description"):
+            image["alt"] = msg("site.chart_alt")
+    sections = [h for h in main.find_all("h2") if h.get("id")]
+    if len(sections) > 1:
+        toc = soup.new_tag("nav", attrs={"class": "smmkit-toc", "aria-labelledby": "smmkit-toc-kop"})
+        head = soup.new_tag("h2", id="smmkit-toc-kop")
+        head.string = msg("site.toc.label")
+        items = soup.new_tag("ol")
+        for section in sections:
+            item, link = soup.new_tag("li"), soup.new_tag("a", href=f"#{section['id']}")
+            link.string = section.get_text(" ", strip=True).rstrip("¶").strip()
+            item.append(link)
+            items.append(item)
+        toc.extend([head, items])
+        first = main.find("h1")
+        (first.find_parent(class_="jp-Cell") or first).insert_after(toc) if first else main.insert(0, toc)
+    return str(soup)
+
+
+def export(nb: nbformat.NotebookNode, title: str, pages: list[tuple[str, str]] | None = None,
+           position: int = 0) -> str:
+    """One page with the kit's template (``tools/site_template/smmkit_site``): no prompts, readable
+    code colours, a skip link, navigation between the chapters, quizzes that answer."""
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    config = Config({"CSSHTMLHeaderPreprocessor": {"style": code_style()}})
+    exporter = HTMLExporter(config=config, template_name=TEMPLATE, extra_template_basedirs=[str(TEMPLATES)],
+                            language_code=msg("site.lang"), exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    nav = _nav(pages or [], position)
+    smmkit = {"skip": msg("site.skip"), "toc": "", "chart_alt": msg("site.chart_alt"),
+              "nav_top": nav.replace("{label}", html.escape(msg("site.nav.label"))),
+              "nav_bottom": nav.replace("{label}", html.escape(msg("site.nav.label_bottom"))),
+              "script": static_widgets.quiz_script() if "smmkit-quiz-form" in json.dumps(nb.cells) else ""}
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}, "smmkit": smmkit})
+    return accessible(body)
 
 
 # The start page's layout; every text a reader sees on it comes from the catalogue (site.index.*).
@@ -225,16 +403,16 @@ def build(paths: list[Path], out: Path, run: bool = True, working_copy: bool = F
     out.mkdir(parents=True, exist_ok=True)
     report: dict = {"executed": run, "working_copy": working_copy, "notebooks": {}}
     items = []
-    for path in paths:
+    sources = [read_source(path, working_copy) for path in paths]
+    pages = [(path.with_suffix(".html").name, title_of(nb, path.stem)) for path, (nb, _) in zip(paths, sources)]
+    for position, (path, (nb, origin)) in enumerate(zip(paths, sources)):
         start = time.perf_counter()
-        nb, origin = read_source(path, working_copy)
         if run:
             with clean_environment(Path(path).resolve().parent) as cwd:
                 execute(nb, cwd)
         found = problems(nb)
-        title = title_of(nb, path.stem)
-        page = path.with_suffix(".html").name
-        (out / page).write_text(export(prepare(nb), title), encoding="utf-8")
+        page, title = pages[position]
+        (out / page).write_text(export(prepare(nb), title, pages, position), encoding="utf-8")
         seconds = time.perf_counter() - start
         report["notebooks"][path.name] = {"page": page, "title": title, "source": origin,
                                           "seconds": round(seconds, 2), **found}

@@ -10,6 +10,7 @@ the site says above every widget. Works offline, unlike the ipywidgets HTML mana
 from __future__ import annotations
 
 import html
+import re
 
 CSS = """
 <style>
@@ -53,12 +54,50 @@ def _desc(state: dict) -> str:
     return f'<span class="desc">{html.escape(str(text))}</span>' if text else ""
 
 
-def _image(model: dict) -> str:
+def _image(model: dict, alt: str) -> str:
     fmt = model["state"].get("format", "png")
+    alt = model["state"].get("tooltip") or alt  # a text alternative the widget gave its chart wins
     for buffer in model.get("buffers", []):
         if buffer.get("path") == ["value"] and buffer.get("data"):
-            return f'<img alt="" src="data:image/{html.escape(fmt)};base64,{buffer["data"]}">'
+            return f'<img alt="{html.escape(alt)}" src="data:image/{html.escape(fmt)};base64,{buffer["data"]}">'
     return ""
+
+
+def _text(value) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", str(value or ""))).split())
+
+
+def chart_alt(models: dict, model_id: str) -> str:
+    """A Dutch text alternative for a widget's chart, from what the saved state holds: the widget's
+    heading and the values of its controls (the numbers the chart is drawn from)."""
+    from smmkit.messages import msg
+
+    title, values, seen = "", [], set()
+
+    def walk(mid: str, depth: int = 0) -> None:
+        nonlocal title
+        model = models.get(mid)
+        if model is None or depth > 40 or mid in seen:
+            return
+        seen.add(mid)
+        name, state = model.get("model_name", ""), model.get("state", {})
+        if name in {"HTMLModel", "HTMLMathModel", "LabelModel"} and not title and _text(state.get("value")):
+            title = _text(state.get("value"))[:160]
+        elif name in SLIDERS | TEXTS and state.get("description") and state.get("value") not in (None, ""):
+            values.append(f'{_text(state["description"])} {state["value"]}')
+        elif name in CHOICES and state.get("description") and state.get("index") is not None:
+            labels = state.get("_options_labels", [])
+            if 0 <= state["index"] < len(labels):
+                values.append(f'{_text(state["description"])} {labels[state["index"]]}')
+        for child in state.get("children", []):
+            if _ref(child):
+                walk(_ref(child), depth + 1)
+
+    walk(model_id)
+    text = msg("site.widget_chart_alt", title=title or msg("plots.alt.untitled"))
+    if values:
+        text += " " + msg("site.widget_chart_values", values="; ".join(values[:16]))
+    return text
 
 
 def _output(state: dict) -> str:
@@ -68,7 +107,8 @@ def _output(state: dict) -> str:
         if "text/html" in data:
             parts.append("".join(data["text/html"]) if isinstance(data["text/html"], list) else data["text/html"])
         elif "image/png" in data:
-            parts.append(f'<img alt="" src="data:image/png;base64,{data["image/png"]}">')
+            alt = out.get("metadata", {}).get("image/png", {}).get("alt", "")  # plots.text_alternative
+            parts.append(f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{data["image/png"]}">')
         elif "text/plain" in data or out.get("text"):
             text = data.get("text/plain", out.get("text", ""))
             text = "".join(text) if isinstance(text, list) else text
@@ -76,7 +116,7 @@ def _output(state: dict) -> str:
     return "".join(parts)
 
 
-def _node(models: dict, model_id: str, depth: int = 0) -> str:
+def _node(models: dict, model_id: str, depth: int = 0, alt: str = "") -> str:
     model = models.get(model_id)
     if model is None or depth > 40:
         return ""
@@ -91,7 +131,7 @@ def _node(models: dict, model_id: str, depth: int = 0) -> str:
         inner = []
         for i, child in enumerate(c for c in children if c):
             title = titles[i] if i < len(titles) and titles[i] else ""
-            body = _node(models, child, depth + 1)
+            body = _node(models, child, depth + 1, alt)
             if body:
                 inner.append((f"<h4>{html.escape(title)}</h4>" if title else "") + body)
         css = "row" if name == "HBoxModel" else "col"
@@ -102,7 +142,7 @@ def _node(models: dict, model_id: str, depth: int = 0) -> str:
     if name == "LabelModel":
         return f'<div class="ctl">{html.escape(str(state.get("value") or ""))}</div>'
     if name == "ImageModel":
-        return _image(model)
+        return _image(model, alt)
     if name == "OutputModel":
         return _output(state)
     if name in SLIDERS:
@@ -134,5 +174,94 @@ def _node(models: dict, model_id: str, depth: int = 0) -> str:
 def render(widget_state: dict, model_id: str) -> str:
     """HTML for the widget ``model_id`` from a notebook's saved widget state (``{"state": {...}}``)."""
     models = widget_state.get("state", {})
-    body = _node(models, model_id)
+    body = _node(models, model_id, alt=chart_alt(models, model_id))
     return f'<div class="smmkit-static-widget">{body}</div>' if body else ""
+
+
+# --- self-check questions (smmkit.widgets.quiz) as a form that answers on the site ----------------
+
+QUIZ_CALLS = {"MultipleChoice": "choice", "NumberQuestion": "number"}
+
+
+def quiz_spec(source: str) -> dict | None:
+    """The question in a quiz cell's code (``MultipleChoice(...)`` / ``NumberQuestion(...)``), or None.
+
+    Only literal arguments (texts, numbers, lists, dicts) are read, with ``ast.literal_eval``: the
+    code is never run here. None when the cell holds no quiz or a value is not a literal.
+    """
+    import ast
+
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+        if name not in QUIZ_CALLS:
+            continue
+        try:
+            args = [ast.literal_eval(a) for a in node.args]
+            kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg}
+        except ValueError:
+            return None
+        names = ["question", "options"] if name == "MultipleChoice" else ["question"]
+        kwargs.update(dict(zip(names, args)))
+        spec = {"kind": QUIZ_CALLS[name], "question": str(kwargs.get("question", "")),
+                "explanation": str(kwargs.get("explanation", ""))}
+        if name == "MultipleChoice":
+            spec.update(options=[str(o) for o in kwargs.get("options", [])], answer=str(kwargs.get("answer", "")),
+                        hints={str(k): str(v) for k, v in (kwargs.get("hints") or {}).items()})
+            if spec["answer"] not in spec["options"]:
+                return None
+        else:
+            spec.update(answer=float(kwargs.get("answer", 0)), tolerance=float(kwargs.get("tolerance", 0.5)),
+                        unit=str(kwargs.get("unit", "")), hint=str(kwargs.get("hint", "")))
+        return spec
+    return None
+
+
+def quiz_form(spec: dict, uid: str) -> str:
+    """An accessible HTML form for one question: fieldset and legend, radios or a text field, a
+    *Controleer* button and a ``role=status`` result; the page's quiz script does the checking."""
+    import json
+
+    from smmkit.messages import msg
+
+    legend = f'<legend id="{uid}-q"><strong>{html.escape(msg("quiz.heading"))}:</strong> ' \
+             f'{html.escape(spec["question"])}</legend>'
+    if spec["kind"] == "choice":
+        control = "".join(
+            f'<label><input type="radio" name="{uid}" value="{i}"> {html.escape(option)}</label>'
+            for i, option in enumerate(spec["options"]))
+    else:
+        unit = f' <span id="{uid}-unit">{html.escape(spec["unit"])}</span>' if spec["unit"] else ""
+        control = (f'<label for="{uid}-in">{html.escape(msg("site.quiz.answer"))}</label> '
+                   f'<input type="text" id="{uid}-in" inputmode="decimal" autocomplete="off" '
+                   f'placeholder="{html.escape(msg("quiz.placeholder"))}"'
+                   f'{f" aria-describedby={chr(34)}{uid}-unit{chr(34)}" if unit else ""}>{unit}')
+    data = html.escape(json.dumps(spec, ensure_ascii=False), quote=True)
+    return (f'<form class="smmkit-quiz-form" data-quiz="{data}" aria-labelledby="{uid}-q">'
+            f"<fieldset>{legend}{control}</fieldset>"
+            f'<button type="submit">{html.escape(msg("quiz.check"))}</button>'
+            f'<button type="button" class="secondary" hidden>{html.escape(msg("quiz.show_explanation"))}</button>'
+            f'<div class="result" role="status" aria-live="polite"></div></form>')
+
+
+QUIZ_TEXT_KEYS = ("quiz.choose_first", "quiz.type_first", "quiz.not_a_number", "quiz.correct", "quiz.wrong",
+                  "quiz.wrong_generic", "quiz.too_high", "quiz.too_low", "quiz.explanation")
+
+
+def quiz_script() -> str:
+    """The page's quiz checker (``site_template/smmkit_site/quiz.js``) with its Dutch texts."""
+    import json
+    from pathlib import Path
+
+    from smmkit.messages import msg
+
+    texts = {key: msg(key) for key in QUIZ_TEXT_KEYS}  # without fields: the template, {hint} and all
+    script = (Path(__file__).parent / "site_template" / "smmkit_site" / "quiz.js").read_text(encoding="utf-8")
+    payload = json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")
+    return (f'<script type="application/json" id="smmkit-quiz-texts">{payload}</script>\n'
+            f"<script>\n{script}</script>")

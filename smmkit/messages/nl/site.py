@@ -19,4 +19,19 @@ MESSAGES = {
                         "JupyterLab met\n<code>python3 kit.py lab</code> (zie de README)."),
     "site.index.chapters": "Hoofdstukken",
     "site.index.footer": "Gemaakt op {when} met <code>python3 kit.py html</code>.",
+    # the site's pages (tools/build_html.py, tools/site_template/smmkit_site)
+    "site.skip": "Naar de inhoud",
+    "site.nav.label": "Hoofdstukken",
+    "site.nav.label_bottom": "Hoofdstukken (einde van de pagina)",
+    "site.nav.index": "Overzicht van de cursus",
+    "site.nav.previous": "Vorige: {title}",
+    "site.nav.next": "Volgende: {title}",
+    "site.toc.label": "Op deze pagina",
+    "site.quiz.answer": "Jouw antwoord",
+    "site.widget_chart_alt": "Grafiek van de widget '{title}' met de voorbeeldgegevens.",
+    "site.widget_chart_values": "Ingesteld: {values}.",
+    "site.chart_alt": "Grafiek (zonder beschrijving).",
+    # a paragraph with a "Probeer zelf" that can only be done in JupyterLab
+    "site.try_in_lab": ("✏️ **Probeer zelf** kan alleen in JupyterLab: daar pas je de code aan. "
+                        "Open de cursus met `python3 kit.py lab`."),
 }
