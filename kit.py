@@ -44,6 +44,9 @@ CHROMIUM = "/usr/bin/chromium"
 NODE_PREFIX = VENV / "node"
 PROXY_PACKAGE = "configurable-http-proxy@5.3.0"  # needs node >= 20
 PROXY_PACKAGE_OLD_NODE = "configurable-http-proxy@4.6.3"  # for older node (Debian 12 ships 18)
+# The accessibility test of the static site (tests/browser/test_site_a11y.py) injects npm's axe-core.
+AXE_PACKAGE = "axe-core@4.11.0"
+AXE_SCRIPT = NODE_PREFIX / "node_modules" / "axe-core" / "axe.min.js"
 # What uv.lock leaves out on purpose ([tool.uv] override-dependencies in pyproject.toml) and what only
 # they needed: rfc3987-syntax costs every process that imports jsonschema ±1.3 s. `uv sync --inexact`
 # keeps them in a .venv installed before, so setup removes them (tests/test_environment.py checks).
@@ -451,11 +454,12 @@ def selects(args: list[str], folder: str) -> bool:
 
 def ensure_apt_packages(args: list[str] = ()) -> None:
     """Install through apt (root on Debian/Ubuntu) what the selected tests need and is missing:
-    chromium for tests/browser, PostgreSQL for tests/grading, node and npm for the hub's proxy."""
+    chromium for tests/browser, PostgreSQL for tests/grading, node and npm for the hub's proxy and axe-core."""
     wanted = []
     if selects(list(args), "tests/browser") and not Path(CHROMIUM).exists():
         wanted += APT_PACKAGES
-    if selects(list(args), "tests/hub") and hub_test_enabled() and not shutil.which("npm"):
+    needs_npm = (selects(list(args), "tests/hub") and hub_test_enabled()) or selects(list(args), "tests/browser")
+    if needs_npm and not shutil.which("npm"):  # the hub's proxy; axe-core for the site's accessibility test
         wanted += ["nodejs", "npm"]
     # the PostgreSQL gradebook test starts a server
     if selects(list(args), "tests/grading") and not glob.glob("/usr/lib/postgresql/*/bin/initdb"):
@@ -559,6 +563,19 @@ def sync_work_folder(work: Path | None = None) -> Path:
     return work
 
 
+def ensure_axe() -> None:
+    """Install axe-core into .venv/node with npm when it is missing and npm is there (a plain
+    JavaScript file; node itself is not needed to run it)."""
+    if AXE_SCRIPT.exists():
+        return
+    if shutil.which("npm") is None:
+        say("geen npm: de toegankelijkheidstest van de site (axe-core) wordt overgeslagen.")
+        return
+    say(f"{AXE_PACKAGE} installeren met npm (eenmalig, voor de toegankelijkheidstest) …")
+    if run(["npm", "install", "--prefix", NODE_PREFIX, "--no-audit", "--no-fund", "--silent", AXE_PACKAGE]) != 0:
+        say("axe-core kon niet worden geïnstalleerd; de toegankelijkheidstest van de site wordt overgeslagen.")
+
+
 def cmd_lab(args: list[str]) -> int:
     setup()  # only what learners need: no test tools
     env = env_with_venv()
@@ -586,6 +603,8 @@ def cmd_test(args: list[str]) -> int:
     ensure_apt_packages(args)
     if hub:
         ensure_proxy()
+    if selects(args, "tests/browser"):
+        ensure_axe()
     env = env_with_venv()
     env["MPLBACKEND"] = "Agg"
     return run([PY, "-m", "pytest", *args], cwd=ROOT, env=env)
