@@ -103,7 +103,9 @@ def _png_formatter(fig):
 
 
 def _number(value: float) -> str:
-    return f"{value:,.4g}".replace(",", " ").replace(".", ",").replace(" ", ".") if math.isfinite(value) else "–"
+    from smmkit.models._input import fmt
+
+    return fmt(value) if math.isfinite(value) else "–"
 
 
 def text_alternative(fig, limit: int = 24) -> str:

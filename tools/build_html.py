@@ -304,6 +304,14 @@ def accessible(body: str) -> str:
 
     soup = BeautifulSoup(body, features="html.parser")
     main = soup.find("main")
+    text_level, shifts = 1, {}
+    for heading in main.find_all(re.compile(r"^h[1-6]$")):  # a heading in an output (describe())
+        output = heading.find_parent(class_="jp-OutputArea-output")  # goes under the text's heading
+        if output is None:
+            text_level = int(heading.name[1])
+            continue
+        shift = shifts.setdefault(id(output), text_level + 1 - int(heading.name[1]))
+        heading.name = f"h{max(1, min(6, int(heading.name[1]) + shift))}"
     level, seen_h1 = 1, False
     for heading in main.find_all(re.compile(r"^h[1-6]$")):
         wanted = int(heading.name[1])

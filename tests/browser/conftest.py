@@ -26,7 +26,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if HERE in Path(item.fspath).resolve().parents:
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.timeout(600))
+            if item.get_closest_marker("timeout") is None:  # test_site_a11y.py: its first test builds the site
+                item.add_marker(pytest.mark.timeout(600))
             if reason is not None:
                 item.add_marker(pytest.mark.skip(reason=str(reason)))
 

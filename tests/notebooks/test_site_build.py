@@ -78,3 +78,29 @@ def test_static_widget_render_of_a_real_widget():
     assert 'class="opt on"' in html, "the chosen chart kind is not marked"
     assert "data:image/png;base64," in html, "the chart is missing"
     assert widget.filename.value not in html, "the file bar (save/load) should not be on paper"
+
+
+def test_site_is_a_folder_any_static_host_serves(site):
+    """Every link is relative to the folder and lands on a built page (and, with #, on an id there):
+    the folder works from disk, on GitHub Pages or on any web server, without a server of its own.
+    Only MathJax comes from the web (formulas; without it the TeX text stays readable)."""
+    from bs4 import BeautifulSoup
+
+    out, _, _ = site
+    pages = {p.name: BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in out.glob("*.html")}
+    broken = []
+    for name, soup in pages.items():
+        for link in soup.find_all("a", href=True):
+            href = link["href"]
+            if href.startswith(("http://", "https://", "mailto:")):
+                continue
+            page, _, anchor = href.partition("#")
+            target = pages.get(page or name)
+            if target is None or (anchor and target.find(id=anchor) is None):
+                broken.append(f"{name}: {href}")
+        for tag in soup.find_all(["script", "img", "link"]):
+            source = tag.get("src") or tag.get("href") or ""
+            if source and not source.startswith(("data:", "https://cdnjs.cloudflare.com/ajax/libs/mathjax/")):
+                broken.append(f"{name}: <{tag.name}> loads {source}")
+    assert not broken, "links or files the static site cannot serve:\n" + "\n".join(broken[:30])
+    assert (out / "index.html").exists() and len(pages) == len(BUILT) + 1
