@@ -327,6 +327,11 @@ def accessible(body: str) -> str:
             item.parent["class"] = [*item.parent.get("class", []), "smmkit-checklist"]
     for element in main.select("[style*=color]"):  # text colours of the kit's outputs under 4.5:1
         element["style"] = INLINE_COLOUR.sub(lambda m: m.group(1) + readable(m.group(2)), element["style"])
+    for cell in main.find_all("th"):  # the empty corner of a pandas table: a name for screen readers
+        if not cell.get_text(strip=True):
+            hidden = soup.new_tag("span", attrs={"class": "smmkit-sr"})
+            hidden.string = msg("site.table_corner")
+            cell.append(hidden)
     for image in soup.find_all("img"):
         if not image.get("alt") or image["alt"].startswith("No description"):
             image["alt"] = msg("site.chart_alt")
@@ -386,6 +391,7 @@ INDEX = """<!DOCTYPE html>
 </style>
 </head>
 <body>
+<main>
 <h1>{heading}</h1>
 <p class="sub">{subtitle}</p>
 <p class="note">{note}</p>
@@ -393,6 +399,7 @@ INDEX = """<!DOCTYPE html>
 <ul>
 {items}
 </ul>
+</main>
 <footer>{footer}</footer>
 </body>
 </html>

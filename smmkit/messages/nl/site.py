@@ -27,6 +27,7 @@ MESSAGES = {
     "site.nav.previous": "Vorige: {title}",
     "site.nav.next": "Volgende: {title}",
     "site.toc.label": "Op deze pagina",
+    "site.table_corner": "rij",  # the empty top-left header cell of a table (read by screen readers only)
     "site.quiz.answer": "Jouw antwoord",
     "site.widget_chart_alt": "Grafiek van de widget '{title}' met de voorbeeldgegevens.",
     "site.widget_chart_values": "Ingesteld: {values}.",
