@@ -327,6 +327,14 @@ def accessible(body: str) -> str:
             item.parent["class"] = [*item.parent.get("class", []), "smmkit-checklist"]
     for element in main.select("[style*=color]"):  # text colours of the kit's outputs under 4.5:1
         element["style"] = INLINE_COLOUR.sub(lambda m: m.group(1) + readable(m.group(2)), element["style"])
+    for element in main.select(".jp-OutputArea-output p, .jp-OutputArea-output li"):  # kit outputs too
+        text = element.get_text()
+        if JUPYTER_ONLY.search(text) and not element.find(True):
+            kept = " ".join(part for part in SENTENCE_END.split(text) if not JUPYTER_ONLY.search(part))
+            if kept.strip():
+                element.string = kept
+            else:
+                element.decompose()
     for cell in main.find_all("th"):  # the empty corner of a pandas table: a name for screen readers
         if not cell.get_text(strip=True):
             hidden = soup.new_tag("span", attrs={"class": "smmkit-sr"})

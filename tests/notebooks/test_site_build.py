@@ -104,3 +104,29 @@ def test_site_is_a_folder_any_static_host_serves(site):
                 broken.append(f"{name}: <{tag.name}> loads {source}")
     assert not broken, "links or files the static site cannot serve:\n" + "\n".join(broken[:30])
     assert (out / "index.html").exists() and len(pages) == len(BUILT) + 1
+
+
+def test_site_shows_no_jupyter_only_instructions_and_every_chart_has_a_dutch_alt(site):
+    """Outside Jupyter nobody can press Shift + Enter (the build leaves such sentences out), and every
+    picture says in Dutch what it shows: a chart's title and values (smmkit.plots.text_alternative),
+    a widget's chart its heading and settings; never nbconvert's English placeholder or nothing."""
+    from bs4 import BeautifulSoup
+
+    out, _, _ = site
+    sys.path.insert(0, str(ROOT / "tools"))
+    import build_html
+
+    shown, alts = [], []
+    for page in sorted(out.glob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for script in soup.find_all(["script", "style"]):
+            script.decompose()
+        text = soup.get_text(" ")
+        shown += [f"{page.name}: …{text[max(0, m.start() - 40):m.end() + 40]}…"
+                  for m in build_html.JUPYTER_ONLY.finditer(text)]
+        for image in soup.find_all("img"):
+            alt = image.get("alt", "")
+            if not alt.startswith("Grafiek") or "No description" in alt:
+                alts.append(f"{page.name}: alt={alt!r}")
+    assert not shown, "Jupyter-only instructions on the site:\n" + "\n".join(shown[:20])
+    assert not alts, "pictures without a Dutch description:\n" + "\n".join(alts[:20])

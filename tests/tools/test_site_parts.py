@@ -61,10 +61,12 @@ def test_accessible_fixes_outline_checklists_colours_and_alt():
     body = ('<html><body><main><h1 id="a">A</h1><h3 id="b">B</h3><h2 id="c">C</h2><h2 id="d">D</h2>'
             '<ul><li class="task-list-item"><input type="checkbox" disabled> Doel</li></ul>'
             '<span style="color:#D55E00">✗</span><img src="x.png">'
-            '<table><thead><tr><th></th><th>n</th></tr></thead></table></main></body></html>')
+            '<table><thead><tr><th></th><th>n</th></tr></thead></table><div class="jp-OutputArea-output">'
+            '<p>Nog niets. Voer de cellen hierboven uit; dan komt het hier.</p></div></main></body></html>')
     page = build_html.accessible(body)
     assert [h for h in re.findall(r"<h(\d)", page)] == ["1", "2", "2", "2", "2"]  # toc heading included
     assert "checkbox" not in page and "☐ " in page
     assert "#D55E00" not in page and 'alt="' + msg("site.chart_alt") + '"' in page
     assert 'class="smmkit-toc"' in page
+    assert "<p>Nog niets.</p>" in page
     assert f'<th><span class="smmkit-sr">{msg("site.table_corner")}</span></th>' in page
