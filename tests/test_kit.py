@@ -206,9 +206,13 @@ def test_test_asks_for_the_hub_extra_and_system_packages_only_when_those_tests_r
     monkeypatch.setattr(kit, "setup", lambda extras=(): asked.append(tuple(extras)))
     monkeypatch.setattr(kit, "ensure_apt_packages", lambda args=(): asked.append(("apt", *args)))
     monkeypatch.setattr(kit, "ensure_proxy", lambda: asked.append(("proxy",)))
+    monkeypatch.setattr(kit, "ensure_axe", lambda: asked.append(("axe",)))
     monkeypatch.setattr(kit, "run", lambda cmd, **kwargs: 0)
     kit.cmd_test(["tests/models"])
     assert asked == [("test",), ("apt", "tests/models")]
+    asked.clear()  # axe-core (npm) only for the browser tests: the site's accessibility test
+    kit.cmd_test(["tests/browser/test_site_a11y.py"])
+    assert asked == [("test",), ("apt", "tests/browser/test_site_a11y.py"), ("axe",)]
 
 
 # --------------------------------------------------------------------------- issue 20: work and state
