@@ -89,9 +89,8 @@ def chart_alt(models: dict, model_id: str) -> str:
             labels = state.get("_options_labels", [])
             if 0 <= state["index"] < len(labels):
                 values.append(f'{_text(state["description"])} {labels[state["index"]]}')
-        for child in state.get("children", []):
-            if _ref(child):
-                walk(_ref(child), depth + 1)
+        for child in _children(models, state):
+            walk(child, depth + 1)
 
     walk(model_id)
     text = msg("site.widget_chart_alt", title=title or msg("plots.alt.untitled"))
@@ -116,6 +115,16 @@ def _output(state: dict) -> str:
     return "".join(parts)
 
 
+def _children(models: dict, state: dict) -> list[str]:
+    """A box's children on paper: for a kit widget without its file bar (name + save/load buttons,
+    the last child before the note shown only without Python, class ``smmkit-offline``)."""
+    children = [c for c in (_ref(c) for c in state.get("children", [])) if c]
+    if "smmkit-widget" in state.get("_dom_classes", []) and children:
+        children = [c for c in children
+                    if "smmkit-offline" not in models.get(c, {}).get("state", {}).get("_dom_classes", [])][:-1]
+    return children
+
+
 def _node(models: dict, model_id: str, depth: int = 0, alt: str = "") -> str:
     model = models.get(model_id)
     if model is None or depth > 40:
@@ -124,9 +133,7 @@ def _node(models: dict, model_id: str, depth: int = 0, alt: str = "") -> str:
     if name in SKIP or _hidden(models, state):
         return ""
     if name in BOXES:
-        children = [_ref(c) for c in state.get("children", [])]
-        if "smmkit-widget" in state.get("_dom_classes", []) and children:
-            children = children[:-1]  # the kit's file bar (name + save/load buttons) is the last child
+        children = _children(models, state)
         titles = state.get("titles") or []
         inner = []
         for i, child in enumerate(c for c in children if c):

@@ -77,7 +77,10 @@ def test_static_widget_render_of_a_real_widget():
     assert f"</span></span>{slider.value}</div>" in html, "the slider's value is not shown"
     assert 'class="opt on"' in html, "the chosen chart kind is not marked"
     assert "data:image/png;base64," in html, "the chart is missing"
-    assert widget.filename.value not in html, "the file bar (save/load) should not be on paper"
+    assert widget.filename.value not in html, "the file bar (save/load) should not be on paper (nor in the alt)"
+    offline = [c for c in widget.children if "smmkit-offline" in c._dom_classes]
+    assert offline and re.sub(r"<[^>]+>", "", offline[0].value)[:40] not in html, \
+        "the note for a widget without Python is not for the static page"
 
 
 def test_site_is_a_folder_any_static_host_serves(site):
