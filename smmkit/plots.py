@@ -13,7 +13,8 @@ a helper call shows the chart exactly once::
 
 Helpers: :func:`bar` (also grouped with ``hue=``), :func:`grouped_bar` (plain lists, used by the
 widgets), :func:`profile` (radar chart of scores per axis), :func:`source_note`, :func:`new_figure`,
-:func:`use_style` and :func:`to_png`. matplotlib is imported lazily, only when a chart is drawn.
+:func:`use_style`, :func:`to_png` and :func:`describe` (the chart's Dutch text alternative, made from
+the same data: what it shows and its values, for a screen reader). matplotlib is imported lazily, only when a chart is drawn.
 """
 from __future__ import annotations
 
@@ -37,7 +38,12 @@ PALETTE: tuple[str, ...] = (
     "#F0E442",  # yellow
     "#000000",  # black
 )
-GREY = "#6B6B6B"  # for notes and reference marks
+GREY = "#6B6B6B"  # for notes and reference marks (5.3:1 on white)
+# Series differ by more than colour (WCAG 1.4.1): grouped bars get a hatch per series, radar lines a
+# marker per series; the first series stays plain.
+HATCHES: tuple[str, ...] = ("", "//", "..", "xx", "\\\\", "++", "oo", "--")
+MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*")
+HATCH_COLOUR = "#333333"
 HIGHLIGHT = PALETTE[3]  # for "attention" (a neglected category, a shortfall)
 
 STYLE: dict[str, Any] = {
@@ -262,8 +268,10 @@ def grouped_bar(
             pos = [k - 0.4 + width * (i + 0.5) for k in range(len(categories))]
             values = [float(v) for v in series[name]]
             draw = ax.barh if horizontal else ax.bar
+            hatch = HATCHES[i % len(HATCHES)] if len(names) > 1 else ""
             bars = draw(pos, values, width * 0.92, label=name if len(names) > 1 else None,
-                        color=colours[i % len(colours)])
+                        color=colours[i % len(colours)], hatch=hatch or None,
+                        edgecolor=HATCH_COLOUR if hatch else None, linewidth=0)
             containers.append(bars)
             texts.append(label_bars(ax, bars, values, value_format) if labels else None)
         ticks = list(range(len(categories)))
@@ -286,6 +294,8 @@ def grouped_bar(
             ax.legend(ncols=min(len(names), 4), loc="upper right")
         _finish(fig, ax, title, source, own)
         _remember(ax, BARS, _layout_key(names, categories, arguments), (containers, texts))
+        _keep_data(ax, "bars", title, categories, {n: [float(v) for v in series[n]] for n in names},
+                   value_label=value_label, value_format=value_format)
     return fig if own else ax
 
 
@@ -341,7 +351,8 @@ def profile(scores: Mapping[str, Mapping[str, float]], *, title: str, source: st
             values = [float(scores[name][a]) for a in axes_names]
             colour = colours[i % len(colours)]
             style = "--" if name in dashed else "-"
-            (line,) = ax.plot(closed, values + values[:1], style, color=colour, linewidth=2, label=name)
+            (line,) = ax.plot(closed, values + values[:1], style, color=colour, linewidth=2, label=name,
+                              marker=MARKERS[i % len(MARKERS)], markersize=6)
             fill = None if name in dashed else ax.fill(closed, values + values[:1], color=colour, alpha=0.12)[0]
             drawn[name] = (line, fill)
         ax.set_xticks(angles, axes_names)
@@ -353,6 +364,8 @@ def profile(scores: Mapping[str, Mapping[str, float]], *, title: str, source: st
         ax.legend(loc="upper left", bbox_to_anchor=(1.1, 1.0))
         _finish(fig, ax, title, source, own, pad=24)
         _remember(ax, PROFILE, _layout_key(names, axes_names, arguments), (closed, drawn))
+        _keep_data(ax, "profile", title, axes_names,
+                   {n: [float(scores[n][a]) for a in axes_names] for n in names}, scale=tuple(scale))
     return fig if own else ax
 
 
@@ -415,6 +428,7 @@ def update_grouped_bar(ax, categories: Sequence[str], series: Mapping[str, Seque
         for patch, value in zip(container.patches, values):
             (patch.set_width if arguments["horizontal"] else patch.set_height)(value)
         container.datavalues = values  # bar_label reads the sign from here
+        _update_data(ax, name, values)
         changed.extend(container.patches)
         if labels[i] is not None:
             for old in labels[i]:
@@ -450,6 +464,7 @@ def update_profile(ax, scores: Mapping[str, Mapping[str, float]], **options):
     for name in names:
         values = [float(scores[name][a]) for a in axes_names]
         closed = values + values[:1]
+        _update_data(ax, name, values)
         line, fill = artists[name]
         line.set_data(angles, closed)
         changed.append(line)
@@ -457,6 +472,69 @@ def update_profile(ax, scores: Mapping[str, Mapping[str, float]], **options):
             fill.set_xy(list(zip(angles, closed)))
             changed.append(fill)
     return changed
+
+
+# ---------------------------------------------------------------------- the text alternative
+MAX_DESCRIBED = 12  # values named per series; the rest is counted ("en nog 3")
+
+
+def _keep_data(ax, kind: str, title: str, categories, series: Mapping[str, list], **extra) -> None:
+    ax._smmkit_data = {"kind": kind, "title": title, "categories": [str(c) for c in categories],
+                       "series": {str(n): list(v) for n, v in series.items()}, **extra}
+
+
+def _update_data(ax, name, values) -> None:
+    data = getattr(ax, "_smmkit_data", None)
+    if data is not None and str(name) in data["series"]:
+        data["series"][str(name)] = [float(v) for v in values]
+
+
+def _number(value: float, value_format: str = "{:g}") -> str:
+    if isinstance(value, float) and math.isnan(value):
+        return msg("plots.alt.missing")
+    return value_format.format(value).replace(".", ",")
+
+
+def _values(categories, values, value_format: str = "{:g}") -> str:
+    pairs = [f"{c} {_number(v, value_format)}" for c, v in zip(categories, values)]
+    if len(pairs) > MAX_DESCRIBED:
+        pairs = pairs[:MAX_DESCRIBED] + [msg("plots.alt.more", n=len(pairs) - MAX_DESCRIBED)]
+    return ", ".join(pairs)
+
+
+def describe(chart) -> str:
+    """The chart's text alternative in Dutch, made from the data the helpers drew (not from pixels).
+
+    ``chart`` is a Figure or Axes drawn with :func:`grouped_bar`, :func:`bar` or :func:`profile`
+    (after a live ``update_*`` the new values). What kind of chart, its title, what the values mean
+    and every series' values. A chart that none of the helpers drew gives its title only, or "".
+    """
+    axes = list(getattr(chart, "axes", None) or [chart])
+    parts = []
+    for ax in axes:
+        data = getattr(ax, "_smmkit_data", None)
+        if data is None:
+            title = ax.get_title() or ax.get_title(loc="left")
+            if title:
+                parts.append(msg("plots.alt.other", title=title))
+            continue
+        title = data["title"] or msg("plots.alt.untitled")
+        if data["kind"] == "bars":
+            head = msg("plots.alt.bars", title=title, n=len(data["categories"]))
+            if data.get("value_label"):
+                head += " " + msg("plots.alt.value_label", label=data["value_label"])
+        else:
+            low, high = data["scale"]
+            head = msg("plots.alt.profile", title=title, axes=", ".join(data["categories"]),
+                       low=_number(float(low)), high=_number(float(high)))
+        fmt = data.get("value_format", "{:g}")
+        series = data["series"]
+        if len(series) == 1 and data["kind"] == "bars":
+            lines = [_values(data["categories"], next(iter(series.values())), fmt) + "."]
+        else:
+            lines = [f"{name}: {_values(data['categories'], values, fmt)}." for name, values in series.items()]
+        parts.append(" ".join([head, *lines]))
+    return " ".join(parts)
 
 
 def to_png(fig, dpi: int | None = None, fast: bool = False) -> bytes:
