@@ -104,8 +104,11 @@ def _styled() -> Iterator[None]:
 
 
 def _png_formatter(fig):
-    # (data, metadata): the PNG with a Dutch text alternative, used as alt text by the static site
-    return to_png(fig), {"alt": text_alternative(fig)}
+    """A chart as an output: the PNG, with its text alternative as the image's ``alt`` in the output's
+    metadata (``{"image/png": {"alt": …}}``: nbconvert writes it as the ``alt`` of the ``<img>`` on the
+    static site, and the kit's lab extension does so in JupyterLab). The description made from the data
+    the helpers drew (``describe``) comes first; a figure drawn otherwise is read back (``text_alternative``)."""
+    return to_png(fig), {"alt": describe(fig) or text_alternative(fig)}
 
 
 def _number(value: float) -> str:
@@ -295,7 +298,7 @@ def grouped_bar(
         _finish(fig, ax, title, source, own)
         _remember(ax, BARS, _layout_key(names, categories, arguments), (containers, texts))
         _keep_data(ax, "bars", title, categories, {n: [float(v) for v in series[n]] for n in names},
-                   value_label=value_label, value_format=value_format)
+                   value_label=value_label)
     return fig if own else ax
 
 
@@ -489,14 +492,16 @@ def _update_data(ax, name, values) -> None:
         data["series"][str(name)] = [float(v) for v in values]
 
 
-def _number(value: float, value_format: str = "{:g}") -> str:
+def _number(value: float) -> str:
+    from smmkit.models._input import fmt
+
     if isinstance(value, float) and math.isnan(value):
         return msg("plots.alt.missing")
-    return value_format.format(value).replace(".", ",")
+    return fmt(value)
 
 
-def _values(categories, values, value_format: str = "{:g}") -> str:
-    pairs = [f"{c} {_number(v, value_format)}" for c, v in zip(categories, values)]
+def _values(categories, values) -> str:
+    pairs = [f"{c} {_number(v)}" for c, v in zip(categories, values)]
     if len(pairs) > MAX_DESCRIBED:
         pairs = pairs[:MAX_DESCRIBED] + [msg("plots.alt.more", n=len(pairs) - MAX_DESCRIBED)]
     return ", ".join(pairs)
@@ -520,19 +525,21 @@ def describe(chart) -> str:
             continue
         title = data["title"] or msg("plots.alt.untitled")
         if data["kind"] == "bars":
-            head = msg("plots.alt.bars", title=title, n=len(data["categories"]))
+            if len(data["series"]) == 1:
+                head = msg("plots.alt.bars", title=title, n=len(data["categories"]))
+            else:
+                head = msg("plots.alt.grouped", title=title, n=len(data["categories"]), k=len(data["series"]))
             if data.get("value_label"):
                 head += " " + msg("plots.alt.value_label", label=data["value_label"])
         else:
             low, high = data["scale"]
             head = msg("plots.alt.profile", title=title, axes=", ".join(data["categories"]),
                        low=_number(float(low)), high=_number(float(high)))
-        fmt = data.get("value_format", "{:g}")
         series = data["series"]
         if len(series) == 1 and data["kind"] == "bars":
-            lines = [_values(data["categories"], next(iter(series.values())), fmt) + "."]
+            lines = [_values(data["categories"], next(iter(series.values()))) + "."]
         else:
-            lines = [f"{name}: {_values(data['categories'], values, fmt)}." for name, values in series.items()]
+            lines = [f"{name}: {_values(data['categories'], values)}." for name, values in series.items()]
         parts.append(" ".join([head, *lines]))
     return " ".join(parts)
 

@@ -24,7 +24,8 @@ MESSAGES = {
     "plots.alt.values": "Waarden: {values}",
     "plots.alt.axis": "As: {label}",
     # the text alternative of a chart (plots.describe), read by a screen reader
-    "plots.alt.bars": "Staafdiagram '{title}' met {n} staven of groepen.",
+    "plots.alt.bars": "Staafdiagram '{title}' met {n} staven.",
+    "plots.alt.grouped": "Staafdiagram '{title}' met {n} groepen van {k} staven.",
     "plots.alt.value_label": "De staven tonen: {label}.",
     "plots.alt.profile": "Profieldiagram '{title}' met de assen {axes}, schaal {low} tot {high}.",
     "plots.alt.other": "Grafiek '{title}'.",
