@@ -162,12 +162,13 @@ def _md_cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(blocks: list[tuple]) -> str:
+def to_markdown(blocks: list[tuple], headings: bool = True) -> str:
+    """Markdown; ``headings=False``: titles as bold lines (see ``to_html``)."""
     out: list[str] = []
     for block in blocks:
         kind = block[0]
         if kind == "h":
-            out.append("#" * block[1] + " " + block[2])
+            out.append("#" * block[1] + " " + block[2] if headings else f"**{block[2]}**")
         elif kind == "p":
             out.append(block[1])
         elif kind == "ul":
@@ -188,18 +189,25 @@ def _inline_html(text: str) -> str:
     return re.sub(r"\*([^*]+)\*", r"<em>\1</em>", escaped)
 
 
-def to_html(blocks: list[tuple]) -> str:
+def to_html(blocks: list[tuple], headings: bool = True) -> str:
+    """HTML. ``headings=False`` (an output in a notebook): titles as bold paragraphs, no ``<h2>``: an
+    output's headings would join the chapter's outline and break it (a screen reader's list of
+    headings; WCAG 1.3.1), e.g. an ``<h2>`` under a ``###`` section."""
     out = ['<div class="smmkit-describe">']
     for block in blocks:
         kind = block[0]
-        if kind == "h":
+        if kind == "h" and not headings:
+            size = "1.15em" if block[1] <= 2 else "1em"
+            out.append(f'<p class="smmkit-describe-title" style="font-weight:bold;font-size:{size};'
+                       f'margin:0.8em 0 0.3em">{_inline_html(block[2])}</p>')
+        elif kind == "h":
             out.append(f"<h{block[1]}>{_inline_html(block[2])}</h{block[1]}>")
         elif kind == "p":
             out.append(f"<p>{_inline_html(block[1])}</p>")
         elif kind == "ul":
             out.append("<ul>" + "".join(f"<li>{_inline_html(i)}</li>" for i in block[1]) + "</ul>")
         elif kind == "table":
-            head = "".join(f"<th>{_inline_html(h)}</th>" for h in block[1])
+            head = "".join(f'<th scope="col">{_inline_html(h)}</th>' for h in block[1])
             body = "".join("<tr>" + "".join(f"<td>{_inline_html(c)}</td>" for c in row) + "</tr>"
                            for row in block[2])
             out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
@@ -238,11 +246,12 @@ class DatasetDescription:
         self.metadata = datafiles.resource(name)
         self._blocks = resource_blocks(self.metadata, level=2)
 
+    # in a notebook the description is an output inside a chapter: no headings of its own
     def _repr_markdown_(self) -> str:
-        return to_markdown(self._blocks)
+        return to_markdown(self._blocks, headings=False)
 
     def _repr_html_(self) -> str:
-        return to_html(self._blocks)
+        return to_html(self._blocks, headings=False)
 
     def __str__(self) -> str:
         return to_text(self._blocks)

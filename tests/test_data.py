@@ -305,8 +305,11 @@ def test_describe_renders_markdown_html_and_text(name):
         assert res["title"] in rendered
         for field in res["schema"]["fields"]:
             assert field["name"] in rendered
-    assert markdown.startswith(f"## `{name}`")
+    # an output inside a chapter: bold titles, no headings that would break the chapter's outline (#22)
+    assert markdown.startswith(f"**`{name}`")
+    assert not any(line.startswith("#") for line in markdown.splitlines())
     assert html.startswith('<div class="smmkit-describe">') and "<table>" in html
+    assert "<h1" not in html and "<h2" not in html and "<h3" not in html and '<th scope="col">' in html
     assert "`" not in text and "**" not in text
     for quirk in res["quirks"][:1]:
         assert quirk.split("'")[0][:40] in markdown
