@@ -398,7 +398,7 @@ class FileActions:
     def _file_bar(self) -> w.Box:
         stem = type(self).__name__.lower()
         self.filename = w.Text(value=stem, description=msg("widgets.filename"),
-                               layout=w.Layout(width="260px"))
+                               layout=w.Layout(width="260px", max_width="100%"))
         buttons = [
             (msg("widgets.save"), lambda: self.save(self._file(".json"))),
             (msg("widgets.load"), lambda: self._open(self._file(".json"))),
@@ -406,7 +406,9 @@ class FileActions:
         ]
         if self.has_chart:
             buttons.append((msg("widgets.export_png"), lambda: self.export_png(self._file(".png"))))
-        self.file_status = w.HTML()
+        from smmkit.widgets.base import live_html
+
+        self.file_status = live_html()
         self.previous_button = w.Button(description=msg("widgets.previous_button"), icon="undo",
                                         layout=w.Layout(width="auto", display="none"))
         row = [self.filename]

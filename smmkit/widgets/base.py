@@ -68,6 +68,35 @@ from smmkit.widgets._files import SAVE_VERSION, FileActions  # noqa: F401 (SAVE_
 
 log = logging.getLogger("smmkit.widgets")
 
+# Accessibility (WCAG 2.2 AA, issue #22). ipywidgets 8 cannot give an element a role or an aria
+# attribute, so the kit marks elements with a CSS class here and the kit's lab extension
+# (smmkit/labextension, plugin ":a11y") adds the attributes in the browser:
+LIVE_CLASS = "smmkit-live"            # an HTML widget whose text is announced: role=status, aria-live=polite
+CHART_ALT_CLASS = "smmkit-chart-alt"  # the chart's text alternative; also the alt of the image just before it
+
+
+def fit_tree(widget) -> None:
+    """Reflow (WCAG 1.4.10): a control or box with a fixed width may shrink to the notebook's width
+    (``max-width: 100%``), and a row of controls wraps, so nothing scrolls sideways at 200 % zoom."""
+    layout = getattr(widget, "layout", None)
+    if layout is not None and str(layout.width or "").endswith("px") and not layout.max_width:
+        layout.max_width = "100%"
+    if isinstance(widget, w.HBox) and not layout.flex_flow:
+        layout.flex_flow = "row wrap"
+    for child in getattr(widget, "children", ()) or ():
+        fit_tree(child)
+
+
+def live_html(**kwargs) -> w.HTML:
+    """An HTML widget that a screen reader announces when its text changes (a polite live region).
+
+    The kit's one way to say "something happened": errors, "Klaar: …" after a file action, quiz
+    feedback. The element stays in the page and only its content changes, as a live region must.
+    """
+    widget = w.HTML(**kwargs)
+    widget.add_class(LIVE_CLASS)
+    return widget
+
 
 
 class SmmkitWidget(FileActions, w.VBox):
@@ -79,6 +108,7 @@ class SmmkitWidget(FileActions, w.VBox):
     chart_margins = {"left": 0.1, "right": 0.97, "top": 0.88, "bottom": 0.2}  # draw() may adjust
     # the learner's work, synced so that Lab saves it in the notebook: a re-run cell brings it back (_memory)
     _smmkit_work = Unicode("").tag(sync=True)
+    chart_first = False  # True: the chart right under the controls, the text under the chart
 
     def __init__(self, *, auto_chart: bool = True, **kwargs):
         super().__init__(**kwargs)
@@ -91,15 +121,21 @@ class SmmkitWidget(FileActions, w.VBox):
         self._fig = None
         self._blit = None   # smmkit.livechart.Blit of the last full draw, when update_chart allows it
         self.heading = w.HTML(self._heading_html())
-        self.message = w.HTML(layout=w.Layout(min_height="0"))
+        self.message = live_html(layout=w.Layout(min_height="0"))
         self.text = w.HTML()
-        self.chart = w.Image(format="png", layout=w.Layout(max_width="720px")) if self.has_chart else None
+        self.chart = w.Image(format="png", layout=w.Layout(max_width="min(720px, 100%)")) if self.has_chart else None
+        self.chart_alt = None
+        if self.has_chart:
+            self.chart_alt = w.HTML()
+            self.chart_alt.add_class(CHART_ALT_CLASS)
         self.files = self._file_bar()
         self.add_class("smmkit-widget")
         controls = list(self.build() or [])
         for control in controls:
             self._watch_tree(control)
-        outputs = [self.message, self.text] + ([self.chart] if self.chart is not None else [])
+            fit_tree(control)
+        chart = [self.chart, self.chart_alt] if self.chart is not None else []
+        outputs = [self.message, *chart, self.text] if self.chart_first else [self.message, self.text, *chart]
         offline = w.HTML(_memory.offline_html()).add_class("smmkit-offline")  # on top, only without Python
         self.children = [self.heading, *controls, *outputs, self.files, offline]
         _memory.start(self)
@@ -136,6 +172,16 @@ class SmmkitWidget(FileActions, w.VBox):
         """
         return None
 
+    def chart_description(self, fig, result) -> str:
+        """The chart's Dutch text alternative (what it shows, its values), from the data it was drawn with.
+
+        The default reads what ``smmkit.plots`` helpers drew (``plots.describe``); a widget that
+        draws something else says it in its own words.
+        """
+        from smmkit import plots
+
+        return plots.describe(fig)
+
     def table(self, result):
         """Rows for ``export_csv``: a list of dicts or a pandas DataFrame."""
         return None
@@ -148,6 +194,24 @@ class SmmkitWidget(FileActions, w.VBox):
         """Restore controls from ``state`` (the inverse of ``state()``)."""
 
     @staticmethod
+    def table_html(columns, rows, *, numeric=(), row_styles=None) -> str:
+        """A result table a screen reader can follow: column headers (``<th scope="col">``) and the first
+        cell of each row as its row header (``<th scope="row">``). Cells are HTML (escape learner text);
+        ``numeric``: indexes of right-aligned columns; ``row_styles``: CSS per row (or "")."""
+        def cell(i, value, tag):
+            scope = ' scope="row"' if tag == "th" else ""
+            align = "right" if i in numeric else "left"
+            return f'<{tag}{scope} style="text-align:{align};padding:1px 10px 1px 0;font-weight:normal">{value}</{tag}>'
+        head = "".join(f'<th scope="col" style="text-align:{"right" if i in numeric else "left"};'
+                       f'padding:1px 10px 1px 0">{html.escape(str(c))}</th>' for i, c in enumerate(columns))
+        body = []
+        for r, row in enumerate(rows):
+            style = f' style="{row_styles[r]}"' if row_styles and row_styles[r] else ""
+            body.append(f"<tr{style}>" + "".join(cell(i, v, "th" if i == 0 else "td") for i, v in enumerate(row))
+                        + "</tr>")
+        return f"<table class='smmkit-table'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+    @staticmethod
     def esc(text: Any) -> str:
         """Escape learner-typed text before it goes into HTML."""
         return html.escape(str(text))
@@ -156,6 +220,7 @@ class SmmkitWidget(FileActions, w.VBox):
     def watch(self, *controls) -> None:
         """Observe the ``value`` of these controls: each change recomputes ``result``."""
         for control in controls:
+            fit_tree(control)
             if control not in self._watched and control.has_trait("value"):
                 control.observe(self._on_change, names="value")
                 self._watched.append(control)
@@ -232,18 +297,35 @@ class SmmkitWidget(FileActions, w.VBox):
 
     def _render_chart(self) -> None:
         if self.result is None or self.error:
-            self.chart.layout.display = "none"
+            self._hide_chart()
             return
         try:
             self.chart.value = self._draw_png(dpi=90)
             self.chart.layout.display = None
         except SmmkitError as exc:
-            self.chart.layout.display = "none"
+            self._hide_chart()
             self.message.value = self._box(str(exc))
+            return
         except Exception:
             log.exception("%s.draw failed", type(self).__name__)
-            self.chart.layout.display = "none"
+            self._hide_chart()
             self.message.value = self._box(msg("widgets.chart_failed"))
+            return
+        self._describe_chart()
+
+    def _hide_chart(self) -> None:
+        self.chart.layout.display = "none"
+        self.chart_alt.value = ""
+
+    def _describe_chart(self) -> None:
+        try:
+            text = self.chart_description(self._fig, self.result)
+        except Exception:  # the chart is there; a missing description must not hide it
+            log.exception("%s.chart_description failed", type(self).__name__)
+            text = ""
+        text = text or msg("widgets.chart_alt_missing")
+        self.chart_alt.value = (f"<details><summary>{html.escape(msg('widgets.chart_alt'))}</summary>"
+                                f"<p>{html.escape(text)}</p></details>")
 
     def _draw_png(self, dpi: int, fast: bool = True) -> bytes:
         """The chart as PNG. Live (``fast``): only the changed artists are redrawn when ``update_chart``

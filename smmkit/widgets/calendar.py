@@ -78,12 +78,13 @@ class ContentCalendar(SmmkitWidget):
     def render_text(self, result) -> str:
         lines = "".join(f"<li>{self.esc(line)}</li>" for line in result.advice.split("\n"))
         if self.view.value == "week":
-            rows = "".join(f"<tr><td>{self.esc(week)}</td><td style='text-align:right;padding-left:12px'>{n}</td></tr>"
-                           for week, n in result.per_week.items())
+            first = msg("calendar.w.col_week")
+            rows = [[self.esc(week), n] for week, n in result.per_week.items()]
         else:
-            rows = "".join(f"<tr><td>{self.esc(c)}</td><td style='text-align:right;padding-left:12px'>{n}</td></tr>"
-                           for c, n in sorted(result.per_channel.items(), key=lambda kv: -kv[1]))
-        return f"<ul>{lines}</ul><table>{rows}</table>"
+            first = msg("calendar.w.channel")
+            rows = [[self.esc(c), n] for c, n in sorted(result.per_channel.items(), key=lambda kv: -kv[1])]
+        table = self.table_html([first, msg("calendar.w.col_posts")], rows, numeric={1})
+        return f"<ul>{lines}</ul>{table}"
 
     def _chart(self, result) -> tuple:
         from smmkit import livechart

@@ -114,6 +114,18 @@ class FlywheelMapper(SmmkitWidget):
         image, texts = self._cells
         return [image, *texts]
 
+    def chart_description(self, fig, result) -> str:
+        """The grid in words: per flywheel part the phases with touchpoints, and how many cells are empty."""
+        counts = self._counts(result)
+        rows = []
+        for part, row in zip(fw.FLYWHEEL, counts):
+            filled = ", ".join(f"{phase} {n}" for phase, n in zip(fw.PHASES, row) if n)
+            rows.append(msg("flywheel.w.alt_row", part=fw.flywheel_label(part).split(" (")[0],
+                            cells=filled or msg("flywheel.w.alt_none")))
+        empty = sum(1 for row in counts for n in row if not n)
+        return msg("flywheel.w.alt", title=msg("flywheel.w.chart_title"), rows=" ".join(rows),
+                   empty=empty, total=sum(len(row) for row in counts))
+
     def table(self, result):
         return result.rows()
 

@@ -37,7 +37,8 @@ class FourCSorter(SmmkitWidget):
 
     def build(self):
         options = [(msg("fourc.choose"), "")] + [(fourc.c_label(c), c) for c in fourc.CS]
-        self.rows = labelled_rows(self, options, placeholder=msg("fourc.new_activity"))
+        self.rows = labelled_rows(self, options, placeholder=msg("fourc.new_activity"),
+                                  names=(msg("fourc.field_text"), msg("fourc.field_c")))
         self.rows.set_rows(self._initial)
         intro = w.HTML(f"<p>{self.esc(msg('fourc.intro'))}<br><i>{self.esc(msg('fourc.example_note'))}</i></p>")
         return [intro, self.rows.box]
@@ -51,15 +52,16 @@ class FourCSorter(SmmkitWidget):
         return fourc.coverage(self.rows.tuples())
 
     def render_text(self, cov: fourc.Coverage) -> str:
-        rows = []
-        for c in fourc.CS:
-            style = " style='color:#D55E00;font-weight:bold'" if c in cov.neglected else ""
-            rows.append(f"<tr{style}><td>{self.esc(fourc.c_label(c))}</td><td style='text-align:right'>"
-                        f"{cov.counts[c]}</td><td style='text-align:right'>"
-                        f"{fmt(cov.shares[c], 1)} %</td></tr>")
+        from smmkit.boxes import TEXT_COLOURS
+
+        rows = [[self.esc(fourc.c_label(c)) + (f" ({self.esc(msg('fourc.neglected_mark'))})" if c in cov.neglected else ""),
+                 cov.counts[c], f"{fmt(cov.shares[c], 1)} %"] for c in fourc.CS]
+        styles = [f"color:{TEXT_COLOURS['error']};font-weight:bold" if c in cov.neglected else "" for c in fourc.CS]
+        table = self.table_html([msg("fourc.col_c"), msg("fourc.col_count"), msg("fourc.col_share")], rows,
+                                numeric={1, 2}, row_styles=styles)
         advice = "".join(f"<li>{self.esc(line)}</li>" for line in fourc.advice(cov))
         return (f"<h4>{self.esc(msg('fourc.coverage_heading'))}</h4>"
-                f"<table class='smmkit-table'>{''.join(rows)}</table>"
+                f"{table}"
                 f"<h4>{self.esc(msg('fourc.advice_heading'))}</h4><ul>{advice}</ul>")
 
     def _chart(self, cov: fourc.Coverage) -> tuple:

@@ -57,12 +57,11 @@ class InfluencerScorer(SmmkitWidget):
 
     def render_text(self, result) -> str:
         lines = "".join(f"<li>{self.esc(line)}</li>" for line in result.text.split("\n"))
-        rows = "".join(
-            f"<tr><td>{i + 1}</td><td style='padding:0 10px'>{self.esc(c.name)}</td>"
-            f"<td style='padding:0 10px'>{self.esc(c.tier)}</td>"
-            f"<td style='text-align:right;padding:0 10px'>{fmt(round(c.score, 1))}</td></tr>"
-            for i, c in enumerate(result.ranked))
-        return f"<ul>{lines}</ul><table>{rows}</table>"
+        rows = [[i + 1, self.esc(c.name), self.esc(c.tier), fmt(round(c.score, 1))]
+                for i, c in enumerate(result.ranked)]
+        table = self.table_html([msg("influencer.w.col_rank"), msg("influencer.w.name"), msg("influencer.w.col_tier"),
+                                 msg("influencer.w.col_score")], rows, numeric={3})
+        return f"<ul>{lines}</ul>{table}"
 
     def _chart(self, result) -> tuple:
         from smmkit import livechart

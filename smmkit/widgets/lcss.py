@@ -41,7 +41,8 @@ class LCSSMapper(SmmkitWidget):
     # ------------------------------------------------------------------ controls
     def build(self):
         options = [(c.capitalize(), c) for c in lcss.CATEGORIES]
-        self.rows = labelled_rows(self, options, placeholder=msg("lcss.new_item"), new_choice="likeable")
+        self.rows = labelled_rows(self, options, placeholder=msg("lcss.new_item"), new_choice="likeable",
+                                  names=(msg("lcss.field_text"), msg("lcss.field_type")))
         self.rows.set_rows(self._initial)
         self.targets = {
             c: DutchNumber(int(round(self._initial_target[c])), c, integer=True, minimum=0, maximum=100,
@@ -110,7 +111,7 @@ class LCSSMapper(SmmkitWidget):
 
         def pct(v):
             return fmt(v, 1)
-        short_style = ' style="color:#D55E00;font-weight:bold"'
+        short_style = f' style="color:{boxes.TEXT_COLOURS["error"]};font-weight:bold"'
         rows = "".join(
             "<li" + (short_style if c in b.short else "") + ">"
             + self.esc(msg("lcss.row", category=c, count=b.counts[c], share=pct(b.shares[c]),

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import ipywidgets as w
 
+from smmkit.boxes import TEXT_COLOURS
 from smmkit.messages import msg
 from smmkit.models import peso
 from smmkit.widgets._charts import integer_axis
@@ -38,7 +39,8 @@ class PESOClassifier(SmmkitWidget):
             "item": lambda v: w.Text(value=v, continuous_update=False, layout=w.Layout(width="520px")),
             "guess": lambda v: w.Dropdown(options=options, value=v, layout=w.Layout(width="170px")),
         }
-        self.records = RowEditor(self, fields, new_row=lambda rows: {"item": msg("peso.w.new"), "guess": NONE})
+        self.records = RowEditor(self, fields, new_row=lambda rows: {"item": msg("peso.w.new"), "guess": NONE},
+                                 names={"item": msg("peso.w.field_item"), "guess": msg("peso.w.field_guess")})
         self.records.set_rows(self._initial)
         # a plain button: each click checks (again); a toggle hid the feedback on the second click
         self.checked = False
@@ -73,7 +75,7 @@ class PESOClassifier(SmmkitWidget):
                 if guess is None:
                     continue
                 verdict = msg("peso.w.right") if ok else msg("peso.w.wrong", answer=peso.label(answer))
-                colour = "#009E73" if ok else "#D55E00"
+                colour = TEXT_COLOURS["ok" if ok else "error"]
                 parts.append(f"<li><span style='color:{colour}'>{self.esc(verdict)}</span> — "
                              f"{self.esc(item)}: {self.esc(reason)}</li>")
             parts.append("</ul>")

@@ -36,6 +36,7 @@ import ipywidgets as w
 from smmkit.boxes import box
 from smmkit.errors import SmmkitError
 from smmkit.messages import choices, msg
+from smmkit.widgets.base import live_html
 
 OK_STYLE, NO_STYLE, INFO_STYLE = "ok", "wrong", "info"  # smmkit.boxes kinds
 
@@ -52,12 +53,14 @@ class _Question(w.VBox):
         self.explanation = explanation
         self.result = {"tries": 0, "correct": False, "answer": None}
         self.question = w.HTML(f"<b>{html.escape(msg('quiz.heading'))}:</b> {html.escape(question)}")
+        # the lab extension names the answer control after this element (radio group, text field)
+        self.question.add_class("smmkit-quiz-question")
         self.check_button = w.Button(description=msg("quiz.check"), button_style="primary")
         self.check_button.on_click(lambda _b: self.check())
         self.explain_button = w.Button(description=msg("quiz.show_explanation"),
                                        layout=w.Layout(display="none", width="auto"))
         self.explain_button.on_click(lambda _b: self.show_explanation())
-        self.feedback = w.HTML()
+        self.feedback = live_html()   # announced by a screen reader: right, wrong, the hint
         self.add_class("smmkit-quiz")
 
     def _layout(self, control) -> None:
@@ -109,7 +112,7 @@ class MultipleChoice(_Question):
         super().__init__(question, explanation, **kwargs)
         self.answer = answer
         self.hints = dict(hints or {})
-        self.choice = w.RadioButtons(options=options, value=None, layout=w.Layout(width="max-content"))
+        self.choice = w.RadioButtons(options=options, value=None, layout=w.Layout(width="max-content", max_width="100%"))
         self._layout(self.choice)
 
     def _judge(self):
@@ -132,7 +135,8 @@ class NumberQuestion(_Question):
         self.answer = float(answer)
         self.tolerance = float(tolerance)
         self.hint = hint or msg("quiz.wrong_generic")
-        self.number = w.Text(value="", placeholder=msg("quiz.placeholder"), layout=w.Layout(width="160px"))
+        self.number = w.Text(value="", placeholder=msg("quiz.placeholder"), layout=w.Layout(width="160px"),
+                             tooltip=msg("quiz.answer_field"))
         self._layout(w.HBox([self.number, w.Label(unit)]) if unit else self.number)
 
     def _judge(self):

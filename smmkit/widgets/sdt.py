@@ -36,6 +36,7 @@ class NeedsProfile(SmmkitWidget):
     title_key = "sdt.title"
     has_chart = True
     chart_size = (7.5, 4.2)
+    chart_first = True  # the chart right under the sliders: you see what a slider does
 
     def __init__(self, scores: dict | None = None, **kwargs):
         self._initial = sdt.validate(scores if scores is not None else EXAMPLE)
@@ -45,8 +46,8 @@ class NeedsProfile(SmmkitWidget):
     def build(self):
         self.rows_box = w.VBox()
         self._platform_rows: dict[str, dict] = {}
-        self.new_platform = self.ignore(w.Text(placeholder=msg("sdt.new_platform"),
-                                               layout=w.Layout(width="200px")))
+        self.new_platform = self.ignore(w.Text(placeholder=msg("sdt.new_platform"), tooltip=msg("sdt.new_platform"),
+                                               layout=w.Layout(width="200px", max_width="100%")))
         add = w.Button(description=msg("widgets.add"), icon="plus", layout=w.Layout(width="auto"))
         add.on_click(lambda _b: self.add_platform(self.new_platform.value))
         self.add_status = w.HTML()
@@ -75,7 +76,9 @@ class NeedsProfile(SmmkitWidget):
         sliders = {
             need: w.IntSlider(value=int(round(ratings[need])), min=sdt.SCALE[0], max=sdt.SCALE[1],
                               description=sdt.need_label(need), continuous_update=False,
-                              style={"description_width": "95px"}, layout=w.Layout(width="250px"))
+                              # the slider's name for a screen reader: "LinkedIn – Competentie"
+                              tooltip=msg("sdt.slider_name", platform=platform, need=sdt.need_label(need)),
+                              style={"description_width": "95px"}, layout=w.Layout(width="250px", max_width="100%"))
             for need in sdt.NEEDS
         }
         remove = w.Button(description=msg("widgets.remove"), icon="trash", layout=w.Layout(width="auto"))
@@ -195,6 +198,17 @@ class NeedsProfile(SmmkitWidget):
                 ax.scatter(xs, ys, marker="_", s=260, linewidths=2.5, color="black", zorder=3,
                            label=msg("sdt.book_marker"))
                 ax.legend(ncols=4, loc="upper right")
+
+    def chart_description(self, fig, result: NeedsView) -> str:
+        from smmkit import plots
+
+        text = plots.describe(fig)
+        if result.chart == "bars" and result.comparison is not None and result.comparison.platforms:
+            values = "; ".join(
+                f"{row.platform}: " + ", ".join(f"{sdt.need_label(n)} {row.reference[n]}" for n in sdt.NEEDS)
+                for row in result.comparison.platforms)
+            text += " " + msg("sdt.alt_book", values=values)
+        return text
 
     def update_chart(self, fig, result: NeedsView):
         from smmkit import plots

@@ -110,11 +110,11 @@ class UTMBuilder(SmmkitWidget):
         columns = {"bron": "source", "soort_kanaal": "medium", "campagne": "campaign", "variant": "content",
                    "link": "link"}
         cell = "<td style='padding-right:10px;word-break:break-all'>{}</td>"
-        head = "".join(f"<th style='text-align:left;padding-right:10px'>{self.esc(msg(f'utm.w.col.{key}'))}</th>"
+        head = "".join(f"<th scope='col' style='text-align:left;padding-right:10px'>{self.esc(msg(f'utm.w.col.{key}'))}</th>"
                        for key in columns.values())
         body = "".join(f"<tr>{cell.format(number)}" + "".join(cell.format(self.esc(row[col])) for col in columns)
                        + "</tr>" for number, row in enumerate(self._rows(), 1))
-        self.list_table.value = f"<table><tr><th>#</th>{head}</tr>{body}</table>"
+        self.list_table.value = f"<table><tr><th scope='col'>#</th>{head}</tr>{body}</table>"
 
     def table(self, result):
         return self._rows() or [result]

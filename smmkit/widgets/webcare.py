@@ -37,10 +37,12 @@ class WebcareTriage(SmmkitWidget):
             "text": lambda v: w.Text(value=v, continuous_update=False, layout=w.Layout(width="520px")),
             "category": lambda v: w.Dropdown(options=wc.CATEGORIES, value=v, layout=w.Layout(width="130px")),
         }
-        self.records = RowEditor(self, fields)
+        self.records = RowEditor(self, fields, names={"text": msg("webcare.w.field_text"),
+                                                      "category": msg("webcare.w.field_category")})
         self.records.set_rows(self._initial)
         # Enter (or leaving the box) commits the text; the observer then adds the message.
-        self.new_text = self.ignore(w.Text(placeholder=msg("webcare.w.new"), continuous_update=False,
+        self.new_text = self.ignore(w.Text(placeholder=msg("webcare.w.new"), tooltip=msg("webcare.w.new"),
+                                           continuous_update=False,
                                            layout=w.Layout(width="520px")))
         add = w.Button(description=msg("widgets.add"), icon="plus", layout=w.Layout(width="auto"))
         add.on_click(lambda _b: self.add_message(self.new_text.value))

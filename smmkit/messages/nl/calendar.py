@@ -39,4 +39,6 @@ MESSAGES = {
     "calendar.w.chart_title": "Berichten per week en kanaal",
     "calendar.w.source": "eigen contentkalender",
     "calendar.w.count": "aantal berichten",
+    "calendar.w.col_week": "Week",
+    "calendar.w.col_posts": "Berichten",
 }

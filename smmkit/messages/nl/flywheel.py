@@ -38,4 +38,10 @@ MESSAGES = {
     "flywheel.w.chart_title": "Aantal contactmomenten per vakje",
     "flywheel.w.source": "klantcyclus (Rietberg & Ruigrok, 2025) en social flywheel (Merkx, 2023); eigen plaatsing",
     "flywheel.w.axis": "fasen 1-4: {buying}   |   fasen 5-8: {usage}   (– = leeg vakje)",
+    "flywheel.w.alt": (
+        "Raster '{title}': per deel van het vliegwiel (rijen) en per fase (kolommen) het aantal "
+        "contactmomenten. {rows} {empty} van de {total} vakjes zijn leeg."
+    ),
+    "flywheel.w.alt_row": "{part}: {cells}.",
+    "flywheel.w.alt_none": "nog geen contactmomenten",
 }

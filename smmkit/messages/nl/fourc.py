@@ -56,4 +56,10 @@ MESSAGES = {
     "fourc.chart_title": "Activiteiten per C (Van Belleghem, 2012)",
     "fourc.chart_source": "eigen indeling van het plan; 4C-model naar Van Belleghem (2012)",
     "fourc.chart_axis": "aantal activiteiten",
+    "fourc.field_text": "Activiteit",
+    "fourc.field_c": "C",
+    "fourc.col_c": "C",
+    "fourc.col_count": "Activiteiten",
+    "fourc.col_share": "Aandeel",
+    "fourc.neglected_mark": "weinig",
 }

@@ -25,4 +25,7 @@ MESSAGES = {
     "influencer.w.chart_title": "Shortlistscore per kandidaat",
     "influencer.w.source": "eigen invoer; score = bereik × engagement × fit ÷ kosten (smmkit)",
     "influencer.w.axis": "score (betrokken, passende volgers per € 1.000)",
+    "influencer.w.col_rank": "Plaats",
+    "influencer.w.col_tier": "Soort influencer",
+    "influencer.w.col_score": "Score",
 }

@@ -85,4 +85,6 @@ MESSAGES = {
     "lcss.chart_source": "eigen contentlijst; doel: standaard van smmkit of eigen keuze",
     "lcss.chart_axis": "aandeel (%)",
     "lcss.row": "{category}: {count} post(s), {share} % (doel {target} %)",
+    "lcss.field_text": "Post",
+    "lcss.field_type": "Soort post",
 }

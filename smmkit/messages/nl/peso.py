@@ -41,4 +41,6 @@ MESSAGES = {
     "peso.w.chart_title": "PESO-mix van jouw indeling",
     "peso.w.source": "PESO-model (Dietrich, 2014); indeling door de gebruiker",
     "peso.w.count": "aantal uitingen",
+    "peso.w.field_item": "Uiting",
+    "peso.w.field_guess": "PESO-soort",
 }

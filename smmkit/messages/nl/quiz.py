@@ -21,4 +21,5 @@ MESSAGES = {
     "quiz.unknown_hint_option": "Er is een hint voor '{option}', maar dat is geen van de keuzes ({options}). "
                                 "Controleer de spelling van de optie.",
     "quiz.bad_tolerance": "De marge moet 0 of groter zijn, maar is {tolerance}. Gebruik bijvoorbeeld 0.5.",
+    "quiz.answer_field": "Jouw antwoord",
 }

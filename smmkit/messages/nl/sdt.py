@@ -90,6 +90,8 @@ MESSAGES = {
     "sdt.col.focus": "sterkste_behoefte",
     "sdt.col.book_focus": "nadruk_boek",
     "sdt.col.overlap": "overeenkomst_pct",
+    "sdt.slider_name": "{platform} – {need}",
+    "sdt.alt_book": "De zwarte streepjes tonen wat het boek verwacht: {values}.",
 }
 MESSAGES["sdt.bad_state"] = (
     "In dit bestand staat een onbekende instelling: 'compare' moet waar of onwaar zijn en 'chart' "

@@ -57,4 +57,6 @@ MESSAGES = {
     "webcare.w.chart_title": "Aandeel op tijd beantwoord per categorie",
     "webcare.w.source": "simulatie met voorbeeldinbox en voorbeeldnormen van smmkit",
     "webcare.w.axis": "% binnen streeftijd",
+    "webcare.w.field_text": "Bericht",
+    "webcare.w.field_category": "Soort bericht",
 }

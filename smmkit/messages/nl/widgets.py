@@ -39,6 +39,8 @@ MESSAGES = {
     "widgets.export_csv": "Exporteer CSV",
     "widgets.export_png": "Exporteer PNG",
     "widgets.done": "Klaar: {path}",
+    "widgets.chart_alt": "Grafiek als tekst",
+    "widgets.chart_alt_missing": "Een grafiek bij de uitkomst hierboven.",
     "widgets.loaded": "Je opgeslagen werk is teruggezet.",
     "widgets.offline": (
         "Deze widget is niet meer verbonden met Python: JupyterLab of de kernel is opnieuw gestart. Je ziet "
@@ -101,5 +103,11 @@ MESSAGES = {
     "widgets.kind_other": "iets anders dan een bestand",
     "widgets.add": "Voeg toe",
     "widgets.remove": "Verwijder",
+    # accessible names of the fields in a row editor (their tooltip; a screen reader reads them)
+    "widgets.row_field": "{name}, rij {row}",
+    "widgets.remove_row": "Verwijder rij {row}",
+    "widgets.new_field": "{name} voor een nieuwe rij",
+    "widgets.row_text": "Tekst",
+    "widgets.row_choice": "Soort",
     "widgets.empty_text": "Typ eerst een tekst in het invoerveld en klik dan op 'Voeg toe'.",
 }
