@@ -40,6 +40,19 @@
  * An output that says "model not found" is rendered again a few times, later and later: in a
  * reopened notebook on a slow machine the saved models often arrive after the 2 s an output waits.
  *
+ * A fourth plugin (":a11y") gives the kit's widgets what ipywidgets 8 cannot say from Python (it has
+ * no way to set a role or an aria attribute; issue #22, WCAG 2.2 AA), only inside the kit's widget
+ * roots (.smmkit-widget, .smmkit-quiz): a polite live region on every ".smmkit-live" HTML widget
+ * (errors, "Klaar: …", quiz feedback; the element stays, only its content changes), a name on each
+ * slider handle (the slider's tooltip, "LinkedIn – Competentie", else its label), aria-pressed on
+ * toggle buttons and a named group around them, a radiogroup named after the quiz question, the
+ * chart's text alternative (".smmkit-chart-alt", made in Python from the chart's data) as the alt of
+ * the chart image before it, the alt of a chart that a cell shows as output (smmkit.plots puts its
+ * text alternative in the output's metadata, {"image/png": {"alt": …}}, which nbconvert reads but
+ * Lab's image renderer ignores), and a visible focus outline (#005A8C, 7.4:1 on white) plus wrapping
+ * rows for 200 % zoom. It watches the notebook with a MutationObserver, batched per animation frame,
+ * and sets an attribute only when it differs, so its own changes do not wake it up again.
+ *
  * This file is a module-federation container as JupyterLab loads it (window._JUPYTERLAB[name] with
  * init/get); ITranslator, IMainMenu, NotebookActions/INotebookTracker and KernelMessage come from the
  * shared scope that Lab passes to init (all but ITranslator optional: without them that part is off).
@@ -418,6 +431,136 @@
     };
   }
 
+  var KIT_ROOTS = ".smmkit-widget, .smmkit-quiz";
+  var A11Y_CSS = [
+    ".smmkit-widget :focus-visible, .smmkit-quiz :focus-visible {",
+    "  outline: 3px solid #005A8C !important; outline-offset: 1px !important; }",
+    ".smmkit-widget .widget-hbox, .smmkit-quiz .widget-hbox { flex-wrap: wrap; max-width: 100%; }",
+    ".smmkit-widget .widget-toggle-buttons > div { display: flex; flex-wrap: wrap; }",
+    ".smmkit-widget img.widget-image { max-width: 100%; height: auto; }",
+    ".smmkit-widget .widget-inline-hbox { max-width: 100%; }"
+  ].join("\n");
+  var uniqueId = 0;
+
+  function setAttr(el, name, value) {
+    if (value === null) { if (el.hasAttribute(name)) el.removeAttribute(name); return; }
+    if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+  }
+
+  function idOf(el) {
+    if (!el.id) el.id = "smmkit-a11y-" + (++uniqueId);
+    return el.id;
+  }
+
+  // ipywidgets writes the string "null" as title when a widget has no tooltip
+  function tooltipOf(el) {
+    var title = el && el.getAttribute("title");
+    return title && title !== "null" ? title.trim() : "";
+  }
+
+  function fixRoot(root) {
+    root.querySelectorAll(".smmkit-live").forEach(function (el) {
+      setAttr(el, "role", "status");
+      setAttr(el, "aria-live", "polite");
+      setAttr(el, "aria-atomic", "true");
+    });
+    root.querySelectorAll(".widget-slider").forEach(function (slider) {
+      var label = slider.querySelector(":scope > .widget-label");
+      var handle = slider.querySelector("[role=slider]");
+      if (!label || !handle) return;
+      var name = tooltipOf(label) || label.textContent.trim();
+      if (name) setAttr(handle, "aria-label", name);
+    });
+    root.querySelectorAll(".widget-toggle-buttons").forEach(function (box) {
+      var label = box.querySelector(":scope > .widget-label");
+      var group = box.querySelector(":scope > div");
+      if (!group) return;
+      setAttr(group, "role", "group");
+      if (label && label.textContent.trim()) setAttr(group, "aria-labelledby", idOf(label));
+    });
+    root.querySelectorAll("button.widget-toggle-button").forEach(function (button) {
+      setAttr(button, "aria-pressed", button.classList.contains("mod-active") ? "true" : "false");
+    });
+    root.querySelectorAll(".widget-radio").forEach(function (radio) {
+      var box = radio.querySelector(".widget-radio-box");
+      if (!box) return;
+      setAttr(box, "role", "radiogroup");
+      var quiz = radio.closest(".smmkit-quiz");
+      var question = quiz && quiz.querySelector(".smmkit-quiz-question");
+      var label = radio.querySelector(":scope > .widget-label");
+      if (question) setAttr(box, "aria-labelledby", idOf(question));
+      else if (label && label.textContent.trim()) setAttr(box, "aria-labelledby", idOf(label));
+    });
+    root.querySelectorAll(".smmkit-quiz").forEach(function (quiz) {
+      var question = quiz.querySelector(".smmkit-quiz-question");
+      if (!question) return;
+      quiz.querySelectorAll("input[type=text]").forEach(function (input) {
+        setAttr(input, "aria-describedby", idOf(question));
+      });
+    });
+    root.querySelectorAll(".smmkit-chart-alt").forEach(function (alt) {
+      var image = alt.previousElementSibling;
+      if (!image || image.tagName !== "IMG") return;
+      var text = alt.querySelector("p");
+      setAttr(image, "alt", text ? text.textContent.trim() : "");
+    });
+  }
+
+  // the alt in an image output's metadata (Lab's image renderer does not use it)
+  function outputAlts(tracker) {
+    tracker.forEach(function (panel) {
+      panel.content.widgets.forEach(function (cell) {
+        var area = cell.outputArea;
+        if (!area || !area.model) return;
+        for (var i = 0; i < area.widgets.length && i < area.model.length; i++) {
+          var metadata = area.model.get(i).metadata || {};
+          var alt = metadata["image/png"] && metadata["image/png"].alt;
+          if (typeof alt !== "string" || !alt) continue;
+          area.widgets[i].node.querySelectorAll("img").forEach(function (img) { setAttr(img, "alt", alt); });
+        }
+      });
+    });
+  }
+
+  function makeA11yPlugin(INotebookTracker) {
+    return {
+      id: NAME + ":a11y",
+      description: "roles, names, live regions, chart alternatives and focus for the kit's widgets",
+      autoStart: true,
+      optional: INotebookTracker ? [INotebookTracker] : [],
+      activate: function (app, tracker) {
+        try {
+          var style = document.createElement("style");
+          style.id = "smmkit-a11y-style";
+          style.textContent = A11Y_CSS;
+          document.head.appendChild(style);
+        } catch (err) { console.warn(NAME + ": no focus style", err); }
+        var queued = false;
+        function run() {
+          queued = false;
+          try {
+            document.querySelectorAll(KIT_ROOTS).forEach(function (root) {
+              if (!root.parentElement || !root.parentElement.closest(KIT_ROOTS)) fixRoot(root);
+            });
+            if (tracker) outputAlts(tracker);
+          } catch (err) { console.warn(NAME + ": accessibility attributes not set", err); }
+        }
+        function queue() {
+          if (queued) return;
+          queued = true;
+          window.requestAnimationFrame(run);
+        }
+        try {
+          new MutationObserver(queue).observe(app.shell.node, {
+            subtree: true, childList: true, characterData: true,
+            attributes: true, attributeFilter: ["class", "title"]
+          });
+        } catch (err) { console.warn(NAME + ": accessibility attributes not set", err); }
+        queue();
+      }
+    };
+  }
+
   var container = {
     init: function (scope) { shareScope = scope; return Promise.resolve(); },
     get: function (module) {
@@ -430,7 +573,8 @@
         optional("@jupyterlab/services")
       ]).then(function (modules) {
         var plugins = [makePlugin(modules[0].ITranslator, modules[1].IMainMenu),
-                       makeWidgetsPlugin(modules[0].ITranslator, modules[2].INotebookTracker)];
+                       makeWidgetsPlugin(modules[0].ITranslator, modules[2].INotebookTracker),
+                       makeA11yPlugin(modules[2].INotebookTracker)];
         var notebook = modules[2], services = modules[3];
         if (notebook.NotebookActions && notebook.NotebookActions.executionScheduled &&
             services.KernelMessage && services.KernelMessage.createMessage) {
