@@ -564,16 +564,18 @@ def sync_work_folder(work: Path | None = None) -> Path:
 
 
 def ensure_axe() -> None:
-    """Install axe-core into .venv/node with npm when it is missing and npm is there (a plain
-    JavaScript file; node itself is not needed to run it)."""
-    if AXE_SCRIPT.exists():
+    """Install axe-core (the pinned version) into .venv/node with npm for the browser tests: its
+    axe.min.js is all the accessibility tests inject (node itself is not needed to run it)."""
+    installed = NODE_PREFIX / "node_modules" / "axe-core" / "package.json"
+    wanted = AXE_PACKAGE.rsplit("@", 1)[1]
+    if AXE_SCRIPT.exists() and installed.exists() and json.loads(installed.read_text()).get("version") == wanted:
         return
     if shutil.which("npm") is None:
-        say("geen npm: de toegankelijkheidstest van de site (axe-core) wordt overgeslagen.")
+        say("geen npm: de toegankelijkheidstests (axe-core) falen met de reden erbij.")
         return
-    say(f"{AXE_PACKAGE} installeren met npm (eenmalig, voor de toegankelijkheidstest) …")
+    say(f"{AXE_PACKAGE} installeren met npm (eenmalig, voor de toegankelijkheidstests) …")
     if run(["npm", "install", "--prefix", NODE_PREFIX, "--no-audit", "--no-fund", "--silent", AXE_PACKAGE]) != 0:
-        say("axe-core kon niet worden geïnstalleerd; de toegankelijkheidstest van de site wordt overgeslagen.")
+        say("axe-core kon niet worden geïnstalleerd; de toegankelijkheidstests falen met de reden erbij.")
 
 
 def cmd_lab(args: list[str]) -> int:

@@ -27,6 +27,7 @@ import ipywidgets as w
 
 from smmkit import boxes
 from smmkit.messages import msg
+from smmkit.widgets.base import live_html
 
 TEXT_WIDTH, CHOICE_WIDTH = "420px", "190px"   # the columns of a labelled list
 # a row wraps onto a next line when the notebook is narrow (200 % zoom), instead of scrolling sideways
@@ -64,7 +65,7 @@ class RowEditor:
         self._rows: list[tuple[dict, w.HBox]] = []
         self.entry = {key: owner.ignore(control) for key, control in (entry or {}).items()}
         self.add_button = w.Button(description=msg("widgets.add"), icon="plus", layout=w.Layout(width="auto"))
-        self.status = w.HTML()
+        self.status = live_html()   # "Typ eerst een tekst …" is read out
         parts = [self.rows_box]
         if self.entry:
             self.add_button.on_click(lambda _b: self.add_from_input())

@@ -9,7 +9,7 @@ from smmkit.errors import SmmkitError
 from smmkit.messages import msg
 from smmkit.models import sdt
 from smmkit.widgets._confirm import confirming
-from smmkit.widgets.base import SmmkitWidget
+from smmkit.widgets.base import SmmkitWidget, live_html
 
 EXAMPLE = {
     "LinkedIn": {"competentie": 4, "autonomie": 4, "verbondenheid": 2},
@@ -50,7 +50,7 @@ class NeedsProfile(SmmkitWidget):
                                                layout=w.Layout(width="200px", max_width="100%")))
         add = w.Button(description=msg("widgets.add"), icon="plus", layout=w.Layout(width="auto"))
         add.on_click(lambda _b: self.add_platform(self.new_platform.value))
-        self.add_status = w.HTML()
+        self.add_status = live_html()
         self.compare_box = w.Checkbox(value=True, description=msg("sdt.compare_toggle"), indent=False)
         self.book_button = w.Button(description=msg("sdt.load_book"), icon="book", layout=w.Layout(width="auto"))
         # it replaces her ratings and removes her own platforms: asked first (smmkit/widgets/_confirm.py)

@@ -41,7 +41,7 @@ def test_add_and_remove_activities(widget):
     assert widget.rows.entry["text"].value == ""
     widget.rows.add_from_input()  # empty text: a hint, no new row
     assert "Typ eerst een tekst" in widget.rows.status.value and len(widget.result.activities) == 8
-    assert widget.rows.status.value.startswith('<div class="smmkit-note" style="color:#D55E00')
+    assert widget.rows.status.value.startswith('<div class="smmkit-note" style="color:#B34700')  # 5.5:1 (#22)
     widget.rows.remove_at(0)
     assert widget.result.counts["conversatie"] == 1 and len(widget.result.activities) == 7
 
