@@ -45,12 +45,14 @@
  * roots (.smmkit-widget, .smmkit-quiz): a polite live region on every ".smmkit-live" HTML widget
  * (errors, "Klaar: …", quiz feedback; the element stays, only its content changes), a name on each
  * slider handle (the slider's tooltip, "LinkedIn – Competentie", else its label), aria-pressed on
- * toggle buttons and a named group around them, a radiogroup named after the quiz question, the
+ * toggle buttons and a named group around them, a radiogroup named after the quiz question (its
+ * radios one native group, so the arrow keys choose), the
  * chart's text alternative (".smmkit-chart-alt", made in Python from the chart's data) as the alt of
  * the chart image before it, the alt of a chart that a cell shows as output (smmkit.plots puts its
  * text alternative in the output's metadata, {"image/png": {"alt": …}}, which nbconvert reads but
  * Lab's image renderer ignores), and a visible focus outline (#005A8C, 7.4:1 on white) plus wrapping
- * rows for 200 % zoom. It watches the notebook with a MutationObserver, batched per animation frame,
+ * rows for 200 % zoom, and data-lm-suppress-shortcuts on each root (quizzes too) and on each of its
+ * controls, so arrows and letters typed in a widget are not notebook shortcuts. It watches the notebook with a MutationObserver, batched per animation frame,
  * and sets an attribute only when it differs, so its own changes do not wake it up again.
  *
  * This file is a module-federation container as JupyterLab loads it (window._JUPYTERLAB[name] with
@@ -459,6 +461,14 @@
   }
 
   function fixRoot(root) {
+    // keys typed in a widget or a quiz are the widget's, not notebook shortcuts (arrows, letters);
+    // Lumino stops looking for a shortcut at this attribute
+    // Lumino checks the attribute from the focused element upwards and Lab's notebook bindings end in
+    // ":focus", which the control itself matches: so every control carries it, not only the root
+    setAttr(root, "data-lm-suppress-shortcuts", "true");
+    root.querySelectorAll("input, select, textarea, button, [tabindex], [contenteditable]").forEach(function (el) {
+      setAttr(el, "data-lm-suppress-shortcuts", "true");
+    });
     root.querySelectorAll(".smmkit-live").forEach(function (el) {
       setAttr(el, "role", "status");
       setAttr(el, "aria-live", "polite");
@@ -485,6 +495,10 @@
       var box = radio.querySelector(".widget-radio-box");
       if (!box) return;
       setAttr(box, "role", "radiogroup");
+      // one name for the group's radios: a native group, so the arrow keys move the choice (and
+      // click, which ipywidgets listens to) and Tab stops once at the group
+      var groupName = "smmkit-radio-" + idOf(box);
+      box.querySelectorAll("input[type=radio]").forEach(function (input) { setAttr(input, "name", groupName); });
       var quiz = radio.closest(".smmkit-quiz");
       var question = quiz && quiz.querySelector(".smmkit-quiz-question");
       var label = radio.querySelector(":scope > .widget-label");
