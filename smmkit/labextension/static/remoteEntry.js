@@ -440,7 +440,9 @@
     ".smmkit-widget .widget-hbox, .smmkit-quiz .widget-hbox { flex-wrap: wrap; max-width: 100%; }",
     ".smmkit-widget .widget-toggle-buttons > div { display: flex; flex-wrap: wrap; }",
     ".smmkit-widget img.widget-image { max-width: 100%; height: auto; }",
-    ".smmkit-widget .widget-inline-hbox { max-width: 100%; }"
+    ".smmkit-widget .widget-inline-hbox { max-width: 100%; }",
+    // links in the chapters' text: not by colour alone (#0d47a1 in #212121 text is 1.9:1; WCAG 1.4.1)
+    ".jp-RenderedHTMLCommon a:not(.jp-InternalAnchorLink) { text-decoration: underline; }"
   ].join("\n");
   var uniqueId = 0;
 
