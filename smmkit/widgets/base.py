@@ -138,6 +138,7 @@ class SmmkitWidget(FileActions, w.VBox):
         outputs = [self.message, *chart, self.text] if self.chart_first else [self.message, self.text, *chart]
         offline = w.HTML(_memory.offline_html()).add_class("smmkit-offline")  # on top, only without Python
         self.children = [self.heading, *controls, *outputs, self.files, offline]
+        fit_tree(self.files)
         _memory.start(self)
         self.refresh()
         _memory.recall(self)

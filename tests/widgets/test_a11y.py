@@ -163,7 +163,7 @@ def test_widget_text_uses_no_colour_below_4_5_to_1():
     peso = widgets.PESOClassifier(auto_chart=False)
     for control in peso.records.controls:
         control["guess"].value = "paid"
-    peso.check_button.value = True
+    peso.check()   # Nakijken
     lcss = widgets.LCSSMapper(auto_chart=False)
     fourc = widgets.FourCSorter(auto_chart=False)
     for widget in (peso, lcss, fourc):
