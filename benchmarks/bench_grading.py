@@ -84,20 +84,62 @@ def time_floor(notebook: Path, repeat: int = 3) -> float:
     return median(times)
 
 
-def _stages(path: Path) -> dict[str, float]:
-    """Median seconds per stage from the SMMKIT_STAGE_LOG file of one run."""
+STAGES = [  # (key in the stage log, label): the executor's stages, then what the batch runner adds
+    ("kernel_start", "kernel starten (kit: in de sandbox)"),
+    ("cells", "cellen van de student"),
+    ("extract", "antwoorden serialiseren (extractie)"),
+    ("kernel_stop", "kernel stoppen"),
+    ("tests_start", "testproces starten (kit: fork)"),
+    ("tests_setup", "testproces: vaste cellen"),
+    ("tests_run", "testproces: tests"),
+]
+
+
+def _rows(path: Path) -> list[dict]:
     import json
 
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] \
-        if path.exists() else []
-    return {stage: median([r[stage] for r in rows]) if rows else 0.0 for stage in ("student", "extract", "tests")}
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _mean(values) -> float | None:
+    values = list(values)
+    return sum(values) / len(values) if values else None
+
+
+def profile(stage_log: Path, report: Path | None, n: int, wall: float, workers: int) -> dict[str, float | None]:
+    """Mean seconds per submission of every stage of one run (see STAGES), plus:
+
+    ``worker``: the kit's worker around the executor (fork, sanitize, sandbox ready, notebook written: the
+    report's seconds per student minus the executor's stages); ``record``: the parent's recording pass (stock
+    ``nbgrader autograde`` with Replay, one writer, from _kit_profiled.py); ``rest``: stock's own passes
+    (sanitize, gradebook, writing: its time per submission minus the executor's stages)."""
+    import json
+
+    rows = _rows(stage_log)
+    executed = [r for r in rows if "student" in r]
+    out = {key: _mean(r.get(key, 0.0) for r in executed) for key, _label in STAGES}
+    out["student"] = _mean(r["student"] for r in executed)
+    out["tests"] = _mean(r.get("tests", 0.0) for r in executed)
+    records = [r["record"] for r in rows if "record" in r]
+    out["record"] = _mean(records)
+    out["worker"] = out["rest"] = None
+    if report is not None and report.exists():
+        by_student = {r.get("submitter"): r for r in executed}
+        spent = [row.get("seconds", 0.0) - by_student[row["student"]]["student"] - by_student[row["student"]]["tests"]
+                 for row in json.loads(report.read_text(encoding="utf-8")) if row.get("student") in by_student]
+        out["worker"] = _mean(max(0.0, s) for s in spent)
+    elif executed:
+        out["rest"] = max(0.0, wall / n - (out["student"] or 0) - (out["tests"] or 0))
+    return out
 
 
 def time_test_process(repeat: int = 3) -> tuple[float, float]:
     """(cold, warm) seconds for a test process that loads the kit and runs one trivial test."""
     import json
 
-    from smmkit.grading.twoproc import TestServer
+    from smmkit.grading.testserver import TestServer
 
     job = {"steps": [{"id": "s", "kind": "setup", "source": "from smmkit import check\nfrom smmkit.data import load\n"
                       "t = load('gemeenten_bewoners_kanalen')\n"},
@@ -123,84 +165,156 @@ def time_test_process(repeat: int = 3) -> tuple[float, float]:
     return median(cold), median(warm)
 
 
+def _load() -> float:
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+
+
+def _cpu_children() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _measured(cmd, cwd: Path, home: Path, log: Path, stage_log: Path) -> dict:
+    """One graded run: wall seconds, CPU seconds of every process it waited for, load before and after."""
+    os.environ["SMMKIT_STAGE_LOG"] = str(stage_log)
+    load, cpu = _load(), _cpu_children()
+    try:
+        wall = _run(cmd, cwd, home, log)
+    finally:
+        os.environ.pop("SMMKIT_STAGE_LOG", None)
+    return {"wall": wall, "cpu": _cpu_children() - cpu, "load": (load, _load())}
+
+
 def run(n: int = 100, loops: int = 4, workers: int | None = None, assignment: str = "h01-introductie",
-        cell_timeout: float = 10, keep: Path | None = None, floor_repeat: int = 3) -> tuple[list[Row], dict]:
+        cell_timeout: float = 10, keep: Path | None = None, floor_repeat: int = 3,
+        repeat: int = 1) -> tuple[list[Row], dict]:
+    """Stock and kit graded ``repeat`` times in pairs, side by side (the order alternates per pair), each pair on a
+    fresh copy of the same class: the speedup is the median of the pairs' ratios, so a load that changes during
+    the run weighs on both graders of a pair alike."""
     honest = _honest()
     workers = workers or os.cpu_count() or 1
     base = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="smmkit-bench-grading-"))
     base.mkdir(parents=True, exist_ok=True)
-    home, stock, kit = base / "leerling", base / "stock", base / "kit"
-    for folder in (home, stock, kit):
-        shutil.rmtree(folder, ignore_errors=True)
+    home, template = base / "leerling", base / "klas"
+    shutil.rmtree(home, ignore_errors=True)
+    shutil.rmtree(template, ignore_errors=True)
     home.mkdir()
+    pairs, differ, profiles = [], [], {"stock": [], "kit": []}
     try:
-        shutil.copytree(ROOT / "solutions" / assignment, stock / "solutions" / assignment)
-        shutil.copy(ROOT / "nbgrader_config.py", stock)
-        _run([BIN / "nbgrader", "generate_assignment", assignment, "--force"], stock, home, base / "generate.log")
-        shutil.copytree(stock, kit)
+        shutil.copytree(ROOT / "solutions" / assignment, template / "solutions" / assignment)
+        shutil.copy(ROOT / "nbgrader_config.py", template)
+        _run([BIN / "nbgrader", "generate_assignment", assignment, "--force"], template, home, base / "generate.log")
         kinds = honest.class_of(n, min(loops, n))
-        for root in (stock, kit):
-            honest.write_class(root, assignment, kinds)
+        honest.write_class(template, assignment, kinds)
         good = next(s for s, k in kinds.items() if k == "good")
-        notebook = next((stock / "submitted" / good / assignment).glob("*.ipynb"))
+        notebook = next((template / "submitted" / good / assignment).glob("*.ipynb"))
         scratch = base / "vloer"
         scratch.mkdir(exist_ok=True)
         shutil.copy(notebook, scratch / notebook.name)
 
         limit = f"--SafeExecute.timeout={cell_timeout:g}"
-        print(f"[grading] vloer: een verse kernel draait het goede notebook …", flush=True)
+        print("[grading] vloer: een verse kernel draait het goede notebook …", flush=True)
         floor = time_floor(scratch / notebook.name, floor_repeat)
-        print(f"[grading] stock nbgrader autograde: {n} inzendingen …", flush=True)
-        os.environ["SMMKIT_STAGE_LOG"] = str(base / "stages-stock.jsonl")
-        stock_s = _run([BIN / "nbgrader", "autograde", assignment, limit], stock, home, base / "stock.log")
-        kit_cmd = [BIN / "python", "-m", "smmkit.grading", "autograde", assignment, "--root", kit,
-                   "--workers", str(workers)]
-        print(f"[grading] kit: {n} inzendingen, {workers} workers …", flush=True)
-        os.environ["SMMKIT_STAGE_LOG"] = str(base / "stages-kit.jsonl")
-        kit_s = _run(kit_cmd + ["--", limit], kit, home, base / "kit.log")
-        os.environ.pop("SMMKIT_STAGE_LOG", None)
-        stages = {"stock": _stages(base / "stages-stock.jsonl"), "kit": _stages(base / "stages-kit.jsonl")}
+        for index in range(repeat):
+            suffix = "" if repeat == 1 else f"-{index + 1}"
+            stock, kit = base / f"stock{suffix}", base / f"kit{suffix}"
+            for folder in (stock, kit):
+                shutil.rmtree(folder, ignore_errors=True)
+                shutil.copytree(template, folder)
+            kit_cmd = [BIN / "python", Path(__file__).resolve().parent / "_kit_profiled.py", "autograde", assignment,
+                       "--root", kit, "--workers", str(workers), "--", limit]
+            runs = {
+                "stock": lambda: _measured([BIN / "nbgrader", "autograde", assignment, limit], stock, home,
+                                           base / f"stock{suffix}.log", base / f"stages-stock{suffix}.jsonl"),
+                "kit": lambda: _measured(kit_cmd, kit, home, base / f"kit{suffix}.log",
+                                         base / f"stages-kit{suffix}.jsonl"),
+            }
+            pair = {}
+            for grader in (("stock", "kit") if index % 2 == 0 else ("kit", "stock")):
+                label = "stock nbgrader autograde" if grader == "stock" else f"kit, {workers} workers"
+                print(f"[grading] paar {index + 1}/{repeat}: {label}, {n} inzendingen …", flush=True)
+                pair[grader] = runs[grader]()
+            pairs.append(pair)
+            for grader, folder in (("stock", stock), ("kit", kit)):
+                report = folder / "autograded" / f"rapport-{assignment}.json" if grader == "kit" else None
+                profiles[grader].append(profile(base / f"stages-{grader}{suffix}.jsonl", report, n,
+                                                pair[grader]["wall"], workers))
+            by_stock = honest.gradebook_scores(f"sqlite:///{stock / 'gradebook.db'}", assignment)
+            by_kit = honest.gradebook_scores(f"sqlite:///{kit / 'gradebook.db'}", assignment)
+            differ += sorted(s for s in set(by_stock) | set(by_kit) if by_stock.get(s) != by_kit.get(s))
         print("[grading] testproces: koud tegen warm (fork) …", flush=True)
         cold, warm = time_test_process(floor_repeat)
-
-        by_stock = honest.gradebook_scores(f"sqlite:///{stock / 'gradebook.db'}", assignment)
-        by_kit = honest.gradebook_scores(f"sqlite:///{kit / 'gradebook.db'}", assignment)
-        differ = sorted(s for s in set(by_stock) | set(by_kit) if by_stock.get(s) != by_kit.get(s))
     finally:
         if not keep:
             shutil.rmtree(base, ignore_errors=True)
 
-    speedup = stock_s / kit_s
-    per_stock, per_kit = stock_s / n, kit_s / n
+    ratios = [p["stock"]["wall"] / p["kit"]["wall"] for p in pairs]
+    speedup = median(ratios)
+    per_stock = median([p["stock"]["wall"] for p in pairs]) / n
+    per_kit = median([p["kit"]["wall"] for p in pairs]) / n
+    cpu_stock = median([p["stock"]["cpu"] for p in pairs]) / n
+    cpu_kit = median([p["kit"]["cpu"] for p in pairs]) / n
     counts = {k: sum(v == k for v in kinds.values()) for k in honest.KINDS}
     mix = ", ".join(f"{c} {k}" for k, c in counts.items() if c)
-    stage_rows = []
-    for grader, total, parallel in (("stock", stock_s, 1), ("kit", kit_s, workers)):
-        part = stages[grader]
-        for stage, label in (("student", "leerlingkernel"), ("extract", "antwoorden uitlezen"),
-                             ("tests", "testproces")):
-            stage_rows.append(Row("grading", f"{grader}: {label}", part[stage], "s", note="mediaan per inzending"))
-        rest = total * parallel / n - sum(part.values())
-        stage_rows.append(Row("grading", f"{grader}: rest (nbgrader-administratie)", rest, "s",
-                              note="per inzending, in worker-seconden" + (", met sandbox en fork" if grader == "kit" else "")))
-    stage_rows += [
-        Row("grading", "testproces koud (nieuwe Python)", cold, "s", note=f"mediaan van {floor_repeat}"),
-        Row("grading", "testproces warm (fork van server)", warm, "s", note=f"{cold / max(warm, 1e-9):.1f}× sneller"),
-    ]
     rows = [
         Row("grading", "vloer (kernel + notebook één keer)", floor, "s", note=f"mediaan van {floor_repeat}"),
         Row("grading", "stock: per inzending", per_stock, "s", note=f"{per_stock / floor:.2f}× de vloer; "
-            f"totaal {stock_s:.0f} s"),
+            f"totaal {per_stock * n:.0f} s"),
         Row("grading", "kit: per inzending", per_kit, "s", note=f"{per_kit / floor:.2f}× de vloer; "
-            f"totaal {kit_s:.0f} s; {workers} workers"),
-        Row("grading", "kit / stock (tijd)", kit_s / stock_s, "x", target=1 / SPEEDUP_TARGET,
-            note=f"speedup {speedup:.2f}; doel ≥ {SPEEDUP_TARGET}"),
-        Row("grading", "scores gelijk", 0.0 if not differ else float(len(differ)), "verschil", target=0.0,
-            note="elke cel van elke student" if not differ else "verschillen: " + ", ".join(differ[:8])),
-    ] + stage_rows
-    info = {"n": n, "mix": mix, "workers": workers, "speedup": speedup,
-            "identical": not differ, "cell_timeout": cell_timeout}
+            f"totaal {per_kit * n:.0f} s; {workers} workers"),
+        Row("grading", "kit / stock (tijd)", 1 / speedup, "x", target=1 / SPEEDUP_TARGET,
+            note=f"speedup {speedup:.2f}; doel ≥ {SPEEDUP_TARGET}" + (f"; mediaan van {repeat} paren" if repeat > 1 else "")),
+        Row("grading", "scores gelijk", float(len(set(differ))), "verschil", target=0.0,
+            note="elke cel van elke student" if not differ else "verschillen: " + ", ".join(sorted(set(differ))[:8])),
+        Row("grading", "stock: CPU per inzending", cpu_stock, "s", note="alle processen samen"),
+        Row("grading", "kit: CPU per inzending", cpu_kit, "s", note="alle processen samen"),
+        Row("grading", "testproces koud (nieuwe Python)", cold, "s", note=f"mediaan van {floor_repeat}"),
+        Row("grading", "testproces warm (fork van server)", warm, "s", note=f"{cold / max(warm, 1e-9):.1f}× sneller"),
+    ]
+    stages = {grader: _median_profile(items) for grader, items in profiles.items()}
+    for grader in ("stock", "kit"):
+        for key, label in STAGES + [("worker", "worker: fork, sanitize, sandbox klaarzetten, schrijven"),
+                                    ("record", "ouder: nbgrader-registratie (gradebook)"),
+                                    ("rest", "nbgrader zelf (sanitize, gradebook, schrijven)")]:
+            value = stages[grader].get(key)
+            if value is not None:
+                rows.append(Row("grading", f"{grader}: {label}", value, "s", note="gemiddeld per inzending"))
+    info = {"n": n, "mix": mix, "workers": workers, "speedup": speedup, "ratios": ratios, "pairs": pairs,
+            "identical": not differ, "cell_timeout": cell_timeout, "stages": stages, "per_stock": per_stock,
+            "per_kit": per_kit}
     return rows, info
+
+
+def _median_profile(items: list[dict]) -> dict:
+    keys = {k for item in items for k, v in item.items() if v is not None}
+    return {k: median([item[k] for item in items if item.get(k) is not None]) for k in keys}
+
+
+def print_profile(info: dict) -> None:
+    """The per-stage table: seconds per submission of each stage, stock next to the kit."""
+    stages = info["stages"]
+    extra = [("worker", "worker: fork, sanitize, sandbox, schrijven"), ("record", "ouder: registratie in gradebook"),
+             ("rest", "nbgrader zelf: sanitize, gradebook, schrijven")]
+    title = "Per inzending, per stap (gemiddeld, seconden; kit: per worker, de workers werken tegelijk)"
+    print()
+    print(title)
+    print("=" * len(title))
+    print(f"{'stap':<46} {'stock':>8} {'kit':>8}")
+    for key, label in STAGES + extra:
+        values = [stages[g].get(key) for g in ("stock", "kit")]
+        if all(v is None for v in values):
+            continue
+        cells = ["       —" if v is None else f"{v:8.2f}" for v in values]
+        print(f"{label:<46} {cells[0]} {cells[1]}")
+    print(f"{'per inzending (wandklok, hele run / n)':<46} {info['per_stock']:8.2f} {info['per_kit']:8.2f}")
+    for index, pair in enumerate(info["pairs"], 1):
+        stock, kit = pair["stock"], pair["kit"]
+        print(f"paar {index}: stock {stock['wall']:.0f} s (load {stock['load'][0]:.1f}→{stock['load'][1]:.1f}), "
+              f"kit {kit['wall']:.0f} s (load {kit['load'][0]:.1f}→{kit['load'][1]:.1f}), "
+              f"speedup {stock['wall'] / kit['wall']:.2f}")
+    sys.stdout.flush()
 
 
 def main(argv=None) -> int:
@@ -212,10 +326,13 @@ def main(argv=None) -> int:
     parser.add_argument("--cell-timeout", type=float, default=10, help="seconden per cel, voor beide (standaard 10)")
     parser.add_argument("--keep", type=Path, help="bewaar de cursusmappen en logs in deze map")
     parser.add_argument("--floor-repeat", type=int, default=3, help="metingen van de vloer (standaard 3)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="paren stock/kit na elkaar, elk op een verse kopie (standaard 1); speedup: mediaan")
     args = parser.parse_args(argv)
     rows, info = run(args.n, args.loops, args.workers, args.assignment, args.cell_timeout, args.keep,
-                     args.floor_repeat)
+                     args.floor_repeat, args.repeat)
     print_table(f"Nakijken: {info['n']} inzendingen ({info['mix']}), stock nbgrader tegen de kit", rows)
+    print_profile(info)
     print(f"speedup: {info['speedup']:.2f}")
     print(f"scores identiek: {'ja' if info['identical'] else 'NEE'}")
     load = os.getloadavg() if hasattr(os, "getloadavg") else None

@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         sections["grading"], grading = bench_grading.run(n=n, loops=2 if args.quick else 4)
         print_table(f"Nakijken: {n} inzendingen ({grading['mix']}); doel: speedup ≥ {bench_grading.SPEEDUP_TARGET}, "
                     "scores gelijk", sections["grading"])
+        bench_grading.print_profile(grading)
         print(f"speedup: {grading['speedup']:.2f}")
     rows = [r for section in sections.values() for r in section]
     missed = [r for r in rows if r.verdict == "NEE"]

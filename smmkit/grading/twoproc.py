@@ -27,7 +27,6 @@ the kit (design note §2.3).
 """
 from __future__ import annotations
 
-import ast
 import json
 import os
 import shutil
@@ -37,124 +36,25 @@ import tempfile
 import time
 from pathlib import Path
 
+from nbclient.util import run_sync
 from traitlets import Bool, Float, Integer, Unicode
 
-from smmkit.grading import answers
+from smmkit.grading import answers, testserver
 from smmkit.grading.execute import SafeExecute
+from smmkit.grading.gradeplan import (_nbgrader, _source, assigned_names, is_setup_cell, is_test_cell,  # noqa: F401
+                                      plan, saved_files, variant_env)
+from smmkit.grading.testserver import (TestProcessError, TestServer, start_for_course,  # noqa: F401  (re-exported)
+                                       start_shared_server, stop_shared_server, warm_server)
 from smmkit.grading.testproc import _dutch
 from smmkit.messages import msg
 
 EXTRACT = "__import__('smmkit.grading.answers', fromlist=['emit']).emit({names!r}, files={files!r})\n"
-STAGES = ("student", "extract", "tests")  # the seconds of each stage of the last preprocess: self.stage_seconds
-
-
-def _nbgrader(cell) -> dict:
-    return (cell.get("metadata") or {}).get("nbgrader") or {}
-
-
-def is_test_cell(cell) -> bool:
-    meta = _nbgrader(cell)
-    return cell.get("cell_type") == "code" and bool(meta.get("grade")) and not meta.get("solution")
-
-
-def is_setup_cell(cell) -> bool:
-    meta = _nbgrader(cell)
-    return (cell.get("cell_type") == "code" and bool(meta.get("locked")) and not meta.get("grade")
-            and not meta.get("solution"))
-
-
-def _source(cell) -> str:
-    source = cell.get("source", "")
-    return source if isinstance(source, str) else "".join(source)
-
-
-def assigned_names(source: str) -> list[str]:
-    """Names a cell assigns at top level (not imports, functions or classes: those are no answers)."""
-    from smmkit.grading.testproc import _python
-
-    try:
-        tree = ast.parse(_python(source))
-    except SyntaxError:
-        return []
-    names: list[str] = []
-
-    def targets(node):
-        if isinstance(node, ast.Name):
-            names.append(node.id)
-        elif isinstance(node, (ast.Tuple, ast.List)):
-            for item in node.elts:
-                targets(item)
-        elif isinstance(node, ast.Starred):
-            targets(node.value)
-
-    def walk(body):
-        for node in body:
-            if isinstance(node, ast.Assign):
-                for target in node.targets:
-                    targets(target)
-            elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and node.value is not None:
-                targets(node.target)
-            elif isinstance(node, (ast.For, ast.AsyncFor)):
-                targets(node.target)
-                walk(node.body + node.orelse)
-            elif isinstance(node, (ast.If, ast.While)):
-                walk(node.body + node.orelse)
-            elif isinstance(node, (ast.With, ast.AsyncWith)):
-                for item in node.items:
-                    if item.optional_vars is not None:
-                        targets(item.optional_vars)
-                walk(node.body)
-            elif isinstance(node, ast.Try):
-                walk(node.body + node.orelse + node.finalbody + [h for x in node.handlers for h in x.body])
-            for sub in ast.walk(node) if not isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Lambda)) else []:
-                if isinstance(sub, ast.NamedExpr):
-                    targets(sub.target)
-
-    walk(tree.body)
-    return [n for n in dict.fromkeys(names) if not (n.startswith("__") and n.endswith("__"))]
-
-
-def saved_files(cells) -> list[str]:
-    """The saved-work files the source declares (``check.saved_file("…")`` in a test cell)."""
-    from smmkit.grading.batch import SAVED_FILE
-
-    found = set()
-    for cell in cells:
-        if cell.get("cell_type") == "code":
-            found.update(SAVED_FILE.findall(_source(cell)))
-    return sorted(found)
-
-
-def plan(source_nb) -> tuple[list[dict], list[str]]:
-    """(steps of the test process in source order, declared files) from the source notebook."""
-    files = saved_files(source_nb.cells)
-    steps, answer_names = [], []
-    for cell in source_nb.cells:
-        meta = _nbgrader(cell)
-        if cell.get("cell_type") != "code":
-            continue
-        if meta.get("solution"):
-            answer_names += [n for n in assigned_names(_source(cell)) if n not in answer_names]
-        elif is_test_cell(cell):
-            steps.append({"id": meta.get("grade_id"), "kind": "test", "source": _source(cell),
-                          "names": list(answer_names), "files": files})
-        elif is_setup_cell(cell):
-            steps.append({"id": meta.get("grade_id"), "kind": "setup", "source": _source(cell)})
-    return steps, files
-
-
-def variant_env(course_root, assignment: str, student: str) -> dict[str, str]:
-    """SMMKIT_SUBMITTER and SMMKIT_ASSIGNMENT_KEY for one submission (no key without smmkit.variant)."""
-    env = {"SMMKIT_SUBMITTER": str(student)}
-    try:
-        from smmkit import variant
-    except ImportError:  # pragma: no cover - before the variant module existed
-        return env
-    try:
-        env["SMMKIT_ASSIGNMENT_KEY"] = variant.assignment_key(variant.course_secret(course_root), assignment)
-    except Exception as exc:  # an unreadable secret must not stop grading; the tests then fail the variant items
-        print(f"smmkit: geen opdrachtsleutel ({type(exc).__name__}: {exc})", file=sys.stderr)
-    return env
+# the seconds of each stage of the last preprocess (self.stage_seconds; the benchmark's profile per submission):
+# the student's process (kernel start in the sandbox, her cells, the extractions that serialise the answers, the
+# kernel's shutdown: together "student") and the test process (start or fork, the locked set-up cells, the tests:
+# together "tests")
+STAGES = ("kernel_start", "cells", "extract", "kernel_stop", "student", "tests_start", "tests_setup", "tests_run",
+          "tests")
 
 
 def _message_of(cell):
@@ -166,146 +66,13 @@ def _message_of(cell):
     return found
 
 
-class TestProcessError(RuntimeError):
-    pass
-
-
-class TestServer:
-    """A warm test server (``python -m smmkit.grading.testproc --socket PATH``): pandas and the kit imported once,
-    a fresh forked child per job. With a sandbox it runs in bubblewrap like the kernels (``root`` is its only
-    writable folder; each job gets a folder under ``root/jobs``). The batch runner starts one per batch, before it
-    forks its workers, so every worker's tests skip the imports; the children never run student code."""
-
-    def __init__(self, root: Path, sandbox=None):
-        self.root = Path(root)
-        (self.root / "jobs").mkdir(parents=True, exist_ok=True)
-        self.sandboxed = sandbox is not None
-        self.socket = self.root / "tests.sock"
-        command = [sys.executable, "-m", "smmkit.grading.testproc", "--socket", str(self.socket)]
-        environment = None
-        if sandbox is not None:
-            from smmkit.grading.sandbox import Sandbox
-
-            box = Sandbox(work=self.root, hide=list(sandbox.hide), hide_files=list(sandbox.hide_files),
-                          memory_mb=sandbox.memory_mb, env={"PYTHONSAFEPATH": "1", "NBGRADER_EXECUTION": "autograde"})
-            box.prepare()
-            (self.root / "tmp").mkdir(exist_ok=True)
-            command = box.argv(self.root) + command
-        else:
-            environment = {k: v for k, v in os.environ.items() if not k.startswith(("JPY_", "JUPYTER_"))}
-            environment.update(PYTHONSAFEPATH="1", NBGRADER_EXECUTION="autograde", MPLBACKEND="Agg",
-                               HOME=str(self.root), SMMKIT_HOME=str(self.root / ".smmkit"))
-        self.owner = os.getpid()
-        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True,
-                                        encoding="utf-8", env=environment, cwd=self.root)
-        line = self.process.stdout.readline()
-        try:
-            ready = json.loads(line).get("ready") if line else False
-        except ValueError:
-            ready = False
-        if not ready:
-            self.close()
-            raise TestProcessError("test server did not start")
-
-    def alive(self) -> bool:
-        if os.getpid() != self.owner:  # a forked worker: poll() would reap nothing and call it dead (ECHILD)
-            try:
-                os.kill(self.process.pid, 0)
-            except OSError:
-                return False
-            return self.socket.exists()
-        return self.process.poll() is None
-
-    def job_folder(self) -> Path:
-        return Path(tempfile.mkdtemp(prefix="job-", dir=self.root / "jobs"))
-
-    def run(self, job: dict, cwd: Path, env: dict, timeout: float | None = None) -> list[dict]:
-        import socket
-
-        results = []
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
-            connection.settimeout(timeout)
-            connection.connect(str(self.socket))
-            stream = connection.makefile("rw", encoding="utf-8")
-            stream.write(json.dumps({"cwd": str(cwd), "env": env, "job": job}) + "\n")
-            stream.flush()
-            try:
-                for line in stream:
-                    results.append(json.loads(line))
-            except (socket.timeout, TimeoutError):
-                raise TestProcessError(f"langer dan {timeout:.0f} s") from None
-        return results
-
-    def close(self) -> None:
-        if os.getpid() != self.owner:
-            return  # only the process that started the server stops it
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-        try:
-            self.socket.unlink()
-        except OSError:
-            pass
-
-
-_SHARED: TestServer | None = None  # set in the batch runner's parent before it forks workers
-
-
-def start_shared_server(root: Path, sandbox=None) -> TestServer | None:
-    """One warm test server for the workers forked after this call (None if it cannot start: then each
-    notebook starts its own test process, as without a server)."""
-    global _SHARED
-    try:
-        _SHARED = TestServer(root, sandbox)
-    except (TestProcessError, OSError) as exc:
-        print(f"smmkit: testserver niet gestart ({exc}); elk notebook krijgt een eigen testproces", file=sys.stderr)
-        _SHARED = None
-    return _SHARED
-
-
-def start_for_course(course, root: Path, memory_mb: int, sandbox: bool) -> TestServer | None:
-    """The batch runner's shared server, if the course grades with TwoProcessExecute: sandboxed like the kernels
-    (the course folder and the gradebook hidden, the same memory limit) unless ``sandbox`` is False."""
-    if not any(isinstance(c, type) and issubclass(c, TwoProcessExecute) for c in course.preprocessors("autograde")):
-        return None
-    box = None
-    if sandbox:
-        from smmkit.grading.sandbox import Sandbox
-
-        box = Sandbox(work=Path(root), hide=course.hidden(), memory_mb=memory_mb,
-                      hide_files=[p for p in [course.gradebook_file()] if p])
-    return start_shared_server(Path(root), box)
-
-
-def stop_shared_server() -> None:
-    global _SHARED
-    if _SHARED is not None:
-        _SHARED.close()
-        _SHARED = None
-
-
-_WARM: TestServer | None = None
-
-
-def warm_server() -> TestServer:
-    """One warm test server (no sandbox) per grading process: stock ``nbgrader autograde`` with
-    ``TwoProcessExecute.warm = True`` grades a class in one process."""
-    global _WARM
-    if _WARM is None or not _WARM.alive():
-        _WARM = TestServer(Path(tempfile.mkdtemp(prefix="smmkit-testserver-")))
-        import atexit
-
-        atexit.register(_WARM.close)
-    return _WARM
-
-
 def _log_stages(student: str, seconds: dict) -> None:
     """With SMMKIT_STAGE_LOG=<file>: one JSON line per notebook with the seconds of each stage (benchmark)."""
     path = os.environ.get("SMMKIT_STAGE_LOG")
     if not path:
         return
     with open(path, "a", encoding="utf-8") as handle:
-        handle.write(json.dumps({"student": student, **{k: round(v, 4) for k, v in seconds.items()}}) + "\n")
+        handle.write(json.dumps({**{k: round(v, 4) for k, v in seconds.items()}, "submitter": student}) + "\n")
 
 
 class TwoProcessExecute(SafeExecute):
@@ -373,7 +140,10 @@ class TwoProcessExecute(SafeExecute):
                     os.environ[key] = value
             for index, text in originals.items():
                 nb.cells[index].source = text
-        self.stage_seconds["student"] = time.monotonic() - started
+        seconds = self.stage_seconds
+        seconds["student"] = time.monotonic() - started
+        seconds["kernel_stop"] = max(0.0, seconds["student"] - seconds["kernel_start"] - seconds["cells"]
+                                     - seconds["extract"])
 
         # 2. the answers of each question, as the kernel sent them
         started = time.monotonic()
@@ -387,7 +157,7 @@ class TwoProcessExecute(SafeExecute):
             if step["kind"] == "test":
                 step["answers"] = messages.get(step["id"])
                 step["missing"] = msg("twoproc.no_answers")
-        self.stage_seconds["extract"] = time.monotonic() - started
+        self.stage_seconds["extract"] += time.monotonic() - started
 
         # 3. the tests, in a process that never ran student code
         started = time.monotonic()
@@ -401,10 +171,42 @@ class TwoProcessExecute(SafeExecute):
                 from nbformat import from_dict
 
                 cell.outputs = [from_dict(_dutch(msg("twoproc.not_in_source", cell=grade_id)))]
-        self.stage_seconds["tests"] = time.monotonic() - started
+        seconds["tests"] = time.monotonic() - started
+        seconds["tests_start"] = max(0.0, seconds["tests"] - seconds["tests_setup"] - seconds["tests_run"])
         nb.metadata.setdefault("smmkit", {})["stages"] = {k: round(v, 3) for k, v in self.stage_seconds.items()}
         _log_stages(info.get("student", ""), self.stage_seconds)
         return nb, resources
+
+    # --- the seconds of each stage -------------------------------------------------------------------
+    def _took(self, stage: str, started: float) -> None:
+        seconds = getattr(self, "stage_seconds", None)
+        if seconds is not None:
+            seconds[stage] = seconds.get(stage, 0.0) + time.monotonic() - started
+
+    async def async_start_new_kernel(self, **kwargs):
+        started = time.monotonic()
+        try:
+            return await super().async_start_new_kernel(**kwargs)
+        finally:
+            self._took("kernel_start", started)
+
+    async def async_start_new_kernel_client(self):
+        started = time.monotonic()
+        try:
+            return await super().async_start_new_kernel_client()
+        finally:
+            self._took("kernel_start", started)
+
+    async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
+        started = time.monotonic()
+        try:
+            return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        finally:
+            self._took("extract" if cell_index in getattr(self, "_extraction_cells", ()) else "cells", started)
+
+    start_new_kernel = run_sync(async_start_new_kernel)
+    start_new_kernel_client = run_sync(async_start_new_kernel_client)
+    execute_cell = run_sync(async_execute_cell)
 
     # --- the test process --------------------------------------------------------------------------
     def run_tests(self, steps, files, resources, env) -> dict[str, list]:
@@ -430,6 +232,11 @@ class TwoProcessExecute(SafeExecute):
         results: dict[str, list] = {}
         self.cell_timeouts += sum(o.get("ename") == "CellTimeout" for line in lines for o in line.get("outputs", []))
         for line in lines:
+            if line.get("kind") == "timing":  # seconds the test process spent in set-up cells and in tests
+                for key in ("setup", "run"):
+                    value = line.get(key)
+                    if isinstance(value, (int, float)) and not isinstance(value, bool):
+                        self.stage_seconds[f"tests_{key}"] = float(value)
             if line.get("kind") == "test":
                 results[line.get("id")] = [from_dict(o) for o in line.get("outputs", [])
                                            if o.get("output_type") in ("stream", "error")]
@@ -447,8 +254,9 @@ class TwoProcessExecute(SafeExecute):
     def _server(self) -> TestServer | None:
         """The warm server to use: one given, the batch's shared one (same sandboxing), or with ``warm`` our own."""
         server = self.tests_server
-        if server is None and _SHARED is not None and _SHARED.alive() and _SHARED.sandboxed == (self.sandbox is not None):
-            server = _SHARED
+        shared = testserver._SHARED
+        if server is None and shared is not None and shared.alive() and shared.sandboxed == (self.sandbox is not None):
+            server = shared
         if server is None and self.warm and self.sandbox is None:
             server = self.tests_server = warm_server()
         return server if server is not None and server.alive() else None

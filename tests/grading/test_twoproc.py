@@ -95,7 +95,12 @@ def test_good_and_wrong_answers_and_the_variant_contract(tmp_path):
     assert not errors(good.cells[2]) and not errors(good.cells[4]), (good.cells[2].outputs, good.cells[4].outputs)
     assert good.cells[2].outputs[0].text == "controle x\n"
     assert good.cells[2].source.startswith("print('controle x')")  # the sources are given back
-    assert set(executor.stage_seconds) == {"student", "extract", "tests"}
+    seconds = executor.stage_seconds  # the benchmark's profile per submission: every stage measured
+    assert set(seconds) == set(twoproc.STAGES)
+    assert all(seconds[s] > 0 for s in ("kernel_start", "cells", "extract", "student", "tests", "tests_setup",
+                                        "tests_run")), seconds
+    assert seconds["kernel_start"] + seconds["cells"] + seconds["extract"] <= seconds["student"] + 1e-6, seconds
+    assert seconds["tests_setup"] + seconds["tests_run"] <= seconds["tests"] + 1e-6, seconds
     wrong, _ = grade(tmp_path, student("x = 3", "tabel = [1]"))
     assert errors(wrong.cells[2])[0].ename == "AssertionError" and errors(wrong.cells[4])
 
