@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 
 from nbclient.util import run_sync
-from traitlets import Bool, Float, Integer, Unicode
+from traitlets import Bool, Float, Integer, Unicode, default
 
 from smmkit.grading import answers, testserver
 from smmkit.grading.execute import SafeExecute
@@ -90,6 +90,17 @@ class TwoProcessExecute(SafeExecute):
                                          "least 60; its cells load data under the same load as the kernel).").tag(config=True)
 
     tests_server: TestServer | None = None  # set by a caller that keeps one warm server for many notebooks
+
+    # The student's kernel only has to answer: no graceful shutdown (its atexit hooks grade nothing; nbclient
+    # would wait for it in steps of 0.1 s, and the sandbox's pid namespace and cgroup end whatever is left) and
+    # no input history on disk (IPython's sqlite file, written after every cell; ``In`` stays in memory).
+    @default("shutdown_kernel")
+    def _immediate_shutdown(self):
+        return "immediate"
+
+    @default("extra_arguments")
+    def _no_history_file(self):
+        return ["--HistoryManager.enabled=False"]
 
     def _source_path(self, resources) -> Path:
         if self.source_notebook:

@@ -212,3 +212,14 @@ def test_a_forked_worker_uses_the_shared_server(tmp_path):
     finally:
         twoproc.stop_shared_server()
     assert not server.alive()
+
+
+def test_the_graded_kernel_keeps_no_history_file_and_is_stopped_at_once(tmp_path):
+    """The student's kernel is only asked to answer: no input history on disk, no graceful shutdown to wait for
+    (the profile showed seconds of kernel_stop under load). ``In`` still works in memory."""
+    probe = ("import os\nshell = get_ipython()\n"
+             "print('history', shell.history_manager.enabled, len(In) > 1, os.path.exists(shell.history_manager.hist_file))")
+    graded, executor = grade(tmp_path, student("x = basis + 1", extra=[probe]))
+    assert executor.shutdown_kernel == "immediate"
+    assert graded.cells[-1].outputs[0].text == "history False True False\n", graded.cells[-1].outputs
+    assert not errors(graded.cells[2]) and not errors(graded.cells[4])
