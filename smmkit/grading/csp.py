@@ -10,6 +10,14 @@ the template only. On a formgrader submission page that is everything before the
 never run, whatever the sanitiser (smmkit/grading/inert.py) missed. Files, nbconvert and the API are
 never given a nonce (Jupyter serves files with ``sandbox`` on top of this policy).
 
+Ids in the formgrader's own pages: nbgrader renders its templates with Jinja *without* autoescape, and puts
+the student, assignment and notebook ids from the URL or the gradebook straight into HTML and into inline
+scripts (``var student_id = "{{ student_id }}";``). Those scripts get a nonce, so an id such as
+``x";fetch(…)//`` or ``</script><script>…`` would run as the teacher (a link in a student's answer is enough).
+:func:`escape_formgrader_templates` turns autoescape on for the formgrader's Jinja environment (a plain id
+looks the same; anything else is shown as text and cannot leave its string); the submission page's ids,
+rendered by nbconvert, are escaped by :class:`smmkit.grading.inert.InertHTML`.
+
 ``'unsafe-eval'`` stays: JupyterLab compiles its settings schemas with ``new Function`` (ajv); eval
 needs a script that already runs, which notebook content cannot start.
 """
@@ -69,11 +77,33 @@ def _with_nonce(html: bytes, nonce: bytes, stop: bytes | None) -> bytes:
     return SCRIPT_TAG.sub(tag, head) + rest
 
 
+def escape_formgrader_templates(settings) -> bool:
+    """Autoescape on for nbgrader's formgrader templates (``settings``: the Tornado app's); True once it is on.
+
+    The formgrader makes its Jinja environment when it loads, which may be after this extension: the
+    transform below therefore calls this for every request until the environment exists."""
+    env = settings.get("nbgrader_jinja2_env")
+    if env is None:
+        return False
+    if env.autoescape is not True:
+        env.autoescape = True
+        cache = getattr(env, "cache", None)
+        if cache is not None:  # templates compiled before were compiled without escaping
+            cache.clear()
+    return True
+
+
 class NonceTransform(OutputTransform):
     """Adds a per-response nonce to the template scripts of the server's own HTML pages."""
 
+    settings: dict = {}
+    escaped = False
+
     def __init__(self, request) -> None:
         self.path = request.path
+        cls = type(self)
+        if not cls.escaped:
+            cls.escaped = escape_formgrader_templates(cls.settings)
 
     def _page(self, base_url: str) -> tuple[bool, bytes | None]:
         path = self.path[len(base_url):] if self.path.startswith(base_url) else self.path.lstrip("/")
@@ -105,6 +135,8 @@ def _load_jupyter_server_extension(serverapp) -> None:
     app = serverapp.web_app
     app.settings.setdefault("headers", {})["Content-Security-Policy"] = policy()
     base_url = app.settings.get("base_url", "/")
-    transform = type("SmmkitNonceTransform", (NonceTransform,), {"base_url": base_url.rstrip("/") + "/"})
+    transform = type("SmmkitNonceTransform", (NonceTransform,), {"base_url": base_url.rstrip("/") + "/",
+                                                                 "settings": app.settings, "escaped": False})
+    transform.escaped = escape_formgrader_templates(app.settings)
     app.transforms.insert(0, transform)  # before gzip, which would hand it compressed bytes
     serverapp.log.info("smmkit: Content-Security-Policy without inline script from notebook content")

@@ -23,6 +23,7 @@ the list, so the teacher sees an attack as text instead of running it.
 """
 from __future__ import annotations
 
+import html
 import re
 
 import bleach
@@ -142,7 +143,26 @@ class InertOutputs(NbGraderPreprocessor):
         return inert_notebook(nb, self.markdown_to_html), resources
 
 
+# the ids nbgrader's formgrader puts in ``resources`` and its nbconvert template writes unescaped into the
+# submission page, in HTML and in an inline script (``var notebook_id = "{{ resources.notebook_id }}";``)
+RESOURCE_IDS = ("student", "first_name", "last_name", "assignment_id", "notebook_id")
+
+
+def escape_resources(resources: dict) -> dict:
+    """``resources`` with every id of :data:`RESOURCE_IDS` HTML-escaped (a plain id stays as it is)."""
+    for key in RESOURCE_IDS:
+        value = resources.get(key)
+        if isinstance(value, str):
+            resources[key] = html.escape(value, quote=True)
+    return resources
+
+
 class InertHTML(InertOutputs):
-    """Before nbconvert renders a notebook to HTML (formgrader, feedback): markdown cells become clean HTML too."""
+    """Before nbconvert renders a notebook to HTML (formgrader, feedback): markdown cells become clean HTML too,
+    and the ids the formgrader passes to its template are escaped."""
 
     markdown_to_html = Bool(True)
+
+    def preprocess(self, nb, resources):
+        nb, resources = super().preprocess(nb, resources)
+        return nb, escape_resources(resources if resources is not None else {})
