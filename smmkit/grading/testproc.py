@@ -221,6 +221,16 @@ def preload() -> None:
         plt.close(figure)
     except Exception:  # pragma: no cover - widgets optional
         pass
+    if os.environ.get("PYTHONPYCACHEPREFIX"):  # the batch's bytecode cache: what every student's kernel imports too
+        try:
+            import ipykernel.ipkernel  # noqa: F401
+            import ipykernel.kernelapp  # noqa: F401
+            import ipykernel.zmqshell  # noqa: F401
+            import matplotlib_inline.backend_inline  # noqa: F401
+
+            import smmkit.safetynet  # noqa: F401
+        except Exception:  # pragma: no cover - a kernel that misses one compiles it itself
+            pass
 
 
 def serve_socket(path: str) -> int:

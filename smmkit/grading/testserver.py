@@ -36,7 +36,8 @@ class TestServer:
             from smmkit.grading.sandbox import Sandbox
 
             box = Sandbox(work=self.root, hide=list(sandbox.hide), hide_files=list(sandbox.hide_files),
-                          memory_mb=sandbox.memory_mb, env={"PYTHONSAFEPATH": "1", "NBGRADER_EXECUTION": "autograde"})
+                          memory_mb=sandbox.memory_mb, env={"PYTHONSAFEPATH": "1", "NBGRADER_EXECUTION": "autograde"},
+                          pycache_writable=True)  # it never runs student code: it fills the bytecode cache
             box.prepare()
             (self.root / "tmp").mkdir(exist_ok=True)
             command = box.argv(self.root) + command
@@ -123,13 +124,19 @@ def start_for_course(course, root: Path, memory_mb: int, sandbox: bool) -> TestS
     if sandbox:
         from smmkit.grading.sandbox import Sandbox
 
+        from smmkit.grading import sandbox as sandboxing
+
         box = Sandbox(work=Path(root), hide=course.hidden(), memory_mb=memory_mb,
                       hide_files=[p for p in [course.gradebook_file()] if p])
+        sandboxing.use_pycache(Path(root) / "pycache")  # filled by the server below, read-only for the kernels
     return start_shared_server(Path(root), box)
 
 
 def stop_shared_server() -> None:
     global _SHARED
+    from smmkit.grading import sandbox as sandboxing
+
+    sandboxing.use_pycache(None)
     if _SHARED is not None:
         _SHARED.close()
         _SHARED = None

@@ -24,6 +24,11 @@ autograde`` and the kit's batch runner grade the same way. With ``warm = True`` 
 :class:`TestServer` given in ``tests_server``, or the batch runner's shared one, see
 :func:`start_for_course`) the test process is a fork of a warm server that already imported pandas and
 the kit (design note §2.3).
+
+Split by job: :mod:`smmkit.grading.gradeplan` reads the source notebook (which cells are tests, the answer
+names, the variant environment), :mod:`smmkit.grading.testserver` keeps the warm server, and
+:mod:`smmkit.grading.testproc` is the test process itself; this module is the executor. ``stage_seconds``
+(and ``SMMKIT_STAGE_LOG``) give the seconds of each stage of a submission, for benchmarks/bench_grading.py.
 """
 from __future__ import annotations
 

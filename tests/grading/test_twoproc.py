@@ -223,3 +223,34 @@ def test_the_graded_kernel_keeps_no_history_file_and_is_stopped_at_once(tmp_path
     assert executor.shutdown_kernel == "immediate"
     assert graded.cells[-1].outputs[0].text == "history False True False\n", graded.cells[-1].outputs
     assert not errors(graded.cells[2]) and not errors(graded.cells[4])
+
+
+def test_the_batch_test_server_fills_a_bytecode_cache_that_kernels_only_read(tmp_path):
+    """start_for_course's server (trusted, never runs student code) compiles what every kernel imports into one
+    cache (PYTHONPYCACHEPREFIX); a student's sandbox reads it, cannot write it, and imports pandas from it."""
+    from smmkit.grading import sandbox
+    from smmkit.grading.sandbox import Sandbox, bwrap_path, probe
+
+    if bwrap_path() is None:
+        pytest.skip("bubblewrap is not installed")
+    course = tmp_path / "cursus"
+    course.mkdir()
+    cache = sandbox.use_pycache(tmp_path / "server" / "pycache")
+    server = twoproc.TestServer(tmp_path / "server", Sandbox(work=tmp_path / "x", hide=[course]))
+    try:
+        student = Sandbox(work=tmp_path / "leerling", hide=[course])
+        code = ("import sys, os, importlib.util, pandas, ipykernel.kernelapp\n"
+                "print(sys.pycache_prefix)\n"
+                "print(os.path.exists(importlib.util.cache_from_source(pandas.__file__)))\n"
+                "try:\n    open(os.path.join(sys.pycache_prefix, 'geplant.pyc'), 'w')\n    print('schrijft')\n"
+                "except OSError as exc:\n    print(type(exc).__name__)\n")
+        done = probe(student, code)
+    finally:
+        server.close()
+        sandbox.use_pycache(None)
+    assert done.returncode == 0, done.stderr[-2000:]
+    prefix, found, write = done.stdout.split()
+    assert prefix == str(cache) and found == "True", done.stdout
+    assert write == "OSError", "a student's sandbox must not write bytecode for the next one"
+    assert not (cache / "geplant.pyc").exists()
+    assert sandbox.bwrap_argv(Sandbox(work=tmp_path / "y"), tmp_path / "y" / "z").count("PYTHONPYCACHEPREFIX") == 0
