@@ -134,3 +134,25 @@ def test_feedback_page_runs_none_of_the_attack(teacher, chromium):
         text = page.inner_text("body")
     assert marker is None and "GEKAAPT" not in title, (marker, title)
     assert inert_course.ADVICE in text and "<script>" in text
+
+
+ID_ATTACKS = {  # a link a student can put in her answer: the id in the URL tries to leave its script or string
+    "id_string": 'x";' + inert_course.script("id_string") + "//",
+    "id_tag": "x</script><script>" + inert_course.script("id_tag") + "</script>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ID_ATTACKS))
+def test_formgrader_pages_run_no_script_from_an_id_in_the_url(teacher, chromium, name):
+    from urllib.parse import quote
+
+    lab, _course = teacher
+    with labdriver.new_page(chromium) as page:
+        _as_teacher(page, lab)
+        response = page.goto(f"{lab.base_url}/formgrader/manage_students/{quote(ID_ATTACKS[name], safe='')}")
+        page.wait_for_load_state("networkidle")
+        time.sleep(SETTLE_S)
+        traces = _traces(page, lab.root)
+        assert response.status == 200, response.status
+        assert traces["marker"] is None and traces["files"] == [] and "GEKAAPT" not in traces["title"], traces
+        assert "gekaapt" in page.inner_text("body"), "the id is shown, as text"
