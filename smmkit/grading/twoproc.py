@@ -97,15 +97,10 @@ class TwoProcessExecute(SafeExecute):
     tests_server: TestServer | None = None  # set by a caller that keeps one warm server for many notebooks
 
     # The student's kernel only has to answer: no graceful shutdown (its atexit hooks grade nothing; nbclient
-    # would wait for it in steps of 0.1 s, and the sandbox's pid namespace and cgroup end whatever is left) and
-    # no input history on disk (IPython's sqlite file, written after every cell; ``In`` stays in memory).
+    # would wait for it in steps of 0.1 s, and the sandbox's pid namespace and cgroup end whatever is left).
     @default("shutdown_kernel")
     def _immediate_shutdown(self):
         return "immediate"
-
-    @default("extra_arguments")
-    def _no_history_file(self):
-        return ["--HistoryManager.enabled=False"]
 
     def _source_path(self, resources) -> Path:
         if self.source_notebook:
