@@ -15,13 +15,19 @@ Printed: ``speedup: X.XX`` (stock time / kit time), the cost per submission of e
 each cost as a multiple of the floor, and whether every grade cell of every student got the same
 score in both gradebooks.
 
-Per stage (both use the kit's config, so both grade in two processes, smmkit.grading.twoproc): the
-median seconds per submission of the student's kernel run, the extraction of the answers, the test
-process, and the rest (nbgrader's bookkeeping: sanitize, gradebook, writing; for the kit also the
-sandbox, the fork and the parent's recording pass; in worker-seconds, so comparable with stock). Also the
-start of one test process, cold (a new Python that imports pandas and the kit) against a fork of a warm
-server (``smmkit.grading.testproc --socket``), the cost the warm server removes: the kit's batch runner
-starts one such server (in the sandbox) per batch and every worker's tests are forks of it.
+Per stage (both use the kit's config, so both grade in two processes, smmkit.grading.twoproc), the mean
+seconds per submission, stock next to the kit: the kernel's start (the kit's in the sandbox), the student's
+cells, the extractions that serialise the answers, the kernel's shutdown, the test process's start (stock: a
+new Python that imports pandas and the kit; the kit: a fork of the batch's warm test server), its locked set-up
+cells and its tests; for the kit also its worker around that (fork, sanitize, sandbox, writing the notebook)
+and the parent's recording pass in the gradebook (stock nbgrader with Replay, timed by _kit_profiled.py); for
+stock its own passes (sanitize, gradebook, writing). The kit's stages are per worker: its workers run side
+by side. Also the CPU seconds per submission of each whole run (every process the run waited for), so a busy
+machine can be read too, and the start of one test process, cold against a fork of a warm server.
+
+``--repeat R`` grades R pairs, each on a fresh copy of the class, stock and kit right after each other (the
+order alternates per pair), and prints each pair's speedup with the load before and after each run; the
+``speedup:`` line is the median of the pairs. On a shared machine, run it with ``nice`` and read the pairs.
 """
 from __future__ import annotations
 
@@ -237,6 +243,10 @@ def run(n: int = 100, loops: int = 4, workers: int | None = None, assignment: st
                 print(f"[grading] paar {index + 1}/{repeat}: {label}, {n} inzendingen …", flush=True)
                 pair[grader] = runs[grader]()
             pairs.append(pair)
+            print(f"[grading] paar {index + 1}: stock {pair['stock']['wall']:.0f} s, kit {pair['kit']['wall']:.0f} s, "
+                  f"speedup {pair['stock']['wall'] / pair['kit']['wall']:.2f} (load {pair['stock']['load'][0]:.1f}→"
+                  f"{pair['stock']['load'][1]:.1f} en {pair['kit']['load'][0]:.1f}→{pair['kit']['load'][1]:.1f})",
+                  flush=True)
             for grader, folder in (("stock", stock), ("kit", kit)):
                 report = folder / "autograded" / f"rapport-{assignment}.json" if grader == "kit" else None
                 profiles[grader].append(profile(base / f"stages-{grader}{suffix}.jsonl", report, n,

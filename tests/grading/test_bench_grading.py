@@ -1,9 +1,10 @@
 """benchmarks/bench_grading.py itself, on a class of two (good, half): it runs end to end and prints what it promises.
 
 No timing is asserted (a busy machine must not fail a test): the script must finish, print the cost
-per submission of stock nbgrader and of the kit as a multiple of the floor, the speedup, and that
-every grade cell of every student got the same score in both gradebooks (with the scores it read
-from both gradebooks not all empty).
+per submission of stock nbgrader and of the kit as a multiple of the floor, the speedup, the profile
+per stage for both (every stage measured, the kit's worker and recording pass too), one line per pair
+with its load, and that every grade cell of every student got the same score in both gradebooks (with
+the scores it read from both gradebooks not all empty).
 """
 from __future__ import annotations
 
@@ -35,6 +36,16 @@ def test_grading_benchmark_prints_ratios_and_identical_scores(tmp_path):
     assert re.search(r"^kit / stock \(tijd\) .*speedup \d+\.\d\d; doel ≥ 1\.8", out, re.M), out
     assert "scores identiek: ja" in out
     assert re.search(r"^scores gelijk .*elke cel van elke student", out, re.M), out
+    # the profile per stage: stock next to the kit, a number in both columns where both have the stage
+    profile = out.split("Per inzending, per stap", 1)[1]
+    for label in ("kernel starten", "cellen van de student", "antwoorden serialiseren", "kernel stoppen",
+                  "testproces starten", "testproces: vaste cellen", "testproces: tests"):
+        assert re.search(rf"^{re.escape(label)}.*\s\d+\.\d\d\s+\d+\.\d\d$", profile, re.M), (label, profile)
+    for label in ("worker: fork, sanitize", "ouder: registratie in gradebook"):  # only the kit has these
+        assert re.search(rf"^{re.escape(label)}.*—\s+\d+\.\d\d$", profile, re.M), (label, profile)
+    assert re.search(r"^nbgrader zelf.*\d+\.\d\d\s+—$", profile, re.M), profile
+    assert re.search(r"^paar 1: stock \d+ s \(load [\d.]+→[\d.]+\), kit \d+ s .* speedup \d+\.\d\d$", profile, re.M)
+    assert re.search(r"^kit: CPU per inzending\s+\d+\.\d s", out, re.M), out
     # both classes were really graded (identical because both hold real, different scores)
     from . import honest
 
