@@ -22,8 +22,9 @@ new Python that imports pandas and the kit; the kit: a fork of the batch's warm 
 cells and its tests; for the kit also its worker around that (fork, sanitize, sandbox, writing the notebook)
 and the parent's recording pass in the gradebook (stock nbgrader with Replay, timed by _kit_profiled.py); for
 stock its own passes (sanitize, gradebook, writing). The kit's stages are per worker: its workers run side
-by side. Also the CPU seconds per submission of each whole run (every process the run waited for), so a busy
-machine can be read too, and the start of one test process, cold against a fork of a warm server.
+by side. Also the start of one test process, cold against a fork of a warm server. (No CPU seconds: the
+sandbox's processes end with SIGKILL under bubblewrap, and a killed process's children are never counted in
+the grader's resource usage, so the kit's figure would be too low.)
 
 ``--repeat R`` grades R pairs, each on a fresh copy of the class, stock and kit right after each other (the
 order alternates per pair), and prints each pair's speedup with the load before and after each run; the
@@ -175,22 +176,15 @@ def _load() -> float:
     return os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
 
 
-def _cpu_children() -> float:
-    import resource
-
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def _measured(cmd, cwd: Path, home: Path, log: Path, stage_log: Path) -> dict:
-    """One graded run: wall seconds, CPU seconds of every process it waited for, load before and after."""
+    """One graded run: wall seconds, load before and after."""
     os.environ["SMMKIT_STAGE_LOG"] = str(stage_log)
-    load, cpu = _load(), _cpu_children()
+    load = _load()
     try:
         wall = _run(cmd, cwd, home, log)
     finally:
         os.environ.pop("SMMKIT_STAGE_LOG", None)
-    return {"wall": wall, "cpu": _cpu_children() - cpu, "load": (load, _load())}
+    return {"wall": wall, "load": (load, _load())}
 
 
 def run(n: int = 100, loops: int = 4, workers: int | None = None, assignment: str = "h01-introductie",
@@ -264,8 +258,6 @@ def run(n: int = 100, loops: int = 4, workers: int | None = None, assignment: st
     speedup = median(ratios)
     per_stock = median([p["stock"]["wall"] for p in pairs]) / n
     per_kit = median([p["kit"]["wall"] for p in pairs]) / n
-    cpu_stock = median([p["stock"]["cpu"] for p in pairs]) / n
-    cpu_kit = median([p["kit"]["cpu"] for p in pairs]) / n
     counts = {k: sum(v == k for v in kinds.values()) for k in honest.KINDS}
     mix = ", ".join(f"{c} {k}" for k, c in counts.items() if c)
     rows = [
@@ -278,8 +270,6 @@ def run(n: int = 100, loops: int = 4, workers: int | None = None, assignment: st
             note=f"speedup {speedup:.2f}; doel ≥ {SPEEDUP_TARGET}" + (f"; mediaan van {repeat} paren" if repeat > 1 else "")),
         Row("grading", "scores gelijk", float(len(set(differ))), "verschil", target=0.0,
             note="elke cel van elke student" if not differ else "verschillen: " + ", ".join(sorted(set(differ))[:8])),
-        Row("grading", "stock: CPU per inzending", cpu_stock, "s", note="alle processen samen"),
-        Row("grading", "kit: CPU per inzending", cpu_kit, "s", note="alle processen samen"),
         Row("grading", "testproces koud (nieuwe Python)", cold, "s", note=f"mediaan van {floor_repeat}"),
         Row("grading", "testproces warm (fork van server)", warm, "s", note=f"{cold / max(warm, 1e-9):.1f}× sneller"),
     ]

@@ -45,7 +45,6 @@ def test_grading_benchmark_prints_ratios_and_identical_scores(tmp_path):
         assert re.search(rf"^{re.escape(label)}.*—\s+\d+\.\d\d$", profile, re.M), (label, profile)
     assert re.search(r"^nbgrader zelf.*\d+\.\d\d\s+—$", profile, re.M), profile
     assert re.search(r"^paar 1: stock \d+ s \(load [\d.]+→[\d.]+\), kit \d+ s .* speedup \d+\.\d\d$", profile, re.M)
-    assert re.search(r"^kit: CPU per inzending\s+\d+\.\d s", out, re.M), out
     # both classes were really graded (identical because both hold real, different scores)
     from . import honest
 
