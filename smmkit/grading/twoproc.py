@@ -55,7 +55,8 @@ from smmkit.messages import msg
 
 EXTRACT = "__import__('smmkit.grading.answers', fromlist=['emit']).emit({names!r}, files={files!r})\n"
 # the seconds of each stage of the last preprocess (self.stage_seconds; the benchmark's profile per submission):
-# the student's process (kernel start in the sandbox, her cells, the extractions that serialise the answers, the
+# the student's process (kernel start in the sandbox, her cells, the extractions that serialise the answers and
+# reading them back, the
 # kernel's shutdown: together "student") and the test process (start or fork, the locked set-up cells, the tests:
 # together "tests")
 STAGES = ("kernel_start", "cells", "extract", "kernel_stop", "student", "tests_start", "tests_setup", "tests_run",

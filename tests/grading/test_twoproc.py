@@ -99,7 +99,8 @@ def test_good_and_wrong_answers_and_the_variant_contract(tmp_path):
     assert set(seconds) == set(twoproc.STAGES)
     assert all(seconds[s] > 0 for s in ("kernel_start", "cells", "extract", "student", "tests", "tests_setup",
                                         "tests_run")), seconds
-    assert seconds["kernel_start"] + seconds["cells"] + seconds["extract"] <= seconds["student"] + 1e-6, seconds
+    # "extract" also counts reading the messages back after the kernel ended, so it is left out of this sum
+    assert seconds["kernel_start"] + seconds["cells"] + seconds["kernel_stop"] <= seconds["student"] + 1e-6, seconds
     assert seconds["tests_setup"] + seconds["tests_run"] <= seconds["tests"] + 1e-6, seconds
     wrong, _ = grade(tmp_path, student("x = 3", "tabel = [1]"))
     assert errors(wrong.cells[2])[0].ename == "AssertionError" and errors(wrong.cells[4])
