@@ -224,6 +224,8 @@ def _installed_config(relative: str) -> dict:
     return json.loads((JUPYTER_CONFIG / relative).read_text(encoding="utf-8"))
 
 
+# (etc/jupyter/labconfig/page_config.json also locks them, as JupyterLab >= 4.1 would write into it
+# itself on the first `jupyter labextension` command, changing an installed file)
 # JupyterLab settings every learner gets (jupyter-config/share/jupyter/lab/settings/overrides.json;
 # Settings → Advanced Settings Editor can still change them)
 LAB_OVERRIDES = _installed_config("share/jupyter/lab/settings/overrides.json")
@@ -272,8 +274,10 @@ def configure_lab(prefix: Path = VENV, laptop: bool = False) -> None:
     for folder, disabled in ((prefix / "etc" / "jupyter", True), (docent_config(prefix), False)):
         labconfig = folder / "labconfig"
         labconfig.mkdir(parents=True, exist_ok=True)
-        (labconfig / "page_config.json").write_text(json.dumps(
-            {"disabledExtensions": {name: disabled for name in student}}, indent=2) + "\n", encoding="utf-8")
+        config = {"disabledExtensions": {name: disabled for name in student}}
+        if disabled:  # what JupyterLab would add itself (it migrates a sys_prefix page_config without it)
+            config["lockedExtensions"] = dict(config["disabledExtensions"])
+        (labconfig / "page_config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
 
 
 # Jupyter's own culling of idle kernels: every notebook opened in an afternoon kept its kernel (6
