@@ -7,8 +7,11 @@
 Other commands: ``setup`` (install only), ``html`` (build the static course site),
 ``student-copy MAP`` (the kit without solutions/, tests and other teacher files, for the hub's shared
 copy or a student's laptop),
-``bench`` (run the benchmarks), ``configure`` (the conda route: give the Jupyter of the running
-Python, e.g. ``conda activate smmkit`` first, the course's settings that ``lab`` gives ``.venv``). Grading is done with stock nbgrader commands (docs/docent.md).
+``bench`` (run the benchmarks), ``configure`` (the conda route, after ``conda activate smmkit``: check
+the kit's Jupyter side is installed and hide nbgrader's exchange parts on that laptop). Grading is done
+with stock nbgrader commands (docs/docent.md).
+The Jupyter side (lab extension, server extensions, Lab settings, Dutch texts, kernel config) is no
+business of this script: it is built and installed with the package (setup.py, jupyter-config/).
 The environment lives in ``.venv/`` beside this file. It is installed from the lock file
 ``uv.lock`` (the same versions on every machine of a course): pip puts uv into ``.venv``, and
 ``uv sync --locked`` installs exactly the locked versions. ``lab`` installs only what learners
@@ -500,14 +503,16 @@ def cmd_setup(args: list[str]) -> int:
 
 
 def cmd_configure(args: list[str]) -> int:
-    """The conda route (environment.yml): the settings of ``kit.py lab``, in the running Python's env."""
+    """The conda route (environment.yml): check that the running Python's env has the kit's Jupyter side
+    (installed with the package, ``-e .``) and hide nbgrader's exchange parts there (a laptop)."""
     prefix = Path(sys.prefix)
     if prefix.resolve() == VENV.resolve():
-        say("dit is de omgeving van kit.py zelf; die krijgt haar instellingen bij elk kit.py-commando.")
+        say("dit is de omgeving van kit.py zelf; die krijgt haar instellingen van het pakket smmkit.")
     if not (prefix / "share" / "jupyter" / "labextensions" / LAB_EXTENSION_NAME / "package.json").exists():
         sys.exit(f"[smmkit] in {prefix} is de kit niet geïnstalleerd (met haar JupyterLab-extensie). "
                  "Activeer eerst de omgeving van de cursus (conda activate smmkit) en typ dan opnieuw "
-                 "python kit.py configure.")
+                 "python kit.py configure. Staat de kit er wel in? Installeer haar dan opnieuw in deze map: "
+                 "pip install -e .")
     configure_lab(prefix, laptop=prefix.resolve() != VENV.resolve())
     say(f"JupyterLab in {prefix} staat nu in het Nederlands, met de instellingen van de cursus. "
         "Start met: jupyter lab chapters/00-start.ipynb")
