@@ -11,7 +11,8 @@ ones), and the test reads what it serves:
 * the page config of /lab: the extension is loaded, nbgrader's teacher plugins are off;
 * the settings API: Dutch, the kit's autosave interval, widget state saved (overrides.json);
 * the translations API: the kit's Dutch texts on top of the language pack, nbgrader's domain;
-* in headless Chromium (when it is there): every plugin of the kit activated by that Lab.
+* in headless Chromium: every plugin of the kit activated by that Lab, and a kit widget's root
+  marked so that keys typed in it trigger no notebook shortcut (plugin ``:shortcuts``).
 """
 from __future__ import annotations
 
@@ -143,6 +144,18 @@ def test_the_wheel_alone_gives_the_courses_lab(wheel_env):
                 active = browser_page.evaluate(
                     "ids => ids.map(id => window.jupyterapp.isPluginActivated(id))", PLUGINS)
                 assert active == [True] * len(PLUGINS), dict(zip(PLUGINS, active))
+                # :shortcuts marks a kit widget's root, also one that gets its class after it is attached
+                marked = browser_page.evaluate("""async () => {
+                    const shell = window.jupyterapp.shell.node;
+                    const born = document.createElement('div'), later = document.createElement('div');
+                    born.className = 'smmkit-widget';
+                    shell.appendChild(born);
+                    shell.appendChild(later);
+                    later.classList.add('smmkit-widget');
+                    await new Promise(done => setTimeout(done, 200));
+                    return [born, later].map(d => d.getAttribute('data-lm-suppress-shortcuts'));
+                }""")
+                assert marked == ["true", "true"], marked
         else:
             pytest.fail(f"the plugins' activation is read in Chromium: {reason}")
     finally:
