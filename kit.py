@@ -160,6 +160,7 @@ def setup(extras: tuple[str, ...] = ()) -> None:
     for step in steps:
         if run(step, cwd=ROOT, env=env) != 0:
             sys.exit("[smmkit] installeren mislukt; zie de melding hierboven.")
+    _undo_old_language_pack_patch()
     STAMP.write_text(install_stamp() + "\n" + " ".join(wanted))
 
 
@@ -248,6 +249,19 @@ TEACHER_SERVER_EXTENSIONS = tuple(_installed_config(
 
 def docent_config(prefix: Path = VENV) -> Path:
     return Path(prefix) / "etc" / "smmkit-docent"
+
+
+def _undo_old_language_pack_patch(prefix: Path = VENV) -> None:
+    """Once, in a .venv made before issue #21: kit.py then rewrote the nl_NL pack's files and kept the
+    originals as ``*.orig``; put them back (a domain the pack lacks had ``{}`` as original: removed)."""
+    pack = "site-packages/jupyterlab_language_pack_nl_NL/locale/*/LC_MESSAGES/*.orig"
+    for original in sorted(Path(prefix).glob(f"lib/python3*/{pack}")) + sorted(Path(prefix).glob(f"Lib/{pack}")):
+        target = original.with_suffix("")  # jupyterlab.json.orig -> jupyterlab.json
+        if original.read_bytes().strip() == b"{}":
+            target.unlink(missing_ok=True)
+            original.unlink()
+        else:
+            os.replace(original, target)
 
 
 def _python_of(prefix: Path) -> Path:
