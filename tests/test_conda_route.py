@@ -85,11 +85,19 @@ def _disabled(*folders: Path) -> dict[str, bool]:
 
 def test_conda_route_gets_the_settings_of_kit_py_lab(conda_like):
     env_dir, _ = conda_like
-    extension = f"share/jupyter/labextensions/{kit.LAB_EXTENSION_NAME}/package.json"  # nbgrader in Dutch
-    for name in ("share/jupyter/lab/settings/overrides.json", "etc/ipython/ipython_kernel_config.py", extension,
+    for name in ("share/jupyter/lab/settings/overrides.json", "etc/ipython/ipython_kernel_config.py",
                  "etc/jupyter/jupyter_server_config.d/smmkit.json"):
         assert (env_dir / name).exists(), f"the conda route lacks {name}"
         assert (env_dir / name).read_bytes() == (kit.VENV / name).read_bytes(), name
+    # the lab extension (nbgrader in Dutch, the cells' sources, ...), built by that environment's install:
+    # the same extension; the bundle's file name is a content hash of what its builder made
+    extension = Path("share/jupyter/labextensions") / kit.LAB_EXTENSION_NAME
+    theirs, ours = (json.loads((prefix / extension / "package.json").read_text(encoding="utf-8"))
+                    for prefix in (env_dir, kit.VENV))
+    assert (env_dir / extension / theirs["jupyterlab"]["_build"]["load"]).exists()
+    for built in (theirs, ours):
+        built["jupyterlab"]["_build"].pop("load")
+    assert theirs == ours
     # a conda student is on a laptop: what `kit.py lab` hides there (JUPYTER_CONFIG_PATH) is hidden
     laptop_student = _disabled(kit.VENV / "etc" / "jupyter", kit.LAPTOP_CONFIG)
     assert _disabled(env_dir / "etc" / "jupyter") == laptop_student
