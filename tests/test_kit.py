@@ -7,6 +7,7 @@ server for the interface language. The server is stopped afterwards.
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -317,6 +318,7 @@ def _kit_copy(tmp_path) -> Path:
     folder = tmp_path / "kit"
     folder.mkdir()
     (folder / "kit.py").write_bytes((ROOT / "kit.py").read_bytes())
+    shutil.copytree(ROOT / "jupyter-config", folder / "jupyter-config")  # kit.py reads the installed config's values
     return folder
 
 
