@@ -12,7 +12,7 @@ ones), and the test reads what it serves:
 * the settings API: Dutch, the kit's autosave interval, widget state saved (overrides.json);
 * the translations API: the kit's Dutch texts on top of the language pack, nbgrader's domain;
 * in headless Chromium: every plugin of the kit activated by that Lab, and a kit widget's root
-  marked so that keys typed in it trigger no notebook shortcut (plugin ``:shortcuts``).
+  marked so that keys typed in it trigger no notebook shortcut (plugin ``:a11y``).
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import labdriver  # noqa: E402
 
 EXTENSION = "@smmkit/nbgrader-nl"
-PLUGINS = [f"{EXTENSION}:plugin", f"{EXTENSION}:cells", f"{EXTENSION}:widgets", f"{EXTENSION}:shortcuts"]
+PLUGINS = [f"{EXTENSION}:plugin", f"{EXTENSION}:cells", f"{EXTENSION}:widgets", f"{EXTENSION}:a11y"]
 SERVER_EXTENSIONS = ["smmkit.widgetstate", "smmkit.nbgrader_fetch", "smmkit.labtexts"]
 TEACHER_PLUGINS = ["@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment"]
 UV = ROOT / ".venv" / "bin" / "uv"
@@ -144,18 +144,20 @@ def test_the_wheel_alone_gives_the_courses_lab(wheel_env):
                 active = browser_page.evaluate(
                     "ids => ids.map(id => window.jupyterapp.isPluginActivated(id))", PLUGINS)
                 assert active == [True] * len(PLUGINS), dict(zip(PLUGINS, active))
-                # :shortcuts marks a kit widget's root, also one that gets its class after it is attached
+                # :a11y marks a kit widget's root and its controls, also a root that gets its class later
                 marked = browser_page.evaluate("""async () => {
                     const shell = window.jupyterapp.shell.node;
                     const born = document.createElement('div'), later = document.createElement('div');
                     born.className = 'smmkit-widget';
+                    const field = document.createElement('select');
+                    born.appendChild(field);
                     shell.appendChild(born);
                     shell.appendChild(later);
                     later.classList.add('smmkit-widget');
-                    await new Promise(done => setTimeout(done, 200));
-                    return [born, later].map(d => d.getAttribute('data-lm-suppress-shortcuts'));
+                    await new Promise(done => setTimeout(done, 300));
+                    return [born, field, later].map(d => d.getAttribute('data-lm-suppress-shortcuts'));
                 }""")
-                assert marked == ["true", "true"], marked
+                assert marked == ["true", "true", "true"], marked
         else:
             pytest.fail(f"the plugins' activation is read in Chromium: {reason}")
     finally:
