@@ -7,8 +7,11 @@
 Other commands: ``setup`` (install only), ``html`` (build the static course site),
 ``student-copy MAP`` (the kit without solutions/, tests and other teacher files, for the hub's shared
 copy or a student's laptop),
-``bench`` (run the benchmarks), ``configure`` (the conda route: give the Jupyter of the running
-Python, e.g. ``conda activate smmkit`` first, the course's settings that ``lab`` gives ``.venv``). Grading is done with stock nbgrader commands (docs/docent.md).
+``bench`` (run the benchmarks), ``configure`` (the conda route, after ``conda activate smmkit``: check
+the kit's Jupyter side is installed and hide nbgrader's exchange parts on that laptop). Grading is done
+with stock nbgrader commands (docs/docent.md).
+The Jupyter side (lab extension, server extensions, Lab settings, Dutch texts, kernel config) is no
+business of this script: it is built and installed with the package (setup.py, jupyter-config/).
 The environment lives in ``.venv/`` beside this file. It is installed from the lock file
 ``uv.lock`` (the same versions on every machine of a course): pip puts uv into ``.venv``, and
 ``uv sync --locked`` installs exactly the locked versions. ``lab`` installs only what learners
@@ -110,7 +113,11 @@ def env_with_venv() -> dict[str, str]:
 
 
 def install_stamp() -> str:
+    """Changes when the locked packages or what is built into the kit's own package change."""
     text = (ROOT / "pyproject.toml").read_bytes() + (ROOT / "uv.lock").read_bytes()
+    for pattern in BUILD_INPUTS:
+        for path in sorted(p for p in ROOT.glob(pattern) if p.is_file()):
+            text += path.relative_to(ROOT).as_posix().encode() + path.read_bytes()
     return hashlib.sha256(text + sys.version.encode() + UV.encode()).hexdigest()
 
 
@@ -137,12 +144,11 @@ def setup(extras: tuple[str, ...] = ()) -> None:
         create_venv()
     elif not STAMP.exists() and not _has_pip():
         broken_venv()
-    configure_kernel()
     stamp, have = _installed()
     if stamp == install_stamp() and set(extras) <= have:
-        configure_lab()
         return
     wanted = sorted(set(extras) | (have if stamp == install_stamp() else set()))
+    ensure_node()  # setup.py builds the lab extension (labextension/) with npm
     say("pakketten installeren (eenmalig, een paar minuten) …")
     env = dict(os.environ, UV_PROJECT_ENVIRONMENT=str(VENV), UV_PYTHON=str(PY))
     sync = [BIN / "uv", "sync", "--locked", "--inexact", "--quiet", *(f"--extra={e}" for e in wanted)]
@@ -154,7 +160,7 @@ def setup(extras: tuple[str, ...] = ()) -> None:
     for step in steps:
         if run(step, cwd=ROOT, env=env) != 0:
             sys.exit("[smmkit] installeren mislukt; zie de melding hierboven.")
-    configure_lab()
+    _undo_old_language_pack_patch()
     STAMP.write_text(install_stamp() + "\n" + " ".join(wanted))
 
 
@@ -209,228 +215,105 @@ def broken_venv() -> None:
     create_venv()
 
 
-AUTOSAVE_SECONDS = 5
-# JupyterLab settings every learner gets (Settings → Advanced Settings Editor can still change them)
-LAB_OVERRIDES = {
-    "@jupyterlab/translation-extension:plugin": {"locale": "nl_NL"},
-    # no "Would you like to receive official Jupyter news?" pop-up (English, and not for students)
-    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
-    # widget state saved in the notebook: a reopened notebook shows its widgets, not "model not found"
-    "@jupyter-widgets/jupyterlab-manager:plugin": {"saveState": True},
-    # the kit's lab extension tells the kernel each cell's source before a run (smmkit.safetynet);
-    # without it the kernel reads the saved notebook, so save soon (Lab's default: every 120 s)
-    "@jupyterlab/docmanager-extension:plugin": {"autosaveInterval": AUTOSAVE_SECONDS},
-}
-# nbgrader's teacher parts; students keep the assignment list (fetch and submit on JupyterHub).
-# Validate is hidden too: its button and dialogs are English-only, and the notebook's own
-# "controleer je antwoord" cells do the same in Dutch.
-NBGRADER_TEACHER_PLUGINS = [
-    "@jupyter/nbgrader:create-assignment",
-    "@jupyter/nbgrader:formgrader",
-    "@jupyter/nbgrader:course-list",
-    "@jupyter/nbgrader:validate-assignment",
-]
+# The Jupyter side (lab extension, server extensions, Lab settings, nbgrader's plugins, the Dutch
+# texts, the kernel config) is installed with the smmkit package itself: setup.py ships jupyter-config/
+# and the lab extension built from labextension/ as data files of the wheel. kit.py writes none of it.
+JUPYTER_CONFIG = ROOT / "jupyter-config"
+# what kit.py setup builds into the package: a change here installs the project again
+BUILD_INPUTS = ("setup.py", "labextension/package.json", "labextension/package-lock.json",
+                "labextension/tsconfig.json", "labextension/src/*.ts", "jupyter-config/**/*")
+
+
+def _installed_config(relative: str) -> dict:
+    return json.loads((JUPYTER_CONFIG / relative).read_text(encoding="utf-8"))
+
+
+# (etc/jupyter/labconfig/page_config.json also locks them, as JupyterLab >= 4.1 would write into it
+# itself on the first `jupyter labextension` command, changing an installed file)
+# JupyterLab settings every learner gets (jupyter-config/share/jupyter/lab/settings/overrides.json;
+# Settings → Advanced Settings Editor can still change them)
+LAB_OVERRIDES = _installed_config("share/jupyter/lab/settings/overrides.json")
+AUTOSAVE_SECONDS = LAB_OVERRIDES["@jupyterlab/docmanager-extension:plugin"]["autosaveInterval"]
+# nbgrader's teacher parts (off for students; the docent folder switches them on) and, on a student's
+# laptop (no exchange), its assignment list and menu (the laptop folder)
+NBGRADER_TEACHER_PLUGINS = list(_installed_config("etc/jupyter/labconfig/page_config.json")["disabledExtensions"])
+NBGRADER_EXCHANGE_PLUGINS = list(_installed_config("etc/smmkit-laptop/labconfig/page_config.json")["disabledExtensions"])
 # `kit.py lab --docent` puts this folder on JUPYTER_CONFIG_PATH: its page_config switches them back on
 DOCENT_CONFIG = VENV / "etc" / "smmkit-docent"  # (for another prefix: docent_config(prefix))
-# a student's `kit.py lab` on a laptop has no exchange: nbgrader's assignment list and its menu are
-# of no use there and are hidden too; on JupyterHub (no kit.py) students keep them, in Dutch through
-# LAB_EXTENSION below
-NBGRADER_EXCHANGE_PLUGINS = ["@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:menu"]
 LAPTOP_CONFIG = VENV / "etc" / "smmkit-laptop"
+LAB_EXTENSION_NAME = "@smmkit/nbgrader-nl"
+# the teacher's server only (the docent folder): a Content-Security-Policy (smmkit/grading/csp.py)
+TEACHER_SERVER_EXTENSIONS = tuple(_installed_config(
+    "etc/smmkit-docent/jupyter_server_config.d/smmkit-docent.json")["ServerApp"]["jpserver_extensions"])
 
 
 def docent_config(prefix: Path = VENV) -> Path:
     return Path(prefix) / "etc" / "smmkit-docent"
 
-# what the nl_NL language pack misses of JupyterLab's own texts: one JSON file per Lab domain
-LAB_CATALOGUES = ROOT / "smmkit" / "messages" / "nl" / "jupyterlab"
-# nbgrader's lab extension has no translator: this small prebuilt extension gives its student panel
-# the texts of the domain "nbgrader" (LAB_CATALOGUES / "nbgrader.json"); see its remoteEntry.js
-LAB_EXTENSION = ROOT / "smmkit" / "labextension"
-LAB_EXTENSION_NAME = "@smmkit/nbgrader-nl"
+
+def _undo_old_language_pack_patch(prefix: Path = VENV) -> None:
+    """Once, in a .venv made before issue #21: kit.py then rewrote the nl_NL pack's files and kept the
+    originals as ``*.orig``; put them back (a domain the pack lacks had ``{}`` as original: removed)."""
+    pack = "site-packages/jupyterlab_language_pack_nl_NL/locale/*/LC_MESSAGES/*.orig"
+    for original in sorted(Path(prefix).glob(f"lib/python3*/{pack}")) + sorted(Path(prefix).glob(f"Lib/{pack}")):
+        target = original.with_suffix("")  # jupyterlab.json.orig -> jupyterlab.json
+        if original.read_bytes().strip() == b"{}":
+            target.unlink(missing_ok=True)
+            original.unlink()
+        else:
+            os.replace(original, target)
 
 
-def _language_pack_dir(prefix: Path = VENV) -> Path | None:
-    """The nl_NL language pack's LC_MESSAGES folder in ``prefix`` (None before it is installed)."""
-    pattern = "site-packages/jupyterlab_language_pack_nl_NL/locale/nl_NL/LC_MESSAGES"
+def _python_of(prefix: Path) -> Path:
     prefix = Path(prefix)
-    found = sorted(prefix.glob(f"lib/python3*/{pattern}")) + sorted(prefix.glob(f"Lib/{pattern}"))
-    return found[0] if found else None
+    return prefix / ("python.exe" if os.name == "nt" and (prefix / "python.exe").exists() else
+                     "Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
 def lab_catalogue(domain: str = "jupyterlab", prefix: Path = VENV) -> dict:
-    """JupyterLab's Dutch texts as the Lab in ``prefix`` serves them (language pack + the kit's additions)."""
-    folder = _language_pack_dir(prefix)
-    path = folder / f"{domain}.json" if folder else None
-    return json.loads(path.read_text(encoding="utf-8")) if path and path.exists() else {}
-
-
-def _read_mo(path: Path) -> dict[bytes, bytes]:
-    """The messages of a GNU gettext .mo file (little-endian, as msgfmt writes it)."""
-    data = path.read_bytes()
-    magic, _rev, count, ids_at, strs_at = struct.unpack("<5I", data[:20])
-    if magic != 0x950412DE:
-        raise ValueError(f"{path} is not a little-endian .mo file")
-    entries = {}
-    for i in range(count):
-        klen, kpos = struct.unpack("<2I", data[ids_at + 8 * i: ids_at + 8 * i + 8])
-        vlen, vpos = struct.unpack("<2I", data[strs_at + 8 * i: strs_at + 8 * i + 8])
-        entries[data[kpos:kpos + klen]] = data[vpos:vpos + vlen]
-    return entries
-
-
-def _mo_bytes(entries: dict[bytes, bytes]) -> bytes:
-    """A .mo file with these messages, sorted by id as gettext expects (no hash table)."""
-    keys = sorted(entries)
-    ids, strs, index = b"", b"", []
-    for key in keys:
-        index.append((len(ids), len(key), len(strs), len(entries[key])))
-        ids += key + b"\0"
-        strs += entries[key] + b"\0"
-    ids_start = 28 + 16 * len(keys)
-    strs_start = ids_start + len(ids)
-    table_ids = b"".join(struct.pack("<2I", klen, ids_start + kpos) for kpos, klen, _, _ in index)
-    table_strs = b"".join(struct.pack("<2I", vlen, strs_start + vpos) for _, _, vpos, vlen in index)
-    header = struct.pack("<7I", 0x950412DE, 0, len(keys), 28, 28 + 8 * len(keys), 0, 0)
-    return header + table_ids + table_strs + ids + strs
-
-
-def _merge_lab_catalogues(prefix: Path = VENV) -> None:
-    """Add the kit's Dutch texts to the language pack, in the JSON the browser reads and in the .mo
-    the server uses for settings and menus from schemas. The pack's own files are kept once as
-    ``*.orig`` and every run starts from them, so running this twice changes nothing."""
-    folder = _language_pack_dir(prefix)
-    if folder is None:
-        return
-    for ours_file in sorted(LAB_CATALOGUES.glob("*.json")):
-        ours = json.loads(ours_file.read_text(encoding="utf-8"))
-        for target in (folder / f"{ours_file.stem}.json", folder / f"{ours_file.stem}.mo"):
-            original = target.with_name(target.name + ".orig")
-            if target.suffix == ".json" and not target.exists() and not original.exists():
-                original.write_text("{}\n", encoding="utf-8")  # a domain the pack lacks (nbgrader): ours alone
-            if target.exists() and not original.exists():
-                shutil.copy2(target, original)
-            if not original.exists():
-                continue
-            if target.suffix == ".json":
-                merged = json.loads(original.read_text(encoding="utf-8"))
-                merged.update({k: [v] if isinstance(v, str) else v for k, v in ours.items() if k})
-                merged.setdefault("", ours.get("", {}))
-                new = (json.dumps(merged, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-            else:  # plural forms need the English plural as id; the server only translates plain texts
-                entries = _read_mo(original)
-                entries.update({k.encode(): v.encode() for k, v in ours.items() if k and isinstance(v, str)})
-                new = _mo_bytes(entries)
-            if not target.exists() or target.read_bytes() != new:
-                target.write_bytes(new)
+    """JupyterLab's Dutch texts of ``domain`` as the Lab in ``prefix`` serves them (the language pack
+    with the kit's additions, smmkit.labtexts), read by that environment's own Python."""
+    code = ("import json, sys; from smmkit.labtexts import language_pack; "
+            f"json.dump(language_pack('nl_NL')[0].get({domain!r}, {{}}), sys.stdout)")
+    done = subprocess.run([str(_python_of(prefix)), "-c", code], capture_output=True, text=True, cwd=ROOT)
+    return json.loads(done.stdout) if done.returncode == 0 and done.stdout else {}
 
 
 def configure_lab(prefix: Path = VENV, laptop: bool = False) -> None:
-    """Make the JupyterLab in ``prefix`` (.venv) Dutch where a student looks, with nbgrader's student parts only.
-
-    * settings overrides: Dutch, no news pop-up;
-    * ``etc/jupyter/labconfig/page_config.json``: nbgrader's teacher plugins disabled (what
-      ``jupyter labextension disable --level=sys_prefix`` writes); ``DOCENT_CONFIG`` enables them;
-      ``LAPTOP_CONFIG`` (a student's ``kit.py lab``) also hides the assignment list and nbgrader's menu;
-    * the language pack (crowd-translated for an older Lab) misses many texts of this Lab, such as
-      the Run menu and the restart dialog: ``smmkit/messages/nl/jupyterlab/`` has them
-      (``_merge_lab_catalogues``), and the domain ``nbgrader`` for nbgrader's student panel, which
-      the kit's lab extension ``smmkit/labextension`` applies (``_install_lab_extension``);
-    * the kit's server extensions (``_enable_server_extension``): ``smmkit.widgetstate`` (a reopened
-      notebook, autosaved before its widgets run again, keeps their saved state) and
-      ``smmkit.nbgrader_fetch`` (a failed Fetch in nbgrader's Assignment List says why).
-    Runs on every kit.py command (a few small files), so an existing .venv gets changes too.
-    ``laptop``: the environment is a laptop's only (conda: no ``kit.py lab`` sets JUPYTER_CONFIG_PATH),
-    so its own page_config also holds what ``LAPTOP_CONFIG`` hides, and the docent folder shows all.
-    """
-    prefix = Path(prefix)
-    settings = prefix / "share" / "jupyter" / "lab" / "settings"
-    settings.mkdir(parents=True, exist_ok=True)
-    (settings / "overrides.json").write_text(json.dumps(LAB_OVERRIDES, indent=2) + "\n", encoding="utf-8")
-    student = NBGRADER_TEACHER_PLUGINS + (NBGRADER_EXCHANGE_PLUGINS if laptop else [])
-    folders = [(prefix / "etc" / "jupyter", student, True), (docent_config(prefix), student, False)]
+    """The course's JupyterLab settings come with the package (jupyter-config/); nothing to do, except
+    for ``laptop``: an environment that is a laptop's only (conda: no ``kit.py lab`` sets
+    JUPYTER_CONFIG_PATH) also hides nbgrader's assignment list and menu in its own page_config
+    (``<prefix>/etc/jupyter/labconfig``), and its docent folder shows all. Never under site-packages."""
     if not laptop:
-        folders.append((prefix / "etc" / "smmkit-laptop", NBGRADER_EXCHANGE_PLUGINS, True))
-    for folder, plugins, disabled in folders:
+        return
+    prefix = Path(prefix)
+    student = NBGRADER_TEACHER_PLUGINS + NBGRADER_EXCHANGE_PLUGINS
+    for folder, disabled in ((prefix / "etc" / "jupyter", True), (docent_config(prefix), False)):
         labconfig = folder / "labconfig"
         labconfig.mkdir(parents=True, exist_ok=True)
-        (labconfig / "page_config.json").write_text(json.dumps(
-            {"disabledExtensions": {name: disabled for name in plugins}}, indent=2) + "\n", encoding="utf-8")
-    _merge_lab_catalogues(prefix)
-    _install_lab_extension(prefix)
-    _enable_server_extension(prefix)
-    _enable_server_extension(prefix, TEACHER_SERVER_EXTENSIONS, docent_config(prefix), "smmkit-docent.json")
-    _write_cull_config(prefix)
-
-
-def _install_lab_extension(prefix: Path = VENV) -> None:
-    """Copy the kit's prebuilt lab extension into ``prefix``'s labextensions (what pip does for others)."""
-    target = Path(prefix) / "share" / "jupyter" / "labextensions" / LAB_EXTENSION_NAME
-    for source in sorted(p for p in LAB_EXTENSION.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        copy = target / source.relative_to(LAB_EXTENSION)
-        if not copy.exists() or copy.read_bytes() != source.read_bytes():
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, copy)
-
-
-# the kit's Jupyter server extensions: a notebook saved before its widgets run again keeps their
-# saved state (smmkit/widgetstate.py); a failed Fetch in nbgrader's Assignment List reaches the
-# learner (smmkit/nbgrader_fetch.py, does nothing without nbgrader)
-SERVER_EXTENSIONS = ("smmkit.widgetstate", "smmkit.nbgrader_fetch")
-# the teacher's server only (the docent folder): a Content-Security-Policy, so no script of a student's
-# notebook runs in the formgrader or Lab as the teacher (smmkit/grading/csp.py)
-TEACHER_SERVER_EXTENSIONS = ("smmkit.grading.csp",)
-
-
-def _enable_server_extension(prefix: Path = VENV, names=SERVER_EXTENSIONS, config: Path | None = None,
-                             file_name: str = "smmkit.json") -> None:
-    """What ``jupyter server extension enable --sys-prefix`` writes, without starting a Python for it
-    (``config``: another config folder than the environment's, such as the docent folder)."""
-    folder = Path(config or Path(prefix) / "etc" / "jupyter") / "jupyter_server_config.d"
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / file_name
-    text = json.dumps({"ServerApp": {"jpserver_extensions": {name: True for name in names}}}, indent=2) + "\n"
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
+        config = {"disabledExtensions": {name: disabled for name in student}}
+        if disabled:  # what JupyterLab would add itself (it migrates a sys_prefix page_config without it)
+            config["lockedExtensions"] = dict(config["disabledExtensions"])
+        (labconfig / "page_config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
 
 
 # Jupyter's own culling of idle kernels: every notebook opened in an afternoon kept its kernel (6
 # kernels, ±875 MB). A kernel idle for CULL_IDLE_SECONDS whose notebook is closed (no connection) is
 # shut down; an open notebook keeps its kernel (cull_connected False). A culled notebook's widgets
 # say in Dutch to run their cell again, and bring back her work when she does (smmkit/widgets/_memory.py).
-CULL_IDLE_SECONDS = 1800
-CULL_INTERVAL_SECONDS = 300
-CULL_CONFIG = {"MappingKernelManager": {"cull_idle_timeout": CULL_IDLE_SECONDS,
-                                        "cull_interval": CULL_INTERVAL_SECONDS, "cull_connected": False}}
+# Installed with the package as etc/jupyter/jupyter_server_config.json (jupyter-config/).
+CULL_CONFIG = _installed_config("etc/jupyter/jupyter_server_config.json")
+CULL_IDLE_SECONDS = CULL_CONFIG["MappingKernelManager"]["cull_idle_timeout"]
+CULL_INTERVAL_SECONDS = CULL_CONFIG["MappingKernelManager"]["cull_interval"]
 
 
-def _write_cull_config(prefix: Path = VENV) -> None:
-    """Into ``etc/jupyter/jupyter_server_config.json`` of ``prefix`` (Jupyter Server reads its
-    ``jupyter_server_config.d`` folder only for enabling extensions); other settings there are kept."""
-    target = Path(prefix) / "etc" / "jupyter" / "jupyter_server_config.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        config = json.loads(target.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        config = {}
-    if not isinstance(config, dict):
-        config = {}
-    for section, values in CULL_CONFIG.items():
-        config[section] = {**(config.get(section) if isinstance(config.get(section), dict) else {}), **values}
-    text = json.dumps(config, indent=2) + "\n"
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
-
-
-KERNEL_CONFIG = """\
-# Written by kit.py setup: every kernel of the course environment loads smmkit's Dutch safety net
-# (smmkit/safetynet.py), also before a notebook imports the kit and for cells with a SyntaxError.
-c.InteractiveShellApp.extensions.append("smmkit.safetynet")
-"""
+# every kernel of the course environment loads smmkit's Dutch safety net (installed with the package)
+KERNEL_CONFIG = (JUPYTER_CONFIG / "etc" / "ipython" / "ipython_kernel_config.py").read_text(encoding="utf-8")
 
 
 def configure_kernel(folder: Path | None = None) -> Path:
-    """Write the IPython kernel config that loads the safety net (IPython reads <sys.prefix>/etc/ipython)."""
+    """Write the IPython kernel config that loads the safety net into ``folder`` (the package installs it
+    in <sys.prefix>/etc/ipython, which IPython reads; this is for another IPython profile or folder)."""
     folder = VENV / "etc" / "ipython" if folder is None else Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "ipython_kernel_config.py"
@@ -477,6 +360,22 @@ def ensure_apt_packages(args: list[str] = ()) -> None:
         prefix + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *wanted], env=env
     ) != 0:
         say(f"{', '.join(wanted)} kon niet worden geïnstalleerd; de test die het nodig heeft wordt overgeslagen.")
+
+
+def ensure_node() -> None:
+    """npm and node (20 or newer) build the kit's lab extension; as root on Debian/Ubuntu apt installs them."""
+    if shutil.which("npm") and shutil.which("node"):
+        return
+    if shutil.which("apt-get") and hasattr(os, "geteuid"):
+        prefix = [] if os.geteuid() == 0 else ["sudo", "-n"]
+        say("nodejs en npm installeren via apt (eenmalig, om de JupyterLab-extensie van de kit te bouwen) …")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        run(prefix + ["apt-get", "update", "-qq"], env=env)
+        run(prefix + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "nodejs", "npm"], env=env)
+    if not (shutil.which("npm") and shutil.which("node")):
+        sys.exit("[smmkit] de kit bouwt haar JupyterLab-extensie met Node.js (20 of nieuwer) en npm, en die "
+                 "ontbreken. Installeer Node.js (https://nodejs.org, of met conda: conda install nodejs) "
+                 "en typ het commando opnieuw.")
 
 
 def ensure_proxy() -> None:
@@ -618,15 +517,16 @@ def cmd_setup(args: list[str]) -> int:
 
 
 def cmd_configure(args: list[str]) -> int:
-    """The conda route (environment.yml): the settings of ``kit.py lab``, in the running Python's env."""
+    """The conda route (environment.yml): check that the running Python's env has the kit's Jupyter side
+    (installed with the package, ``-e .``) and hide nbgrader's exchange parts there (a laptop)."""
     prefix = Path(sys.prefix)
     if prefix.resolve() == VENV.resolve():
-        say("dit is de omgeving van kit.py zelf; die krijgt haar instellingen bij elk kit.py-commando.")
-    if _language_pack_dir(prefix) is None:
-        sys.exit(f"[smmkit] in {prefix} staan JupyterLab en het Nederlandse taalpakket niet. "
+        say("dit is de omgeving van kit.py zelf; die krijgt haar instellingen van het pakket smmkit.")
+    if not (prefix / "share" / "jupyter" / "labextensions" / LAB_EXTENSION_NAME / "package.json").exists():
+        sys.exit(f"[smmkit] in {prefix} is de kit niet geïnstalleerd (met haar JupyterLab-extensie). "
                  "Activeer eerst de omgeving van de cursus (conda activate smmkit) en typ dan opnieuw "
-                 "python kit.py configure.")
-    configure_kernel(prefix / "etc" / "ipython")
+                 "python kit.py configure. Staat de kit er wel in? Installeer haar dan opnieuw in deze map: "
+                 "pip install -e .")
     configure_lab(prefix, laptop=prefix.resolve() != VENV.resolve())
     say(f"JupyterLab in {prefix} staat nu in het Nederlands, met de instellingen van de cursus. "
         "Start met: jupyter lab chapters/00-start.ipynb")

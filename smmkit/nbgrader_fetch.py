@@ -7,12 +7,12 @@ withdrawn, a folder with its name is already there, no exchange, no access) that
 ``{"success": False, "value": <traceback>}`` and the learner sees the list as it was, or the
 assignment simply gone, without a word.
 
-This Jupyter server extension (enabled by ``kit.py``'s ``configure_lab`` next to ``smmkit.widgetstate``
-in ``etc/jupyter/jupyter_server_config.d/smmkit.json``) wraps that handler's ``post``: a failed fetch
-is answered with the failure itself, in the shape nbgrader uses when listing fails. nbgrader's lab
+This Jupyter server extension (enabled next to ``smmkit.widgetstate`` by
+``etc/jupyter/jupyter_server_config.d/smmkit.json``, installed with the package; see ``smmkit.compat``)
+wraps that handler's ``post``: a failed fetch is answered with the failure itself, in the shape nbgrader uses when listing fails. nbgrader's lab
 extension passes a fetch's answer to its list (``handle_load_list``), which shows a failure's
 ``value`` in the lists' error line; the kit's lab extension (``SERVER_ERRORS`` in
-``smmkit/labextension/static/remoteEntry.js``) replaces it there with a Dutch explanation and keeps
+``labextension/src/nbgrader.ts``) replaces it there with a Dutch explanation and keeps
 nbgrader's text collapsed under it. The refresh button brings the list back. A successful fetch is
 answered as before (the list), and every other action (submit, fetch feedback) is nbgrader's own
 handler, untouched. Without nbgrader, or with a handler that has no ``post``, nothing is changed.

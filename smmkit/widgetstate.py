@@ -7,8 +7,9 @@ after that, which Lab's autosave makes within seconds, writes an empty state: th
 opened every widget says "Error displaying widget: model not found". A learner's notebook thus loses
 its widgets by being opened twice.
 
-This Jupyter server extension (enabled by ``kit.py``'s ``configure_lab`` in
-``etc/jupyter/jupyter_server_config.d/smmkit.json``) registers a pre-save hook that puts back, from
+This Jupyter server extension (enabled by ``etc/jupyter/jupyter_server_config.d/smmkit.json``, which
+the package installs from ``jupyter-config/``; upstream: jupyter-widgets/ipywidgets#3888, see
+``smmkit.compat``) registers a pre-save hook that puts back, from
 the version on disk, the saved model of every widget an output of the notebook still shows and the
 kernel no longer has, with the models it refers to (``"IPY_MODEL_<id>"``). Models of outputs that
 were run again, cleared or deleted are not kept: the state shrinks as before. The hook never stops a

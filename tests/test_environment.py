@@ -14,6 +14,8 @@ import yaml
 from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parent.parent
+# conda packages that are no Python dependency of the kit: Node.js builds its lab extension (setup.py)
+CONDA_BUILD_TOOLS = {"nodejs"}
 
 
 def _normalise(requirement: str) -> tuple[str, str]:
@@ -31,7 +33,8 @@ def _environment_requirements() -> dict[str, str]:
             if requirement.startswith("-") or requirement == "pip" or requirement.startswith("python"):
                 continue
             name, spec = _normalise(requirement)
-            found[name] = spec
+            if name not in CONDA_BUILD_TOOLS:
+                found[name] = spec
     return found
 
 

@@ -7,6 +7,7 @@ server for the interface language. The server is stopped afterwards.
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -135,33 +136,69 @@ EXCHANGE_PLUGINS = {"@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:menu
 
 @pytest.mark.timeout(240)
 @pytest.mark.parametrize("teacher", [True, False], ids=["docent", "student"])
-def test_lab_writes_its_missing_lab_config_again(tmp_path, teacher):
-    """After a `git pull` (or a removed folder) the Lab config in .venv/etc may be missing: `kit.py lab`
-    writes it again before it starts, so the teacher still gets nbgrader's tools and a student does not."""
-    import shutil
-
+def test_lab_serves_the_installed_config_for_teacher_and_student(tmp_path, teacher):
+    """`kit.py lab` starts the Lab with the config installed with the package (jupyter-config/): the
+    teacher gets nbgrader's tools through the docent folder, a student on a laptop does not."""
     kit = _kit()
     folder = kit.DOCENT_CONFIG if teacher else kit.LAPTOP_CONFIG
-    kernel_config = kit.VENV / "etc" / "ipython" / "ipython_kernel_config.py"  # loads the safety net
-    shutil.rmtree(folder, ignore_errors=True)
-    kernel_config.unlink(missing_ok=True)
+    relative = folder.relative_to(kit.VENV) / "labconfig" / "page_config.json"
+    assert (kit.VENV / relative).read_bytes() == (kit.JUPYTER_CONFIG / relative).read_bytes()
     kit_py, url = _start_lab(tmp_path, *(["--docent"] if teacher else []))
     try:
-        assert (folder / "labconfig" / "page_config.json").exists()
-        assert kernel_config.read_text(encoding="utf-8") == kit.KERNEL_CONFIG
         with urllib.request.urlopen(url.format("lab"), timeout=30) as response:
             page = response.read().decode("utf-8")
         config = json.loads(re.search(r'<script[^>]*id="jupyter-config-data"[^>]*>(.*?)</script>',
                                       page, flags=re.S).group(1))
-        disabled = set(config["disabledExtensions"])
+        disabled = {name for name, off in config["disabledExtensions"].items() if off} if isinstance(
+            config["disabledExtensions"], dict) else set(config["disabledExtensions"])
         if teacher:
             assert not disabled & TEACHER_PLUGINS, f"teacher's Lab without {sorted(disabled & TEACHER_PLUGINS)}"
         else:
             assert TEACHER_PLUGINS | EXCHANGE_PLUGINS <= disabled, disabled
     finally:
         _stop(kit_py)
-        kit.configure_lab()  # whatever happened, leave .venv as it was
-        kit.configure_kernel()
+
+
+def _site_packages_snapshot(venv: Path) -> dict[str, tuple[int, int]]:
+    site = next((venv / "lib").glob("python3*/site-packages"))
+    return {str(p.relative_to(site)): (p.stat().st_mtime_ns, p.stat().st_size)
+            for p in site.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+
+
+@pytest.mark.timeout(300)
+def test_kit_py_writes_nothing_under_site_packages():
+    """kit.py's setup and configure (the conda route, here on .venv as a laptop's own environment
+    would be) change no file of an installed package: the Jupyter side comes with the wheel."""
+    kit = _kit()
+    before = _site_packages_snapshot(kit.VENV)
+    for command in (["setup"], ["configure"]):
+        done = subprocess.run([kit.PY, ROOT / "kit.py", *command], cwd=ROOT, capture_output=True, text=True,
+                              env=kit.env_with_venv(), timeout=240)
+        assert done.returncode == 0, done.stdout + done.stderr
+    after = _site_packages_snapshot(kit.VENV)
+    changed = sorted(name for name in set(before) | set(after) if before.get(name) != after.get(name))
+    assert not changed, f"kit.py wrote under site-packages: {changed[:20]}"
+    # and nothing written earlier: the language pack (which kit.py used to patch) is as its wheel installed it
+    assert not _differs_from_record(kit.VENV, "jupyterlab_language_pack_nl_NL")
+
+
+def _differs_from_record(venv: Path, package: str) -> list[str]:
+    """Files of ``package``'s folder that differ from its installer's RECORD, or are not in it."""
+    import base64
+    import csv
+    import hashlib
+
+    site = next((venv / "lib").glob("python3*/site-packages"))
+    record = next(site.glob(f"{package.replace('_', '[_-]')}-*.dist-info/RECORD"), None) or next(
+        p for p in site.glob("*.dist-info/RECORD") if f"{package}/" in p.read_text(encoding="utf-8"))
+    hashes = {row[0]: row[1] for row in csv.reader(record.read_text(encoding="utf-8").splitlines()) if row}
+    wrong = []
+    for path in sorted(p for p in (site / package).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        name = path.relative_to(site).as_posix()
+        digest = "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(path.read_bytes()).digest()).rstrip(b"=").decode()
+        if hashes.get(name) != digest:
+            wrong.append(name)
+    return wrong
 
 
 def _kit():
@@ -281,6 +318,7 @@ def _kit_copy(tmp_path) -> Path:
     folder = tmp_path / "kit"
     folder.mkdir()
     (folder / "kit.py").write_bytes((ROOT / "kit.py").read_bytes())
+    shutil.copytree(ROOT / "jupyter-config", folder / "jupyter-config")  # kit.py reads the installed config's values
     return folder
 
 

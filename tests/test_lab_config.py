@@ -1,7 +1,9 @@
-"""kit.py's configure_lab: Dutch JupyterLab, no news pop-up, nbgrader's teacher parts for teachers only.
+"""The course's Lab config, installed with the package: Dutch JupyterLab, no news pop-up, nbgrader's
+teacher parts for teachers only.
 
 The browser side (menus, dialogs, side bar read in a real Lab) is ``tests/browser/test_lab_dutch.py``;
-this file checks the files configure_lab writes and that every menu path a learner is told to click
+a clean install of the wheel without kit.py is ``tests/test_wheel_lab.py``. This file checks the files
+installed into .venv from ``jupyter-config/``, the Dutch texts served on top of the language pack, and that every menu path a learner is told to click
 (``*Uitvoeren → Alle cellen uitvoeren*``) is a text the Dutch Lab really shows.
 """
 from __future__ import annotations
@@ -28,10 +30,10 @@ MENU_PATH = re.compile(r"\b([A-Z]\w+) → ([^*()\n\"]+?)(?=\*|\s*\(|\)|\"|\.\s|$
 
 @pytest.fixture(scope="module")
 def configured():
-    if kit._language_pack_dir() is None:
-        pytest.skip("the nl_NL language pack is not installed in .venv")
-    kit.configure_lab()
-    return kit._language_pack_dir()
+    """The Lab config as installed with the package into .venv (kit.py setup installs the project)."""
+    if not (kit.VENV / "share/jupyter/labextensions" / kit.LAB_EXTENSION_NAME / "package.json").exists():
+        pytest.fail("the kit's lab extension is not installed in .venv (python3 kit.py setup installs it)")
+    return kit.VENV
 
 
 def dutch_labels() -> set[str]:
@@ -44,6 +46,9 @@ def dutch_labels() -> set[str]:
 
 
 def test_students_get_dutch_no_news_and_no_teacher_tools(configured):
+    for relative in ("share/jupyter/lab/settings/overrides.json", "etc/jupyter/labconfig/page_config.json",
+                     "etc/jupyter/jupyter_server_config.d/smmkit.json", "etc/ipython/ipython_kernel_config.py"):
+        assert (configured / relative).read_bytes() == (kit.JUPYTER_CONFIG / relative).read_bytes(), relative
     overrides = json.loads((kit.VENV / "share/jupyter/lab/settings/overrides.json").read_text(encoding="utf-8"))
     assert overrides["@jupyterlab/translation-extension:plugin"]["locale"] == "nl_NL"
     assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
@@ -59,26 +64,27 @@ def test_students_get_dutch_no_news_and_no_teacher_tools(configured):
     assert laptop["disabledExtensions"] == {"@jupyter/nbgrader:assignment-list": True, "@jupyter/nbgrader:menu": True}
 
 
-def test_catalogue_is_merged_for_browser_and_server_and_twice_is_once(configured):
-    folder = configured
-    ours = json.loads((kit.LAB_CATALOGUES / "jupyterlab.json").read_text(encoding="utf-8"))
+def test_the_kits_texts_are_served_on_top_of_the_untouched_language_pack(configured):
+    from smmkit import labtexts
+
+    ours = json.loads((ROOT / "smmkit/messages/nl/jupyterlab/jupyterlab.json").read_text(encoding="utf-8"))
     served = kit.lab_catalogue("jupyterlab")
-    original = json.loads((folder / "jupyterlab.json.orig").read_text(encoding="utf-8"))
     assert served["Run All Cells"] == ["Alle cellen uitvoeren"]
     assert served["Run Selected Cell"] == ours["Run Selected Cell"]  # plural forms kept as a list
-    assert {k: v for k, v in served.items() if k not in ours} == {k: v for k, v in original.items() if k not in ours}
-    # the server translates menus from settings schemas with gettext and the .mo file
-    translations = gettext.GNUTranslations(open(folder / "jupyterlab.mo", "rb"))
-    assert translations.pgettext("menu", "Console Run Keystroke") == "Toets om in de console uit te voeren"
-    assert translations.gettext("Restart Kernel…") == "Herstart Kernel…"  # the pack's own stays
+    # the pack's own files are as the pack installed them (no .orig copies, no kit texts in them)
+    pack = next(configured.glob("lib/python3*/site-packages/jupyterlab_language_pack_nl_NL/locale/nl_NL/LC_MESSAGES"))
+    assert not list(pack.glob("*.orig")) and not (pack / "nbgrader.json").exists()
+    theirs = json.loads((pack / "jupyterlab.json").read_text(encoding="utf-8"))
+    assert "Run All Cells" not in theirs, "the pack got the text itself: is the kit's addition still needed?"
+    assert {k: v for k, v in served.items() if k not in ours} == {k: v for k, v in theirs.items() if k not in ours}
+    # the server translates menus from settings schemas with gettext: the kit's texts first, the pack's .mo behind
+    bundle = labtexts._KitFirst(labtexts.catalogues()["jupyterlab"],
+                                gettext.GNUTranslations(open(pack / "jupyterlab.mo", "rb")))
+    assert bundle.pgettext("menu", "Console Run Keystroke") == "Toets om in de console uit te voeren"
+    assert bundle.gettext("Restart Kernel…") == "Herstart Kernel…"  # the pack's own stays
     # a domain the pack does not have (nbgrader's student panel) is added whole, with its header
     nbgrader = kit.lab_catalogue("nbgrader")
     assert nbgrader["Fetch"] == ["Ophalen"] and nbgrader[""]["domain"] == "nbgrader"
-    installed = kit.VENV / "share/jupyter/labextensions" / kit.LAB_EXTENSION_NAME / "static/remoteEntry.js"
-    assert installed.read_bytes() == (kit.LAB_EXTENSION / "static/remoteEntry.js").read_bytes()
-    before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    kit.configure_lab()
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
 def test_every_menu_path_a_learner_reads_exists_in_dutch(configured):

@@ -9,7 +9,6 @@ the hook registered as the server extension registers it; the browser test
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import nbformat
@@ -108,13 +107,8 @@ def test_cyclic_references_end(manager):
     assert set(saved_state(save(manager, notebook(["a"], {})))) == {"a", "b"}
 
 
-def test_configure_lab_enables_the_server_extension(tmp_path):
-    sys.path.insert(0, str(ROOT))
-    try:
-        import kit
-    finally:
-        sys.path.remove(str(ROOT))
-    kit._enable_server_extension(tmp_path)
-    config = json.loads((tmp_path / "etc/jupyter/jupyter_server_config.d/smmkit.json").read_text(encoding="utf-8"))
-    assert config == {"ServerApp": {"jpserver_extensions": {"smmkit.widgetstate": True, "smmkit.nbgrader_fetch": True}}}
+def test_the_package_enables_the_server_extension():
+    """The wheel installs jupyter-config/etc/jupyter/jupyter_server_config.d/smmkit.json (setup.py's data files)."""
+    config = json.loads((ROOT / "jupyter-config/etc/jupyter/jupyter_server_config.d/smmkit.json").read_text(encoding="utf-8"))
+    assert config["ServerApp"]["jpserver_extensions"]["smmkit.widgetstate"] is True
     assert widgetstate._jupyter_server_extension_points() == [{"module": "smmkit.widgetstate"}]

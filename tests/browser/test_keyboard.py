@@ -6,7 +6,7 @@ arrows in the radio group, Tab to the next control, Enter on a button, typing in
 arrows on a dropdown. What counts is what the kernel answers (the quiz's feedback, the 4C table), and
 that the focus stayed in the widget: JupyterLab's own shortcuts (arrows move to another cell, letter
 keys run notebook commands) must not take the keys. The kit's lab extension keeps them out of widget
-roots (``data-lm-suppress-shortcuts``, plugin of engineer ``labext``).
+roots and controls (``data-lm-suppress-shortcuts``, the lab extension's ``:a11y`` plugin).
 """
 from __future__ import annotations
 
