@@ -259,18 +259,33 @@ class LabServer:
         self.stop()
 
 
+# One Playwright per process: its sync API refuses to start a second one inside the first one's event loop
+# ("using Playwright Sync API inside the asyncio loop"), which a test outside tests/browser met when the
+# browser tests' session-wide Chromium was still open in the same pytest run.
+_PLAYWRIGHT: dict = {"manager": None, "pw": None}
+
+
 @contextlib.contextmanager
 def browser() -> Iterator["object"]:
-    """A headless Chromium (Playwright); closed with Playwright afterwards. Pages: ``new_page``."""
+    """A headless Chromium (Playwright); closed afterwards, with Playwright when this call started it.
+    Pages: ``new_page``."""
     from playwright.sync_api import expect, sync_playwright
 
     expect.set_options(timeout=SLOW_MS)
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    owner = _PLAYWRIGHT["pw"] is None
+    if owner:
+        _PLAYWRIGHT["manager"] = sync_playwright()
+        _PLAYWRIGHT["pw"] = _PLAYWRIGHT["manager"].__enter__()
+    try:
+        chromium = _PLAYWRIGHT["pw"].chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             yield chromium
         finally:
             chromium.close()
+    finally:
+        if owner:
+            manager, _PLAYWRIGHT["manager"], _PLAYWRIGHT["pw"] = _PLAYWRIGHT["manager"], None, None
+            manager.__exit__(None, None, None)
 
 
 @contextlib.contextmanager
