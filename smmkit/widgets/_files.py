@@ -211,7 +211,7 @@ def report_png(data: bytes, dpi: int) -> bytes:
 
 
 class FileActions:
-    """``save``, ``load``, ``restore``, ``export_csv``, ``export_png`` and the file bar."""
+    """``save``, ``load``, ``restore``, ``export_csv``, ``export_png``, ``export_pdf`` and the file bar."""
 
     @staticmethod
     def _note(text: str) -> str:
@@ -394,6 +394,15 @@ class FileActions:
         data = report_png(self._draw_png(dpi=dpi, fast=False), dpi)
         return write_atomic(path, data)
 
+    def export_pdf(self, path) -> Path:
+        """Write one A4 page for a report: title, outcome text, result table and chart (``_report``)."""
+        from smmkit.widgets._report import report_pdf
+
+        if self.result is None:
+            raise SmmkitError(msg("widgets.nothing_to_export", error=self.error or "-"))
+        path = confined(path)
+        return write_atomic(path, report_pdf(self))
+
     # ------------------------------------------------------------------ the file bar (buttons)
     def _file_bar(self) -> w.Box:
         stem = type(self).__name__.lower()
@@ -406,6 +415,7 @@ class FileActions:
         ]
         if self.has_chart:
             buttons.append((msg("widgets.export_png"), lambda: self.export_png(self._file(".png"))))
+        buttons.append((msg("widgets.export_pdf"), lambda: self.export_pdf(self._file(".pdf"))))
         from smmkit.widgets.base import live_html
 
         self.file_status = live_html()
