@@ -5,6 +5,7 @@
     python3 kit.py test    run the whole test suite (installs what tests need on first use)
 
 Other commands: ``setup`` (install only), ``html`` (build the static course site),
+``pdf NOTEBOOK [UITVOER.pdf]`` (a whole notebook as PDF, printed by Chromium),
 ``student-copy MAP`` (the kit without solutions/, tests and other teacher files, for the hub's shared
 copy or a student's laptop),
 ``bench`` (run the benchmarks), ``configure`` (the conda route, after ``conda activate smmkit``: check
@@ -42,6 +43,7 @@ STAMP = VENV / ".smmkit-installed"
 UV = "uv==0.13.8"  # the uv that reads uv.lock; `uv lock` after changing pyproject.toml's dependencies
 # Debian packages the browser test needs (installed by `test` when we are root on apt).
 APT_PACKAGES = ["chromium", "fonts-dejavu-core"]  # a font, or pages render without text
+PDF_APT_PACKAGES = ["chromium", "poppler-utils"]  # the PDF tests print with chromium, read back with pdftotext
 CHROMIUM = "/usr/bin/chromium"
 # The JupyterHub test (tests/hub) needs JupyterHub's proxy from npm, kept inside .venv/node.
 NODE_PREFIX = VENV / "node"
@@ -344,6 +346,9 @@ def ensure_apt_packages(args: list[str] = ()) -> None:
     needs_npm = (selects(list(args), "tests/hub") and hub_test_enabled()) or selects(list(args), "tests/browser")
     if needs_npm and not shutil.which("npm"):  # the hub's proxy; axe-core for the site's accessibility test
         wanted += ["nodejs", "npm"]
+    pdf_tests = ("tests/test_notebook_pdf.py", "tests/widgets/test_report_pdf.py")
+    if any(selects(list(args), t) for t in pdf_tests) and not (Path(CHROMIUM).exists() and shutil.which("pdftotext")):
+        wanted += PDF_APT_PACKAGES
     # the PostgreSQL gradebook test starts a server
     if selects(list(args), "tests/grading") and not glob.glob("/usr/lib/postgresql/*/bin/initdb"):
         wanted.append("postgresql")
@@ -543,6 +548,15 @@ def cmd_script(script: str):
     return runner
 
 
+def cmd_module(module: str):
+    """Run ``python -m module`` in .venv with the learner's own arguments, from the folder she is in."""
+    def runner(args: list[str]) -> int:
+        setup()
+        return run([PY, "-m", module, *args], env=env_with_venv())
+
+    return runner
+
+
 # What an install that students can read must not hold (the hub's shared /opt/smmkit, a student's own
 # laptop copy): the worked answers and hidden tests in solutions/, and what is built from them or
 # serves the teacher only. tests/test_student_copy.py checks that no line of a worked answer or hidden
@@ -604,6 +618,7 @@ COMMANDS = {
     "configure": cmd_configure,
     "student-copy": cmd_student_copy,
     "html": cmd_script("tools/build_html.py"),
+    "pdf": cmd_module("smmkit.notebookpdf"),
     "bench": cmd_script("benchmarks/run_all.py"),
 }
 
