@@ -10,7 +10,7 @@ MESSAGES = {
     "pdf.no_chromium": (
         "Voor een PDF van een notebook is de browser Chromium nodig, en die is niet gevonden. Installeer hem "
         "(Debian/Ubuntu: sudo apt install chromium) of wijs hem aan met SMMKIT_CHROMIUM=/pad/naar/chromium. "
-        "Of gebruik in JupyterLab File → Print en kies 'Opslaan als PDF'."
+        "Of druk in JupyterLab af (Bestand → Afdrukken…) en kies 'Opslaan als PDF'."
     ),
     "pdf.timeout": "Het maken van de PDF duurde langer dan {seconds} seconden en is gestopt. Probeer het nog eens.",
     "pdf.failed": "De PDF kon niet gemaakt worden: {reason}",
