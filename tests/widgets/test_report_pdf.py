@@ -61,3 +61,27 @@ def test_no_report_without_an_outcome(tmp_path, monkeypatch):
     widget.file_buttons[msg("widgets.export_pdf")].click()
     assert "Er is nog geen uitkomst om te exporteren" in widget.file_status.value
     assert list(tmp_path.iterdir()) == []
+
+
+def _all_widgets():
+    import inspect
+
+    import smmkit.widgets as package
+    from smmkit.widgets.base import SmmkitWidget
+
+    found = [getattr(package, name) for name in dir(package) if name[:1].isupper()]   # lazy imports too
+    widgets = sorted((c for c in found if inspect.isclass(c) and issubclass(c, SmmkitWidget)
+                      and c is not SmmkitWidget), key=lambda c: c.__name__)
+    assert len(widgets) >= 10
+    return widgets
+
+
+@pytest.mark.parametrize("cls", _all_widgets(), ids=lambda c: c.__name__)
+def test_every_widget_reports_on_one_a4_page_under_its_title(cls, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    widget = cls(auto_chart=False)
+    path = widget.export_pdf("verslag.pdf")
+    assert pdf_pages(path) == 1
+    text = " ".join(pdf_text(path).split())
+    title = " ".join(msg(cls.title_key).split()) if cls.title_key else cls.__name__
+    assert title[:40] in text and msg("widgets.report_outcome") in text
