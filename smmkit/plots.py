@@ -108,13 +108,30 @@ def _png_formatter(fig):
     metadata (``{"image/png": {"alt": …}}``: nbconvert writes it as the ``alt`` of the ``<img>`` on the
     static site, and the kit's lab extension does so in JupyterLab). The description made from the data
     the helpers drew (``describe``) comes first; a figure drawn otherwise is read back (``text_alternative``)."""
-    return to_png(fig), {"alt": describe(fig) or text_alternative(fig)}
+    return to_png(fig), {"alt": chart_alt(fig)}
 
 
 def _number(value: float) -> str:
     from smmkit.models._input import fmt
 
     return fmt(value) if math.isfinite(value) else "–"
+
+
+def _sources(fig) -> list[str]:
+    """The source lines printed on the figure ("Bron: …"), each once."""
+    prefix = msg("plots.source", source="").strip()
+    texts = [t.get_text() for t in fig.texts] + [t.get_text() for ax in fig.axes for t in ax.texts]
+    return list(dict.fromkeys(t for t in texts if t.startswith(prefix)))
+
+
+def chart_alt(fig) -> str:
+    """The one text alternative of a chart shown as output: what the helpers drew (``describe``: kind,
+    title, every value) with the source printed under it; a figure drawn otherwise is read back from
+    the figure (``text_alternative``)."""
+    described = describe(fig)
+    if not described:
+        return text_alternative(fig)
+    return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in [described, *_sources(fig)])
 
 
 def text_alternative(fig, limit: int = 24) -> str:
@@ -156,9 +173,7 @@ def text_alternative(fig, limit: int = 24) -> str:
         for axis_label in (ax.get_xlabel(), ax.get_ylabel()):
             if axis_label:
                 parts.append(msg("plots.alt.axis", label=axis_label))
-    sources = [t.get_text() for t in fig.texts if t.get_text().startswith(source_prefix)]
-    sources += [t.get_text() for ax in fig.axes for t in ax.texts if t.get_text().startswith(source_prefix)]
-    parts += list(dict.fromkeys(sources))
+    parts += _sources(fig)
     return " ".join(p if p.endswith((".", "?", "!")) else p + "." for p in parts)
 
 

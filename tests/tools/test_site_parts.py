@@ -54,7 +54,10 @@ def test_chart_text_alternative_names_title_values_and_source():
     alt = plots.text_alternative(fig)
     assert alt.startswith("Grafiek: Kanalen van gemeenten.")
     assert "Facebook 61,5" in alt and "Twitter 1.200" in alt and "Bron: Kok (2012)" in alt
-    assert plots._png_formatter(fig)[1] == {"alt": alt}
+    # the output's alt (plots.chart_alt): what the helper drew, with the same values and source
+    shown = plots._png_formatter(fig)[1]["alt"]
+    assert shown.startswith("Staafdiagram 'Kanalen van gemeenten'")
+    assert "Facebook 61,5" in shown and "Twitter 1.200" in shown and shown.endswith("Bron: Kok (2012).")
 
 
 def test_accessible_fixes_outline_checklists_colours_and_alt():

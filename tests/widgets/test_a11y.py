@@ -186,4 +186,4 @@ def test_a_chart_shown_as_output_carries_its_alt():
     fig = plots.grouped_bar(["Facebook", "X"], {"gemeenten": [59, 40]}, title="Kanalen", source="s")
     png, metadata = plots._png_formatter(fig)
     assert png[:4] == b"\x89PNG"
-    assert metadata == {"alt": "Staafdiagram 'Kanalen' met 2 staven. Facebook 59, X 40."}
+    assert metadata == {"alt": "Staafdiagram 'Kanalen' met 2 staven. Facebook 59, X 40. Bron: s."}
