@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import queue
 
+import kernels
 import pytest
-from jupyter_client.manager import start_new_kernel
 
 from smmkit.check import answer_code
 
@@ -20,28 +20,8 @@ Q = "h99_vraag"
 CHECK = f'check.number("antwoord", question="{Q}", code="{answer_code(26.0, Q, 1)}", decimals=1)'
 
 
-class Kernel:
-    def __init__(self):
-        self.km, self.kc = start_new_kernel(kernel_name="python3")
-
-    def run(self, code: str, cell_id: str | None = None) -> list[dict]:
-        content = dict(code=code, silent=False, store_history=True, user_expressions={}, allow_stdin=False,
-                       stop_on_error=False)
-        message = self.kc.session.msg("execute_request", content, metadata={"cellId": cell_id} if cell_id else {})
-        self.kc.shell_channel.send(message)
-        outputs = []
-        while True:
-            try:
-                reply = self.kc.get_iopub_msg(timeout=120)
-            except queue.Empty:
-                raise AssertionError(f"no answer from the kernel for {code!r}") from None
-            if reply["parent_header"].get("msg_id") != message["header"]["msg_id"]:
-                continue
-            kind = reply["msg_type"]
-            if kind == "status" and reply["content"]["execution_state"] == "idle":
-                return outputs
-            if kind in ("stream", "display_data", "execute_result", "error"):
-                outputs.append(dict(reply["content"], output_type=kind))
+class Kernel(kernels.Kernel):
+    """The shared kernel driver, plus what the kit's lab extension sends and a run's text."""
 
     def tell(self, data, comm_id: str = "lab-cells", open_comm: bool = False) -> list[dict]:
         """A message of the kit's lab extension (comm ``smmkit.cells``) on the shell channel, as Lab sends
@@ -71,11 +51,6 @@ class Kernel:
             shown += [out.get("text", "")] + list(out.get("traceback", []))
             shown += [str(v) for v in out.get("data", {}).values()]
         return "\n".join(shown)
-
-    def stop(self):
-        self.kc.stop_channels()
-        self.km.shutdown_kernel(now=True)
-
 
 @pytest.fixture(scope="module")
 def kernel():

@@ -9,11 +9,9 @@ with a button; the widget without Python shows one Dutch line instead of broken-
 from __future__ import annotations
 
 import json
-import os
-import queue
 
 import pytest
-from jupyter_client.manager import start_new_kernel
+from kernels import Kernel
 
 from smmkit.widgets import SmartChecker
 
@@ -22,7 +20,7 @@ MAKE = "from smmkit.widgets import SmartChecker\ndoel = SmartChecker()\ndoel.res
 MINE = "Wij willen in 2027 meer volgers."
 
 
-def value(kernel: SessionKernel, expression: str, cell_id: str = "cell-probe"):
+def value(kernel: Kernel, expression: str, cell_id: str = "cell-probe"):
     for out in kernel.run(f"import json as _j; print(_j.dumps({expression}))", cell_id):
         if out["output_type"] == "stream" and out.get("name") == "stdout":
             return json.loads(out["text"])
@@ -31,44 +29,9 @@ def value(kernel: SessionKernel, expression: str, cell_id: str = "cell-probe"):
     raise AssertionError(f"no value for {expression}")
 
 
-class SessionKernel:
-    """A real kernel; ``notebook``: the file Jupyter Server names in ``JPY_SESSION_NAME``."""
-
-    def __init__(self, notebook=None):
-        env = dict(os.environ)
-        env.pop("JPY_SESSION_NAME", None)
-        if notebook is not None:
-            env["JPY_SESSION_NAME"] = str(notebook)
-        self.km, self.kc = start_new_kernel(kernel_name="python3", env=env,
-                                            cwd=str(notebook.parent) if notebook else None)
-
-    def run(self, code: str, cell_id: str) -> list[dict]:
-        content = dict(code=code, silent=False, store_history=True, user_expressions={}, allow_stdin=False,
-                       stop_on_error=False)
-        message = self.kc.session.msg("execute_request", content, metadata={"cellId": cell_id})
-        self.kc.shell_channel.send(message)
-        outputs = []
-        while True:
-            try:
-                reply = self.kc.get_iopub_msg(timeout=120)
-            except queue.Empty:
-                raise AssertionError(f"no answer from the kernel for {code!r}") from None
-            if reply["parent_header"].get("msg_id") != message["header"]["msg_id"]:
-                continue
-            kind = reply["msg_type"]
-            if kind == "status" and reply["content"]["execution_state"] == "idle":
-                return outputs
-            if kind in ("stream", "display_data", "execute_result", "error"):
-                outputs.append(dict(reply["content"], output_type=kind))
-
-    def stop(self):
-        self.kc.stop_channels()
-        self.km.shutdown_kernel(now=True)
-
-
 @pytest.fixture
 def kernel():
-    k = SessionKernel()
+    k = Kernel()
     yield k
     k.stop()
 
@@ -84,7 +47,7 @@ def test_a_cell_run_again_in_the_same_kernel_keeps_her_work(kernel):
     assert value(kernel, "doel.goal.value") != "Iets anders"
 
 
-def saved_notebook(tmp_path, kernel: SessionKernel, code: str = MAKE):
+def saved_notebook(tmp_path, kernel: Kernel, code: str = MAKE):
     """A notebook as Lab saves it: the cell's widget output and the models in the metadata."""
     kernel.run(MAKE, CELL)
     kernel.run(f"doel.goal.value = {MINE!r}", "cell-typing")
@@ -107,7 +70,7 @@ def saved_notebook(tmp_path, kernel: SessionKernel, code: str = MAKE):
 
 def test_after_a_restart_the_notebook_gives_her_work_back(tmp_path, kernel):
     path = saved_notebook(tmp_path, kernel)
-    fresh = SessionKernel(path)                                        # the next day: a new kernel
+    fresh = Kernel(path)                                        # the next day: a new kernel
     try:
         fresh.run(MAKE, CELL)
         assert value(fresh, "doel.goal.value") == MINE
@@ -124,7 +87,7 @@ def test_after_a_restart_the_notebook_gives_her_work_back(tmp_path, kernel):
 
 def test_a_changed_cell_starts_anew_and_offers_her_work(tmp_path, kernel):
     path = saved_notebook(tmp_path, kernel)
-    fresh = SessionKernel(path)
+    fresh = Kernel(path)
     try:
         changed = MAKE.replace("SmartChecker()", "SmartChecker(goal='')")
         fresh.run(changed, CELL)
