@@ -15,6 +15,7 @@ import textwrap
 from html.parser import HTMLParser
 
 from smmkit.messages import msg
+from smmkit.models._input import fmt
 
 A4_INCHES = (8.27, 11.69)
 LEFT, RIGHT, TOP, BOTTOM = 0.08, 0.92, 0.95, 0.05   # figure fractions: about 1.7 cm margins
@@ -73,12 +74,12 @@ def cell_text(value, limit: int = CELL_CHARS) -> str:
     if isinstance(value, bool):
         return msg("widgets.yes") if value else msg("widgets.no")
     if isinstance(value, numbers.Integral):
-        return f"{int(value):,}".replace(",", ".")
+        return fmt(int(value))
     if isinstance(value, numbers.Real):
         number = float(value)
         if math.isnan(number):
             return ""
-        return format(round(number, 4), ",.15g").replace(",", "_").replace(".", ",").replace("_", ".")
+        return fmt(number, 4)
     text = " ".join(str(value).split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
