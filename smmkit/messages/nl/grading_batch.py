@@ -41,6 +41,11 @@ MESSAGES = {
         "{n} vergrendelde cel(len) verwijderd of onherkenbaar gemaakt ({cells}); nbgrader zet testcellen terug"
     ),
     "batch.locked_edited": "{n} vergrendelde cel(len) gewijzigd ({cells}); nbgrader herstelt ze",
+    "batch.key_differs": (
+        "andere opdrachtsleutel dan de huidige release ({cells}): deze student kreeg de opdracht voordat het "
+        "cursusgeheim veranderde, dus haar casus kan verschillen van de casus waarmee nu is nagekeken. Kijk "
+        "na met het geheim van toen (SMMKIT_CURSUSGEHEIM) of beoordeel deze student zelf"
+    ),
     "batch.bad_student_id": (
         "ongeldige studentnaam '{student}': alleen letters, cijfers en . _ - @ + zijn toegestaan "
         "(geen spaties, jokertekens zoals * of ?, of mappen). Hernoem de map in submitted/ en beoordeel opnieuw."
