@@ -3,11 +3,12 @@
 Import stays light: pandas, matplotlib and ipywidgets are loaded only by the submodules that
 need them (``smmkit.data``, ``smmkit.plots``, ``smmkit.widgets``).
 """
+from smmkit.context import grading_mode
 from smmkit.errors import SmmkitError
 from smmkit.messages import msg
 
 __version__ = "0.1.0"
-__all__ = ["SmmkitError", "msg", "__version__"]
+__all__ = ["SmmkitError", "grading_mode", "msg", "__version__"]
 
 
 # Submodules that import heavy libraries load on first attribute access (``smmkit.data``), so that

@@ -20,8 +20,8 @@ Two modes, one behaviour for the learner's eyes:
   written to the local progress record (``smmkit.progress``).
 * **Grading** (``nbgrader autograde``/``validate`` set ``NBGRADER_EXECUTION``; or
   ``SMMKIT_CHECK_RAISE=1``): a wrong answer raises :class:`CheckFailed`, an ``AssertionError`` so the
-  test cell scores 0. IPython renders it as the same Dutch text, not as a traceback. The mode is fixed when this module is first imported *or* read
-  at call time, whichever says "grading": a submission cannot switch grading off by editing
+  test cell scores 0. IPython renders it as the same Dutch text, not as a traceback. The mode is fixed when the kit is first imported *or* read
+  at call time, whichever says "grading" (:func:`smmkit.grading_mode`): a submission cannot switch grading off by editing
   ``os.environ``.
 
 A check never passes on a value whose answer cell last stopped with an error (also a SyntaxError, which
@@ -43,13 +43,11 @@ import os
 import sys
 from pathlib import Path
 
+from smmkit.context import grading_mode
 from smmkit.messages import choices, msg
 
 __all__ = ["CheckFailed", "number", "count", "text", "table", "mapping", "consistent", "saved_file",
            "answer_code", "mapping_codes", "grading"]
-
-_GRADING_AT_IMPORT = bool(os.environ.get("NBGRADER_EXECUTION") or os.environ.get("SMMKIT_CHECK_RAISE"))
-
 
 class CheckFailed(AssertionError):
     """A check that did not pass while grading. Its message is the Dutch feedback.
@@ -67,8 +65,8 @@ class _Wrong(Exception):
 
 
 def grading() -> bool:
-    """True when checks run as tests (under nbgrader, or with SMMKIT_CHECK_RAISE=1)."""
-    return _GRADING_AT_IMPORT or bool(os.environ.get("NBGRADER_EXECUTION") or os.environ.get("SMMKIT_CHECK_RAISE"))
+    """True when checks run as tests (under nbgrader, or with SMMKIT_CHECK_RAISE=1): see smmkit.context."""
+    return grading_mode() is not None
 
 
 # --------------------------------------------------------------------------- answer codes

@@ -20,6 +20,7 @@ import re
 from datetime import datetime, timezone
 from pathlib import Path
 
+from smmkit.context import grading_mode
 from smmkit.messages import msg
 
 __all__ = ["home", "path", "load", "record", "passed", "overview", "Overview"]
@@ -160,9 +161,9 @@ class Overview:
 def overview() -> Overview | None:
     """Per assignment: how many of its checks you have passed (and when last).
 
-    While grading (``NBGRADER_EXECUTION`` set) it returns None and reads nothing: the grader's own
+    While grading (:func:`smmkit.grading_mode`) it returns None and reads nothing: the grader's own
     progress file says nothing about the student, and its path would end up in every feedback."""
-    if os.environ.get("NBGRADER_EXECUTION"):
+    if grading_mode() is not None:
         return None
     return Overview(load(), _known_checks())
 

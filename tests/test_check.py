@@ -6,7 +6,7 @@ import json
 import pandas as pd
 import pytest
 
-from smmkit import check, progress
+from smmkit import check, context, progress
 from smmkit.check import CheckFailed, answer_code, mapping_codes
 
 Q = "h99_vraag"
@@ -16,7 +16,7 @@ Q = "h99_vraag"
 def learning_mode(monkeypatch, tmp_path):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     monkeypatch.delenv("SMMKIT_CHECK_RAISE", raising=False)
-    monkeypatch.setattr(check, "_GRADING_AT_IMPORT", False)
+    monkeypatch.setattr(context, "_AT_IMPORT", None)
     monkeypatch.setenv("SMMKIT_HOME", str(tmp_path / "home"))
 
 
@@ -246,7 +246,7 @@ def test_grading_mode_raises_dutch_assertion(grading, capsys):
 
 
 def test_grading_mode_cannot_be_switched_off_after_import(monkeypatch):
-    monkeypatch.setattr(check, "_GRADING_AT_IMPORT", True)  # NBGRADER_EXECUTION was set at import
+    monkeypatch.setattr(context, "_AT_IMPORT", "autograde")  # NBGRADER_EXECUTION was set at import
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     fout = 1.0
     with pytest.raises(CheckFailed):

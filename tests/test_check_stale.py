@@ -188,7 +188,7 @@ def test_odd_cell_messages_change_nothing_and_show_nothing(kernel):
     assert kernel.tell(None, comm_id="odd-open", open_comm=True) == []
     kernel.run("antwoord = 26.0", cell_id="comm-odd")
     assert "✔" in kernel.text(CHECK, cell_id="check-cel")
-    sizes = kernel.text("from smmkit import safetynet\nprint(len(safetynet._browser_sources))", cell_id="start")
+    sizes = kernel.text("from smmkit.safetynet import cells\nprint(len(cells._browser_sources))", cell_id="start")
     assert int(sizes.strip()) <= 5000, sizes
 
 

@@ -17,13 +17,13 @@ import pytest
 from smmkit.messages import catalogue, choices, msg, set_language
 
 ROOT = Path(__file__).resolve().parent.parent
-KEY_USE = re.compile(r"""\b(?:msg|_pair)\(\s*["']([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+)["']""")
+KEY_USE = re.compile(r"""\b(?:msg|pair)\(\s*["']([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+)["']""")
 CATALOGUE_TEXTS = ROOT / "smmkit" / "messages" / "nl"
 KEY = r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+"
 LITERAL = re.compile(rf"""(?<![\w.])["']({KEY})["']""")
 SEGMENT = "[A-Za-z0-9_-]+"
 # Suffixes that code adds to a key it has as a literal: suffix -> where that happens.
-DERIVED = {".tip": "smmkit/explain.py: _pair(name) shows msg(name) and msg(name + '.tip')"}
+DERIVED = {".tip": "smmkit/safetynet/hints.py: pair(name) shows msg(name) and msg(name + '.tip')"}
 
 
 def _python_files():

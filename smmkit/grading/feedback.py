@@ -68,7 +68,7 @@ class ExplainErrors(NbGraderPreprocessor):
     a failed hidden ``assert``), so the autograded notebook holds nbgrader's English traceback. Here,
     for every code cell *without* a hidden-test region (those are :class:`HideHiddenTestErrors`' job),
     each error output of Python (not the kit's own Dutch ones) becomes: the orange box with what went
-    wrong and what to try (``smmkit.explain.explain_recorded``, which reads the cells before it and runs
+    wrong and what to try (``smmkit.safetynet.explain_recorded``, which reads the cells before it and runs
     nothing), the original traceback as plain text under "Originele foutmelding" (collapsed), and the
     error output itself with one Dutch line, as in the notebook. It must run after
     ``HideHiddenTestErrors`` and before ``HideSecretOutputs`` and ``ClearHiddenTests`` (nbgrader_config.py):
@@ -100,8 +100,7 @@ class ExplainErrors(NbGraderPreprocessor):
         return first != msg("error.heading").strip()
 
     def _explained(self, output, source: str) -> list:
-        from smmkit.explain import explain_recorded
-        from smmkit.safetynet import _box
+        from smmkit.safetynet import box as _box, explain_recorded
 
         ename, evalue = str(output.get("ename", "Error")), str(output.get("evalue", ""))
         original = ANSI.sub("", "\n".join(str(line) for line in output.get("traceback", [])))

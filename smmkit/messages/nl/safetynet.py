@@ -1,4 +1,4 @@
-"""Dutch texts of the safety net (smmkit.safetynet, smmkit.explain): every key ``safety.X`` says what went
+"""Dutch texts of the safety net (smmkit.safetynet): every key ``safety.X`` says what went
 wrong, ``safety.X.tip`` what to try. Short, in plain words, no jargon without its meaning."""
 MESSAGES = {
     # the box
