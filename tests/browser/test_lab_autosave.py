@@ -1,6 +1,6 @@
 """An answer cell that is changed but neither run nor saved gives no ✔, also when checked at once.
 
-The kernel sees a cell only when it runs (CONTRIBUTING, "Het vangnet"). The kit's lab extension
+The kernel sees a cell only when it runs (docs/bijdragen.md, "Het vangnet"). The kit's lab extension
 (``smmkit/labextension``, plugin ``:cells``) sends the code cells' current sources to the kernel right
 before each run, so the check cell names the change straight away, with nothing saved; the first test
 holds every save of the notebook back until the check has answered. Without the extension (another

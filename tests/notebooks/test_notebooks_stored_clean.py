@@ -1,4 +1,4 @@
-"""Notebooks are stored without outputs (see CONTRIBUTING.md, "Notebooks worden zonder uitvoer opgeslagen").
+"""Notebooks are stored without outputs (see docs/bijdragen.md, "Notebooks worden zonder uitvoer opgeslagen").
 
 Covers every notebook in chapters/, solutions/ and exercises/: no outputs, no execution counts,
 and no saved widget state in the metadata (a saved state makes Lab show stale widgets).
