@@ -40,7 +40,7 @@ def test_the_comma_allowlist_is_current():
 
 
 BOX_CSS = re.compile(r"<div\b[^>]*\bstyle\s*=|\b(?:border(?:-left|-right|-top|-bottom)?|background(?:-color)?)\s*:")
-# Modules that may write box CSS inline, each with its reason (none since check.py and safetynet.py use boxes).
+# Modules that may write box CSS inline, each with its reason (none since check.py and the safety net use boxes).
 BOX_ALLOWED: dict[str, str] = {}
 
 

@@ -16,13 +16,13 @@ No module imports another's underscore names, and there is no import cycle
 from __future__ import annotations
 
 from smmkit.safetynet.cells import CELLS_TARGET, assigned_names, cell_problem, record_run, take_cell_sources
-from smmkit.safetynet.hints import decimal_comma_fix, kind_name, kit_names
+from smmkit.safetynet.hints import kit_names
 from smmkit.safetynet.ipython import box, load_ipython_extension, register_if_in_kernel, unload_ipython_extension
 from smmkit.safetynet.scan import warnings_for
 
 __all__ = ["load_ipython_extension", "unload_ipython_extension", "register_if_in_kernel",
            "cell_problem", "assigned_names", "record_run", "take_cell_sources", "CELLS_TARGET",
-           "warnings_for", "explain", "explain_recorded", "box", "kind_name", "decimal_comma_fix", "kit_names"]
+           "warnings_for", "explain", "explain_recorded", "box", "kit_names"]
 
 # loaded at the first error (or by the feedback), so that a kernel starts light
 _LAZY = {"explain": "smmkit.safetynet.rules", "explain_recorded": "smmkit.safetynet.recorded"}
