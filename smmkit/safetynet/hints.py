@@ -13,6 +13,7 @@ import functools
 import importlib.util
 import pkgutil
 import re
+from pathlib import Path
 
 from smmkit.messages import msg
 
@@ -132,7 +133,7 @@ def _declared_all(module: str) -> set[str]:
     Nothing is imported or run."""
     try:
         spec = importlib.util.find_spec(module)
-        tree = ast.parse(open(spec.origin, encoding="utf-8").read())
+        tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
     except Exception:
         return set()
     for node in tree.body:
