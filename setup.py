@@ -80,6 +80,9 @@ class BuildPyWithLabextension(build_py):
     def run(self):
         build_labextension()
         self.distribution.data_files = data_files()
+        # setuptools copies into build/lib but never deletes there: a module removed or turned into a
+        # package (smmkit/safetynet.py -> smmkit/safetynet/) would still ship from an older build
+        shutil.rmtree(Path(self.build_lib) / "smmkit", ignore_errors=True)
         super().run()
 
 
