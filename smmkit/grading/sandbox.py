@@ -55,7 +55,8 @@ ENV_KEEP = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "MPLBACKEND", "PYTHONHAS
 ETC_FILES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "alternatives", "localtime", "timezone",
              "nsswitch.conf", "mime.types", "ssl", "ca-certificates", "fonts", "os-release", "debian_version")
 SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
-INPUTS = "/.smmkit-invoer"  # inside: the host's copy of the submission's files, copied into the work folder
+INPUTS = "/.smmkit-invoer"
+SOCKET_WAIT = 30.0  # seconds a sandboxed kernel may take to open its sockets before the client connects anyway  # inside: the host's copy of the submission's files, copied into the work folder
 
 
 def bwrap_path() -> str | None:
@@ -262,6 +263,24 @@ def probe(box: Sandbox, code: str, timeout: float = 120) -> subprocess.Completed
             box.limits.remove(wait=5)
 
 
+# ipykernel_launcher without the debugger: ipykernel imports debugpy (pydevd, ±110 modules) for every kernel
+# that can import it, which cost ±0.5 s of the ±1.1 s a sandboxed kernel took to answer (measured with
+# benchmarks/bench_grading.py's profile and `python -X importtime`); nobody debugs a kernel that grades.
+# ipykernel falls back to no debugger when the import fails (ipykernel.debugger: _is_debugpy_available).
+KERNEL_LAUNCHER = ("import os, sys\n"
+                   "if sys.path and sys.path[0] in ('', os.getcwd()):\n    del sys.path[0]\n"
+                   "sys.modules['debugpy'] = None\n"
+                   "from ipykernel import kernelapp\nkernelapp.launch_new_instance()\n")
+
+
+def grading_kernel_cmd(cmd: list[str]) -> list[str]:
+    """The kernel's command line with ``-m ipykernel_launcher`` swapped for :data:`KERNEL_LAUNCHER`."""
+    for index in range(len(cmd) - 1):
+        if cmd[index] == "-m" and cmd[index + 1] == "ipykernel_launcher":
+            return cmd[:index] + ["-c", KERNEL_LAUNCHER] + cmd[index + 2:]
+    return cmd
+
+
 class SandboxKernelManager(AsyncKernelManager):
     """A kernel manager whose kernel runs inside :class:`Sandbox` (set ``sandbox`` before starting)."""
 
@@ -281,7 +300,22 @@ class SandboxKernelManager(AsyncKernelManager):
         cmd = super().format_kernel_cmd(extra_arguments)
         if self.sandbox is None:
             return cmd
-        return self.sandbox.argv(self.sandbox_cwd or self.sandbox.work) + cmd
+        return self.sandbox.argv(self.sandbox_cwd or self.sandbox.work) + grading_kernel_cmd(cmd)
+
+    async def _async_post_start_kernel(self, **kw):
+        """Wait (at most :data:`SOCKET_WAIT` s) until the kernel listens before the client connects: a
+        message sent to an ipc socket that does not exist yet waits for zmq's reconnect (100 ms steps)."""
+        if self.sandbox is not None and self.transport == "ipc":
+            import asyncio
+            import time
+
+            sockets = [Path(f"{self.ip}-{port}") for port in (self.shell_port, self.iopub_port, self.control_port)]
+            deadline = time.monotonic() + SOCKET_WAIT
+            while not all(s.exists() for s in sockets) and time.monotonic() < deadline:
+                if self.provisioner is not None and await self.provisioner.poll() is not None:
+                    break  # the kernel ended: wait_for_ready says so
+                await asyncio.sleep(0.005)
+        return await super()._async_post_start_kernel(**kw)
 
     async def interrupt_kernel(self):
         """Interrupt through the control channel (ipykernel then interrupts itself inside the sandbox)."""

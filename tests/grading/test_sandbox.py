@@ -282,3 +282,35 @@ def test_the_sockets_folder_is_in_memory_and_counts_against_the_limit(tmp_path):
     assert size < 300_000_000, (size, written)
     assert not written.startswith("geschreven 400"), written
     assert not (tmp_path / "werk" / "ipc").exists(), "nothing on the host's disk"
+
+
+def test_the_grading_kernel_starts_without_debugger_and_without_its_folder_on_the_path(tmp_path):
+    """ipykernel loads debugpy (±110 modules, ±0.5 s of every sandboxed kernel start) when it can: the kit's
+    launcher blocks it, and like ipykernel_launcher keeps the student's folder off sys.path; the kernel works."""
+    nb, _work = run_cells(tmp_path, [
+        "import os, sys\nprint(sys.modules.get('debugpy') is not None, any(m.startswith('_pydevd') for m in sys.modules),\n"
+        "      '' in sys.path[:1] or os.getcwd() in sys.path[:1])",
+        "print(get_ipython().kernel.__class__.__name__, 6 * 7)"])
+    assert text_of(nb.cells[0]).split() == ["False", "False", "False"], nb.cells[0].outputs
+    assert text_of(nb.cells[1]).split() == ["IPythonKernel", "42"], nb.cells[1].outputs
+
+
+def test_the_client_connects_once_the_sandboxed_kernel_listens(tmp_path):
+    """The kernel manager waits for the kernel's sockets before the client sends kernel_info (a message to an
+    ipc socket that does not exist yet waits for zmq's reconnect): the sockets exist when start_kernel returns."""
+    import asyncio
+
+    box = Sandbox(work=tmp_path / "werk", hide=[ROOT])
+    here = tmp_path / "werk" / "opdracht"
+    here.mkdir(parents=True)
+
+    async def start():
+        km = SandboxKernelManager(kernel_name="python3")
+        km.use_sandbox(box, here)
+        await km.start_kernel()
+        try:
+            return [Path(f"{km.ip}-{port}").exists() for port in (km.shell_port, km.iopub_port, km.control_port)]
+        finally:
+            await km.shutdown_kernel(now=True)
+
+    assert asyncio.run(start()) == [True, True, True]
