@@ -222,15 +222,38 @@ def preload() -> None:
     except Exception:  # pragma: no cover - widgets optional
         pass
     if os.environ.get("PYTHONPYCACHEPREFIX"):  # the batch's bytecode cache: what every student's kernel imports too
-        try:
-            import ipykernel.ipkernel  # noqa: F401
-            import ipykernel.kernelapp  # noqa: F401
-            import ipykernel.zmqshell  # noqa: F401
-            import matplotlib_inline.backend_inline  # noqa: F401
+        fill_kernel_cache()
 
-            import smmkit.safetynet  # noqa: F401
+
+# What a grading kernel imports beyond the server's own modules: found by letting a sandboxed kernel run a
+# submission with the cache writable and listing the .pyc files it added (tests/grading/test_twoproc.py).
+KERNEL_MODULES = ("ipykernel.debugger", "ipykernel.ipkernel", "ipykernel.kernelapp", "ipykernel.zmqshell",
+                  "ipykernel.comm", "matplotlib_inline.backend_inline", "IPython.core.completerlib",
+                  "IPython.core.debugger", "IPython.core.logger", "IPython.core.oinspect",
+                  "IPython.extensions.storemagic", "IPython.utils.wildcard", "tornado.gen", "tornado.locks",
+                  "tornado.queues", "tornado.platform.asyncio", "sqlite3", "pdb", "bdb", "cmd", "code", "pydoc",
+                  "email.parser", "encodings.ascii", "encodings.idna", "encodings.latin_1", "importlib.readers",
+                  "pandas.io.formats.html", "pandas.io.formats.string", "smmkit.safetynet", "smmkit.variant",
+                  "smmkit.progress", "smmkit.datasets", "stack_data", "pygments.console", "pygments.formatters",
+                  "pygments.formatters.terminal256", "pygments.formatters.terminal", "pygments.styles.default")
+
+
+def fill_kernel_cache() -> None:
+    """Import :data:`KERNEL_MODULES` and the whole message catalogue (``msg`` loads it on first use), so that
+    the bytecode cache holds them before any student's kernel starts."""
+    import importlib
+
+    for name in KERNEL_MODULES:
+        try:
+            importlib.import_module(name)
         except Exception:  # pragma: no cover - a kernel that misses one compiles it itself
             pass
+    try:
+        from smmkit import messages
+
+        messages.catalogue()
+    except Exception:  # pragma: no cover
+        pass
 
 
 def serve_socket(path: str) -> int:

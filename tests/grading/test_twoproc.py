@@ -253,3 +253,38 @@ def test_the_batch_test_server_fills_a_bytecode_cache_that_kernels_only_read(tmp
     assert write == "OSError", "a student's sandbox must not write bytecode for the next one"
     assert not (cache / "geplant.pyc").exists()
     assert sandbox.bwrap_argv(Sandbox(work=tmp_path / "y"), tmp_path / "y" / "z").count("PYTHONPYCACHEPREFIX") == 0
+
+
+def test_the_bytecode_cache_holds_everything_a_grading_kernel_imports(tmp_path):
+    """After the batch's test server filled the cache, a sandboxed kernel that runs a kit exercise (the kit, its
+    checks, a dataset shown as a table, an error explained by the safety net) compiles nothing itself: measured by
+    giving this one kernel the cache writable and listing what it added (a miss costs every student again)."""
+    from nbclient import NotebookClient
+
+    from smmkit.grading import sandbox
+    from smmkit.grading.sandbox import Sandbox, SandboxKernelManager, bwrap_path
+
+    if bwrap_path() is None:
+        pytest.skip("bubblewrap is not installed")
+    cache = sandbox.use_pycache(tmp_path / "server" / "pycache")
+    try:
+        server = twoproc.TestServer(tmp_path / "server", Sandbox(work=tmp_path / "x"))
+        server.close()
+        before = set(cache.rglob("*.pyc"))
+        box = Sandbox(work=tmp_path / "leerling", pycache_writable=True, env={"NBGRADER_EXECUTION": "autograde"})
+        here = box.work / "opdracht"
+        here.mkdir(parents=True)
+        nb = new_notebook(cells=[new_code_cell(s) for s in (
+            "import smmkit\nfrom smmkit import check, variant\nfrom smmkit.data import load\n"
+            "tabel = load('gemeenten_bewoners_kanalen')\ntabel", "1 / 0", "x = 1\nx")])
+        client = NotebookClient(nb, timeout=60, allow_errors=True, kernel_manager_class=SandboxKernelManager,
+                                resources={"metadata": {"path": str(here)}})
+        client.km = client.create_kernel_manager()
+        client.km.use_sandbox(box, here)
+        client.execute()
+        added = sorted(str(p.relative_to(cache)) for p in set(cache.rglob("*.pyc")) - before)
+    finally:
+        sandbox.use_pycache(None)
+    assert nb.cells[2].outputs[-1]["data"]["text/plain"] == "1", nb.cells[2].outputs
+    assert len(before) > 500, "the server filled the cache"
+    assert added == [], f"{len(added)} modules compiled by the kernel itself: {added}"
