@@ -218,3 +218,44 @@ def test_the_guides_example_config_sets_every_setting_of_the_runner_and_the_expo
         exec(blocks[0], {"c": c})
         assert set(c[cls.__name__]) == set(cls.class_trait_names(config=True)), cls.__name__
         cls(config=c)  # every value is valid
+
+
+class StampingWorker(FakeWorker):
+    """FakeWorker that notes when each worker started (a file per student, written in the forked child)."""
+
+    def __init__(self, stamps):
+        super().__init__({})
+        self.stamps = stamps
+
+    def run(self, job, work, out):
+        (self.stamps / job.student).write_text(repr(time.monotonic()))
+        time.sleep(0.2)
+        super().run(job, work, out)
+
+
+class SlowRecorder(FakeRecorder):
+    """Writing the gradebook takes a second (nbgrader's pass in the parent); notes when each one ended."""
+
+    def __init__(self):
+        super().__init__()
+        self.done = {}
+
+    def record(self, job):
+        time.sleep(1.0)
+        self.done[job.student] = time.monotonic()
+        return super().record(job)
+
+
+def test_a_free_worker_slot_gets_the_next_submission_before_the_parent_records(tmp_path):
+    """The parent records one submission at a time (one writer), but not instead of keeping the workers busy:
+    the next worker starts as soon as one ends, while the parent writes the gradebook."""
+    root = small_course(tmp_path / "cursus", ["anna", "bram", "cem"])
+    stamps = tmp_path / "stempels"
+    stamps.mkdir()
+    outcomes, rows, recorder = grade(root, StampingWorker(stamps), SlowRecorder(), workers=1)
+    assert sorted(rows) == ["anna", "bram", "cem"] and all(r["status"] == "graded" for r in rows.values())
+    started = {s: float((stamps / s).read_text()) for s in rows}
+    order = sorted(started, key=started.get)
+    for earlier, later in zip(order, order[1:]):
+        assert started[later] < recorder.done[earlier], f"{later} waited for {earlier}'s recording"
+    assert rows[order[0]]["seconds"] < 1.0, "a row's seconds end when the worker ended, not after a recording"

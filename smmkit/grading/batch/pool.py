@@ -26,6 +26,8 @@ from smmkit.grading.terminal import printable
 from smmkit.messages import msg
 from smmkit.safeio import force_rmtree
 
+POLL_SECONDS = 0.02  # how often the parent looks for ended workers when none ended
+
 
 def fork(attempts: int = 8) -> int:
     """os.fork(), tried again with growing pauses when the machine has no process left (EAGAIN)."""
@@ -119,18 +121,20 @@ class Pool:
             while pending or self.running or retries:
                 if not pending and not self.running:  # the others are done: now the second attempts
                     pending, retries = retries, []
-                while pending and len(self.running) < self.workers:
-                    job = pending.pop(0)
-                    job.index = next(counter)
-                    self.start(job)
+                self.fill(pending, counter)
                 finished = self.reap()
+                for job, _code in finished:
+                    self.release(job)
+                # the free slots get their next submission before the parent records the finished ones (one
+                # writer, one at a time): the workers go on while the parent writes the gradebook
+                self.fill(pending, counter)
                 for job, code in finished:
                     retry = self.end(job, code)
                     if retry is not None:
                         retries.append(retry)
                 self.busy[:] = [group for group in self.busy if not group.remove(wait=0)]
                 if not finished:
-                    time.sleep(0.05)
+                    time.sleep(POLL_SECONDS)
         finally:
             for job in self.running.values():
                 self.release(job, kill_first=True)
@@ -139,6 +143,13 @@ class Pool:
                 group.remove(wait=10)
             if threading_main():
                 signal.signal(signal.SIGTERM, previous_term)
+
+    def fill(self, pending: list, counter) -> None:
+        """Start the next pending jobs while a worker slot is free."""
+        while pending and len(self.running) < self.workers:
+            job = pending.pop(0)
+            job.index = next(counter)
+            self.start(job)
 
     def start(self, job) -> None:
         work, out = self.tmp / f"w{job.index}", self.staging / job.student
@@ -186,6 +197,7 @@ class Pool:
                 finished.append((job, None))
         for job, _code in finished:
             del self.running[job.pid]
+            job.ended = time.monotonic()
         return finished
 
     def release(self, job, kill_first: bool = False) -> None:
@@ -198,8 +210,7 @@ class Pool:
             force_rmtree(job.ipc)
 
     def end(self, job, code):
-        """Record one ended worker; returns the job of its second attempt when one is due."""
-        self.release(job)
+        """Record one ended worker (released already); returns the job of its second attempt when one is due."""
         retry = None
         try:
             outcome = finish(self.recorder, self.assignment, job, code, self.staging, self.logs,

@@ -79,7 +79,7 @@ def seconds_text(value: float) -> str:
 def finish(recorder, assignment: str, job, code, staging: Path, logs: Path, timeout: float,
            sandbox: bool = True) -> Outcome:
     """After a worker ended (``code``: its exit code; None: killed at ``timeout``), the report's row."""
-    seconds = time.monotonic() - job.started
+    seconds = (getattr(job, "ended", None) or time.monotonic()) - job.started  # the worker's own time
     log = logs / f"{assignment}-{job.student}.txt"
     common = dict(hash=job.hash, ignored_files=job.ignored, missing_files=job.missing, seconds=seconds,
                   sandbox=sandbox, attempts=job.attempt)
