@@ -259,3 +259,56 @@ def test_a_free_worker_slot_gets_the_next_submission_before_the_parent_records(t
     for earlier, later in zip(order, order[1:]):
         assert started[later] < recorder.done[earlier], f"{later} waited for {earlier}'s recording"
     assert rows[order[0]]["seconds"] < 1.0, "a row's seconds end when the worker ended, not after a recording"
+
+
+def test_the_metadata_check_compiles_its_schema_once_and_judges_as_nbgrader(tmp_path, monkeypatch):
+    """The worker's and the parent's passes check every cell's nbgrader metadata (CheckCellMetadata) with one
+    jsonschema validator instead of checking the schema itself once per cell; the verdicts are nbgrader's."""
+    import copy
+
+    import jsonschema
+    from nbgrader.nbgraderformat import MetadataValidator
+    from nbgrader.preprocessors import CheckCellMetadata
+
+    from smmkit.grading.batch import recording
+    from smmkit.grading.course import Course
+
+    root = small_course(tmp_path / "cursus", ["anna"])
+    course = Course(root, [])
+    swapped = recording.cheaper(course.preprocessors("sanitize"))
+    once = next(c for c in swapped if c.__name__ == "CheckCellMetadataOnce")
+    assert CheckCellMetadata not in swapped and issubclass(once, CheckCellMetadata)
+    api = recording.GradebookRecorder(course, A, tmp_path / "uit").api()
+    from nbgrader.converters import Autograde
+
+    converter = Autograde(coursedir=api.coursedir, parent=api)
+    for phase in (converter.sanitize_preprocessors, converter.autograde_preprocessors):
+        assert once in phase and CheckCellMetadata not in phase, phase
+    stock = course.recording_api(tmp_path / "uit")
+    assert CheckCellMetadata in stock.config.Autograde.sanitize_preprocessors, "the course's config is unchanged"
+
+    kind = jsonschema.validators.validator_for(MetadataValidator().schema)
+    checks = []
+    original = kind.check_schema
+    monkeypatch.setattr(kind, "check_schema", classmethod(lambda cls, schema, **kw: (checks.append(1),
+                                                                                        original(schema, **kw))))
+    recording._CHECKERS.clear()
+    notebook = nbformat.read(root / "submitted" / "anna" / A / NOTEBOOK, as_version=4)
+    cells = sum("nbgrader" in c.metadata for c in notebook.cells)
+    for _ in range(2):
+        once().preprocess(notebook, {})
+    assert len(checks) == 1 and cells > 10, (len(checks), cells)
+
+    graded = next(i for i, c in enumerate(notebook.cells) if c.metadata.get("nbgrader", {}).get("grade"))
+    broken = {"points": "veel", "grade_id": "", "schema_version": 2, "extra": 1}
+    for key, value in broken.items():
+        bad = copy.deepcopy(notebook)
+        bad.cells[graded].metadata["nbgrader"][key] = value
+        verdicts = []
+        for check in (CheckCellMetadata, once):
+            try:
+                check().preprocess(bad, {})
+                verdicts.append("ok")
+            except Exception as exc:
+                verdicts.append(f"{type(exc).__name__}: {exc}")
+        assert verdicts[0] == verdicts[1] and (key == "extra" or verdicts[0] != "ok"), (key, verdicts)
