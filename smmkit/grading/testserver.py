@@ -128,7 +128,8 @@ def start_for_course(course, root: Path, memory_mb: int, sandbox: bool) -> TestS
 
         box = Sandbox(work=Path(root), hide=course.hidden(), memory_mb=memory_mb,
                       hide_files=[p for p in [course.gradebook_file()] if p])
-        sandboxing.use_pycache(Path(root) / "pycache")  # filled by the server below, read-only for the kernels
+        # filled by the server below (what is missing), read-only for the kernels; kept for the next batch
+        sandboxing.use_pycache(sandboxing.lasting_pycache() or Path(root) / "pycache")
     return start_shared_server(Path(root), box)
 
 

@@ -288,3 +288,37 @@ def test_the_bytecode_cache_holds_everything_a_grading_kernel_imports(tmp_path):
     assert nb.cells[2].outputs[-1]["data"]["text/plain"] == "1", nb.cells[2].outputs
     assert len(before) > 500, "the server filled the cache"
     assert added == [], f"{len(added)} modules compiled by the kernel itself: {added}"
+
+
+def test_the_bytecode_cache_lasts_from_batch_to_batch(tmp_path, monkeypatch):
+    """The batch's test server compiles into the teacher's cache folder (one per environment): the next batch
+    finds it filled and compiles nothing again (the server's start cost seconds per batch)."""
+    import shutil
+    from pathlib import Path
+
+    from smmkit.grading import sandbox, testserver
+    from smmkit.grading.course import Course
+    from smmkit.grading.sandbox import bwrap_path
+
+    if bwrap_path() is None:
+        pytest.skip("bubblewrap is not installed")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = tmp_path / "cursus"
+    root.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[2] / "nbgrader_config.py", root)
+    course = Course(root, [])
+    seen = []
+    for batch in ("eerste", "tweede"):
+        try:
+            server = testserver.start_for_course(course, tmp_path / batch, 1024, True)
+            assert server is not None and server.alive()
+            seen.append(sandbox._PYCACHE)
+        finally:
+            testserver.stop_shared_server()
+        files = {p: p.stat().st_mtime_ns for p in seen[-1].rglob("*.pyc")}
+        if batch == "eerste":
+            first = files
+    assert seen[0] == seen[1] and (tmp_path / "cache" / "smmkit") in seen[0].parents, seen
+    assert len(first) > 500, "the first batch filled it"
+    assert files == first, "the second batch compiled nothing again"
+    assert not list((tmp_path / "eerste").rglob("*.pyc")), "nothing in the batch's own folder"
