@@ -33,7 +33,31 @@ def _find_course():
     return None
 
 
+def _time_pool() -> None:
+    """Log when the pool starts (``before_pool``: seconds since this process started: the runner's start, the
+    sandbox probe, the test server) and how long it runs (``pool``)."""
+    try:
+        from smmkit.grading.batch import pool
+    except ImportError:
+        return
+    original = pool.Pool.run
+
+    def run(self, jobs):
+        started = time.monotonic()
+        _log({"before_pool": round(started - STARTED, 4)})
+        try:
+            return original(self, jobs)
+        finally:
+            _log({"pool": round(time.monotonic() - started, 4)})
+
+    pool.Pool.run = run
+
+
+STARTED = time.monotonic()
+
+
 def main() -> int:
+    _time_pool()
     course = _find_course()
     if course is not None:
         original = course.recording_api

@@ -44,6 +44,10 @@ def test_grading_benchmark_prints_ratios_and_identical_scores(tmp_path):
     for label in ("worker: fork, sanitize", "ouder: registratie in gradebook"):  # only the kit has these
         assert re.search(rf"^{re.escape(label)}.*—\s+\d+\.\d\d$", profile, re.M), (label, profile)
     assert re.search(r"^nbgrader zelf.*\d+\.\d\d\s+—$", profile, re.M), profile
+    # the kit's fixed costs per run (before the first worker) and its pool, and the one-time bytecode cache
+    for label in ("kit: vóór de eerste worker", "kit: de workers, van eerste start tot laatste registratie"):
+        assert re.search(rf"^{re.escape(label)}.*\(per run\)\s+\d+\.\d\d$", profile, re.M), (label, profile)
+    assert re.search(r"^kit: bytecode-cache vullen \(eenmalig\)\s+\d", out, re.M), out
     assert re.search(r"^paar 1: stock \d+ s \(load [\d.]+→[\d.]+\), kit \d+ s .* speedup \d+\.\d\d$", profile, re.M)
     # both classes were really graded (identical because both hold real, different scores)
     from . import honest
