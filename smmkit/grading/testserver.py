@@ -25,7 +25,7 @@ class TestServer:
     writable folder; each job gets a folder under ``root/jobs``). The batch runner starts one per batch, before it
     forks its workers, so every worker's tests skip the imports; the children never run student code."""
 
-    def __init__(self, root: Path, sandbox=None):
+    def __init__(self, root: Path, sandbox=None, wait: bool = True):
         self.root = Path(root)
         (self.root / "jobs").mkdir(parents=True, exist_ok=True)
         self.sandboxed = sandbox is not None
@@ -48,12 +48,20 @@ class TestServer:
         self.owner = os.getpid()
         self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True,
                                         encoding="utf-8", env=environment, cwd=self.root)
+        self.ready = False
+        if wait:
+            self.wait_ready()
+
+    def wait_ready(self) -> None:
+        """Wait for the server's "ready" line (``wait=False`` lets the caller do other work meanwhile)."""
+        if self.ready:
+            return
         line = self.process.stdout.readline()
         try:
-            ready = json.loads(line).get("ready") if line else False
+            self.ready = bool(json.loads(line).get("ready")) if line else False
         except ValueError:
-            ready = False
-        if not ready:
+            self.ready = False
+        if not self.ready:
             self.close()
             raise TestProcessError("test server did not start")
 
@@ -101,21 +109,38 @@ class TestServer:
 _SHARED: TestServer | None = None  # set in the batch runner's parent before it forks workers
 
 
-def start_shared_server(root: Path, sandbox=None) -> TestServer | None:
+def start_shared_server(root: Path, sandbox=None, wait: bool = True) -> TestServer | None:
     """One warm test server for the workers forked after this call (None if it cannot start: then each
-    notebook starts its own test process, as without a server)."""
+    notebook starts its own test process, as without a server). ``wait=False``: started, not yet ready; call
+    :func:`shared_server_ready` before forking the workers."""
     global _SHARED
     try:
-        _SHARED = TestServer(root, sandbox)
+        _SHARED = TestServer(root, sandbox, wait=wait)
     except (TestProcessError, OSError) as exc:
-        print(f"smmkit: testserver niet gestart ({exc}); elk notebook krijgt een eigen testproces", file=sys.stderr)
-        _SHARED = None
+        _not_started(exc)
     return _SHARED
 
 
-def start_for_course(course, root: Path, memory_mb: int, sandbox: bool) -> TestServer | None:
+def shared_server_ready() -> TestServer | None:
+    """Wait until the shared server (started with ``wait=False``) is ready; None if it did not start."""
+    if _SHARED is not None:
+        try:
+            _SHARED.wait_ready()
+        except (TestProcessError, OSError) as exc:
+            _not_started(exc)
+    return _SHARED
+
+
+def _not_started(exc) -> None:
+    global _SHARED
+    print(f"smmkit: testserver niet gestart ({exc}); elk notebook krijgt een eigen testproces", file=sys.stderr)
+    _SHARED = None
+
+
+def start_for_course(course, root: Path, memory_mb: int, sandbox: bool, wait: bool = True) -> TestServer | None:
     """The batch runner's shared server, if the course grades with TwoProcessExecute: sandboxed like the kernels
-    (the course folder and the gradebook hidden, the same memory limit) unless ``sandbox`` is False."""
+    (the course folder and the gradebook hidden, the same memory limit) unless ``sandbox`` is False.
+    ``wait=False``: see :func:`start_shared_server`."""
     from smmkit.grading.twoproc import TwoProcessExecute
 
     if not any(isinstance(c, type) and issubclass(c, TwoProcessExecute) for c in course.preprocessors("autograde")):
@@ -130,7 +155,7 @@ def start_for_course(course, root: Path, memory_mb: int, sandbox: bool) -> TestS
                       hide_files=[p for p in [course.gradebook_file()] if p])
         # filled by the server below (what is missing), read-only for the kernels; kept for the next batch
         sandboxing.use_pycache(sandboxing.lasting_pycache() or Path(root) / "pycache")
-    return start_shared_server(Path(root), box)
+    return start_shared_server(Path(root), box, wait=wait)
 
 
 def stop_shared_server() -> None:

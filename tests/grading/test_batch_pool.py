@@ -312,3 +312,29 @@ def test_the_metadata_check_compiles_its_schema_once_and_judges_as_nbgrader(tmp_
             except Exception as exc:
                 verdicts.append(f"{type(exc).__name__}: {exc}")
         assert verdicts[0] == verdicts[1] and (key == "extra" or verdicts[0] != "ok"), (key, verdicts)
+
+
+def test_the_test_server_starts_while_the_sandbox_probe_runs_and_stops_with_the_batch(tmp_path, monkeypatch):
+    """Fixed costs of a batch: the warm test server (seconds: pandas, the kit) starts before the probe that checks
+    the kit imports in the sandbox, so both run at once; when the probe stops the batch, the server stops too."""
+    from smmkit.grading import testserver
+    from smmkit.grading.batch.app import BatchAutograde
+    from smmkit.grading.sandbox import bwrap_path
+
+    if bwrap_path() is None:
+        pytest.skip("bubblewrap is not installed")
+    root = small_course(tmp_path / "cursus", ["anna"])
+    seen = []
+
+    def probe(self, course, tmp, notes):
+        server = testserver._SHARED
+        seen.append(server)
+        assert server is not None and server.process.poll() is None, "the server runs during the probe"
+        raise SystemExit("de proef faalt")
+
+    monkeypatch.setattr(BatchAutograde, "_check_sandbox", probe)
+    with pytest.raises(SystemExit, match="de proef faalt"):
+        batch.autograde(root, A, progress_stream=io.StringIO(), workers=1, recorder=FakeRecorder())
+    assert len(seen) == 1 and seen[0] is not None
+    seen[0].process.wait(timeout=10)
+    assert testserver._SHARED is None, "stopped with the batch"

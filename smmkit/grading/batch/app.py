@@ -55,6 +55,9 @@ class BatchAutograde(Configurable):
         try:
             return self._run(course, assignment, students, progress_stream, executor, recorder, tmp)
         finally:
+            from smmkit.grading import testserver
+
+            testserver.stop_shared_server()  # also when the probe stopped the batch (the server starts before it)
             force_rmtree(tmp)
 
     def _run(self, course, assignment, students, progress_stream, executor, recorder, tmp: Path) -> list[Outcome]:
@@ -69,6 +72,11 @@ class BatchAutograde(Configurable):
         outcomes: list[Outcome] = []
         notes: list[str] = []
         sandboxed = sandbox and course.execute and executor is None  # --no-execute runs nothing of the students'
+        early = sandboxed and bool(jobs)
+        if early:  # the warm test server starts while the probe runs (both sandboxed; ready before the pool)
+            from smmkit.grading import testserver
+
+            testserver.start_for_course(course, tmp / "tests", self.memory_mb, sandbox, wait=False)
         limits = self._check_sandbox(course, tmp, notes) if sandboxed and jobs else None
         progress = Progress(len(jobs) + len(decided), workers, progress_stream)
         if skipped:
@@ -102,7 +110,9 @@ class BatchAutograde(Configurable):
             from smmkit.grading import twoproc  # one warm test server for the workers forked below (design note §2.3)
 
             try:
-                if real:
+                if real and early:
+                    twoproc.testserver.shared_server_ready()
+                elif real:
                     twoproc.start_for_course(course, tmp / "tests", self.memory_mb, sandbox)
                 pool.run(jobs)
             except KeyboardInterrupt:
