@@ -65,11 +65,44 @@ def _env(home: Path) -> dict:
     return env
 
 
-def _run(cmd, cwd: Path, home: Path, log: Path) -> float:
+CPUACCT = Path("/sys/fs/cgroup/cpuacct")  # cgroup v1's CPU accounting; the kit's sandboxes never leave it
+
+
+def _cpu_group(name: str) -> Path | None:
+    """A cpuacct group for one graded run (root on a cgroup-v1 machine), or None: CPU seconds of every process
+    of the run, also the sandboxed ones that end with SIGKILL (which resource usage of children misses)."""
+    if not (CPUACCT / "cgroup.procs").exists() or not os.access(CPUACCT, os.W_OK):
+        return None
+    group = CPUACCT / f"smmkit-bench-{os.getpid()}-{name}"
+    try:
+        group.mkdir()
+    except OSError:
+        return None
+    return group
+
+
+def _cpu_seconds(group: Path) -> float | None:
+    try:
+        used = int((group / "cpuacct.usage").read_text()) / 1e9
+        for pid in (group / "cgroup.procs").read_text().split():  # nothing should be left; never keep a group
+            (CPUACCT / "cgroup.procs").write_text(pid)
+        group.rmdir()
+        return used
+    except (OSError, ValueError):
+        return None
+
+
+def _run(cmd, cwd: Path, home: Path, log: Path, cpu: dict | None = None) -> float:
+    group = _cpu_group(log.stem) if cpu is not None else None
     start = time.perf_counter()
     with open(log, "w", encoding="utf-8") as out:
-        code = subprocess.call([str(c) for c in cmd], cwd=cwd, env=_env(home), stdout=out, stderr=subprocess.STDOUT)
+        join = (lambda: (group / "cgroup.procs").write_text(str(os.getpid()))) if group else None
+        code = subprocess.call([str(c) for c in cmd], cwd=cwd, env=_env(home), stdout=out, stderr=subprocess.STDOUT,
+                               preexec_fn=join)
     seconds = time.perf_counter() - start
+    if group is not None:
+        time.sleep(0.5)  # the last sandboxed processes are being killed
+        cpu["cpu"] = _cpu_seconds(group)
     if code != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
         raise SystemExit(f"{' '.join(str(c) for c in cmd[:4])} … gaf exitcode {code}:\n{tail}")
@@ -199,11 +232,12 @@ def _measured(cmd, cwd: Path, home: Path, log: Path, stage_log: Path) -> dict:
     """One graded run: wall seconds, load before and after."""
     os.environ["SMMKIT_STAGE_LOG"] = str(stage_log)
     load = _load()
+    cpu: dict = {}
     try:
-        wall = _run(cmd, cwd, home, log)
+        wall = _run(cmd, cwd, home, log, cpu)
     finally:
         os.environ.pop("SMMKIT_STAGE_LOG", None)
-    return {"wall": wall, "load": (load, _load())}
+    return {"wall": wall, "load": (load, _load()), "cpu": cpu.get("cpu")}
 
 
 def run(n: int = 100, loops: int = 4, workers: int | None = None, assignment: str = "h01-introductie",
@@ -296,6 +330,12 @@ def run(n: int = 100, loops: int = 4, workers: int | None = None, assignment: st
         Row("grading", "testproces koud (nieuwe Python)", cold, "s", note=f"mediaan van {floor_repeat}"),
         Row("grading", "testproces warm (fork van server)", warm, "s", note=f"{cold / max(warm, 1e-9):.1f}× sneller"),
     ]
+    cpus = {g: [p[g]["cpu"] / n for p in pairs if p[g].get("cpu")] for g in ("stock", "kit")}
+    if cpus["stock"] and cpus["kit"]:
+        cpu_stock, cpu_kit = median(cpus["stock"]), median(cpus["kit"])
+        rows += [Row("grading", "stock: CPU per inzending", cpu_stock, "s", note="cpuacct: elk proces van de run"),
+                 Row("grading", "kit: CPU per inzending", cpu_kit, "s", note=f"{cpu_kit / cpu_stock:.2f}× stock; "
+                     f"met {workers} cores hooguit speedup {workers * cpu_stock / cpu_kit:.2f}")]
     stages = {grader: _median_profile(items) for grader, items in profiles.items()}
     for grader in ("stock", "kit"):
         for key, label in STAGES + [("worker", "worker: fork, sanitize, sandbox klaarzetten, schrijven"),
@@ -340,9 +380,13 @@ def print_profile(info: dict) -> None:
             print(f"{label + ' (per run)':<55} {value:8.2f}")
     for index, pair in enumerate(info["pairs"], 1):
         stock, kit = pair["stock"], pair["kit"]
+        cpu = (f", CPU stock {stock['cpu']:.0f} s en kit {kit['cpu']:.0f} s" if stock.get("cpu") and kit.get("cpu")
+               else "")
         print(f"paar {index}: stock {stock['wall']:.0f} s (load {stock['load'][0]:.1f}→{stock['load'][1]:.1f}), "
               f"kit {kit['wall']:.0f} s (load {kit['load'][0]:.1f}→{kit['load'][1]:.1f}), "
-              f"speedup {stock['wall'] / kit['wall']:.2f}")
+              f"speedup {stock['wall'] / kit['wall']:.2f}{cpu}")
+    if not any(p["stock"].get("cpu") and p["kit"].get("cpu") for p in info["pairs"]):
+        print("CPU per inzending: niet gemeten (alleen als root met cgroup v1: /sys/fs/cgroup/cpuacct)")
     sys.stdout.flush()
 
 

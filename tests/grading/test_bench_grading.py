@@ -8,9 +8,11 @@ the scores it read from both gradebooks not all empty).
 """
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -48,7 +50,15 @@ def test_grading_benchmark_prints_ratios_and_identical_scores(tmp_path):
     for label in ("kit: vóór de eerste worker", "kit: de workers, van eerste start tot laatste registratie"):
         assert re.search(rf"^{re.escape(label)}.*\(per run\)\s+\d+\.\d\d$", profile, re.M), (label, profile)
     assert re.search(r"^kit: bytecode-cache vullen \(eenmalig\)\s+\d", out, re.M), out
-    assert re.search(r"^paar 1: stock \d+ s \(load [\d.]+→[\d.]+\), kit \d+ s .* speedup \d+\.\d\d$", profile, re.M)
+    # CPU seconds of every process of each run (cpuacct, root on cgroup v1), or a line that says why not
+    if Path("/sys/fs/cgroup/cpuacct/cgroup.procs").exists() and os.access("/sys/fs/cgroup/cpuacct", os.W_OK):
+        for label in ("stock: CPU per inzending", "kit: CPU per inzending"):
+            assert re.search(rf"^{re.escape(label)}\s+\d+\.\d+ s", out, re.M), (label, out)
+        assert re.search(r"^paar 1: .* CPU stock \d+ s en kit \d+ s$", profile, re.M), profile
+        assert not list(Path("/sys/fs/cgroup/cpuacct").glob("smmkit-bench-*")), "no group is left behind"
+    else:
+        assert "CPU per inzending: niet gemeten" in out, out
+    assert re.search(r"^paar 1: stock \d+ s \(load [\d.]+→[\d.]+\), kit \d+ s .* speedup \d+\.\d\d(, CPU .*)?$", profile, re.M)
     # both classes were really graded (identical because both hold real, different scores)
     from . import honest
 
