@@ -3,6 +3,7 @@
  *   :plugin    nbgrader's student panel in Dutch, nbgrader's server errors explained (nbgrader.ts)
  *   :cells     the code cells' sources for the kernel before each run (cells.ts)
  *   :widgets   the widget manager's texts in Dutch, "model not found" rendered again (widgets.ts)
+ *   :revive    a reopened notebook's kit widgets alive again in a new kernel, with her last work (revive.ts)
  *   :a11y      names, roles, live regions, chart alternatives, focus, and no notebook shortcuts for keys
  *              typed in the kit's widgets (a11y.ts)
  */
@@ -10,7 +11,14 @@ import { JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { a11yPlugin } from './a11y';
 import { cellsPlugin } from './cells';
 import { nbgraderPlugin } from './nbgrader';
+import { revivePlugin } from './revive';
 import { widgetsPlugin } from './widgets';
 
-const plugins: JupyterFrontEndPlugin<void>[] = [nbgraderPlugin, cellsPlugin, widgetsPlugin, a11yPlugin];
+const plugins: JupyterFrontEndPlugin<void>[] = [
+  nbgraderPlugin,
+  cellsPlugin,
+  widgetsPlugin,
+  revivePlugin,
+  a11yPlugin
+];
 export default plugins;

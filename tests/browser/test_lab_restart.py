@@ -1,17 +1,20 @@
-"""The next day: JupyterLab is stopped and started again, and her work is still there (issue 20).
+"""The next day: JupyterLab is stopped and started again, and her widgets are alive at once (issue 20).
 
 The server is the real ``python3 kit.py lab`` (her course folder in ``SMMKIT_WERK``, the kit's Lab
-config), driven by headless Debian Chromium. She works through chapter 1 (Run All, moves a slider of
-NeedsProfile, saves the PESO widget with Opslaan) and types a goal into the exercise h03's
-SmartChecker; the notebooks are saved. Then ``kit.py`` is stopped (SIGTERM, as a closed laptop
-session) and started again, and both notebooks are reopened without running anything.
+config), driven by headless Debian Chromium at 1366×768. She works through chapter 1 (Run All, moves
+a slider of NeedsProfile, saves the PESO widget with Opslaan, and adds a note to the code of the
+FourCSorter cell without running it) and types a goal into the exercise h03's SmartChecker; the
+notebooks are saved. Then ``kit.py`` is stopped (SIGTERM, as a closed laptop session) and started
+again, and both notebooks are reopened without running anything.
 
-A widget cannot be alive without a kernel: its Python object is gone. So every widget must say so in
-one Dutch line, in place of the widget manager's red broken-link icons, be greyed out and not take
-clicks (a dead Opslaan that still showed yesterday's "Klaar: …json" made her believe she saved).
-Running the cell again brings the widget back alive with her last state (the slider where she left
-it, the goal she typed), not the example. Finally ``git status --porcelain`` of the checkout is as
-before: her work lives in her own folder, never in the kit's tracked files.
+A widget cannot be alive without a kernel object. The kit's lab extension (plugin ``:revive``)
+therefore runs, as soon as the new kernel is ready, the notebook's set-up cell and the cells whose
+saved output shows a kit widget made by exactly the code the cell holds now. So without a click every
+widget is alive again (no broken-link icon, no Dutch "niet meer verbonden" line; moving a slider
+recalculates) with her last state: the slider where she left it, the goal she typed. The FourCSorter
+cell, whose code she changed after it ran, is not run behind her back: that widget keeps the one Dutch
+line, greyed out, no clickable control. No other cell runs (its execution count stays). Finally
+``git status --porcelain`` of the checkout is as before: her work lives in her own folder.
 """
 from __future__ import annotations
 
@@ -143,35 +146,68 @@ def run_cell(page, cell) -> None:
     page.keyboard.press("Shift+Enter")
 
 
-def dead_widgets_say_so(page, where: str) -> None:
-    """Every widget of the reopened notebook: one visible Dutch line, no visible broken-link icon, no
-    visible status line, no clickable control."""
-    roots = panel(page, ".smmkit-widget, .smmkit-quiz")
-    wait_until(lambda: roots.count() > 0 and panel(page, ".jupyter-widgets-disconnected").count() > 0,
-               f"{where}: the saved widgets were not drawn")
-    report = roots.evaluate_all("""els => els.map(el => {
+ROOTS = ".smmkit-widget, .smmkit-quiz"
+NOTE = "# mijn aantekening: eerst de 4C's van het boek nalezen"
+
+
+def widget_report(page) -> list[dict]:
+    """Per widget of the visible notebook: dead or alive, its visible Dutch line, visible broken-link
+    icons, visible status lines, buttons that take clicks, and the source of its cell."""
+    return panel(page, ROOTS).evaluate_all("""els => els.map(el => {
         const offline = el.querySelector(':scope > .smmkit-offline');
         const icons = [el, ...el.querySelectorAll('.jupyter-widgets-disconnected')]
-            .filter(e => getComputedStyle(e, '::before').display !== 'none' &&
+            .filter(e => e.classList.contains('jupyter-widgets-disconnected') &&
+                         getComputedStyle(e, '::before').display !== 'none' &&
                          getComputedStyle(e, '::before').content !== 'none').length;
         const notes = [...el.querySelectorAll('.smmkit-note')].filter(n => n.offsetParent !== null).length;
         const buttons = [...el.querySelectorAll('button')].filter(b => getComputedStyle(b).pointerEvents !== 'none').length;
+        const cell = el.closest('.jp-CodeCell');
+        const editor = cell && cell.querySelector('.jp-InputArea-editor');
         return {dead: el.classList.contains('jupyter-widgets-disconnected'),
-                line: offline && offline.offsetParent !== null ? offline.innerText : '', icons, notes, buttons};
+                line: offline && offline.offsetParent !== null ? offline.innerText : '', icons, notes, buttons,
+                source: editor ? editor.innerText : ''};
     })""")
-    icons = panel(page, ".jupyter-widgets-disconnected").evaluate_all("""els => els.filter(e =>
+
+
+def broken_icons(page) -> int:
+    return panel(page, ".jupyter-widgets-disconnected").evaluate_all("""els => els.filter(e =>
         getComputedStyle(e, '::before').display !== 'none' && getComputedStyle(e, '::before').content !== 'none').length""")
-    assert icons == 0, f"{where}: {icons} broken-link icons in the notebook"
+
+
+def wait_alive(page, where: str, expected: int, dead_sources: tuple[str, ...] = ()) -> list[dict]:
+    """Wait (no click, no run) until ``expected`` widgets are drawn and all are alive except the ones whose
+    cell holds one of ``dead_sources``; those must say so in one Dutch line, without icons or buttons."""
+    report: list[dict] = []
+
+    def settled() -> bool:
+        nonlocal report
+        report = widget_report(page)
+        return len(report) >= expected and all(
+            w["dead"] == any(d in w["source"] for d in dead_sources) for w in report)
+
+    try:
+        wait_until(settled, "", seconds=240)
+    except AssertionError:
+        raise AssertionError(f"{where}: the widgets did not come back alive by themselves: "
+                             f"{[(w['dead'], w['line'][:40], w['source'][:40]) for w in report]}") from None
+    assert broken_icons(page) == 0, f"{where}: broken-link icons in the notebook"
     for i, widget in enumerate(report):
-        assert widget["dead"], f"{where}: widget {i} is connected without a kernel run?"
-        assert DUTCH in widget["line"] and "Shift + Enter" in widget["line"], f"{where}: widget {i}: {widget}"
         assert widget["icons"] == 0, f"{where}: widget {i} shows {widget['icons']} broken-link icons"
-        assert widget["notes"] == 0, f"{where}: widget {i} still shows an old status line"
-        assert widget["buttons"] == 0, f"{where}: widget {i} has buttons that take clicks without Python"
+        if widget["dead"]:
+            assert DUTCH in widget["line"] and "Shift + Enter" in widget["line"], f"{where}: widget {i}: {widget}"
+            assert widget["notes"] == 0, f"{where}: widget {i} still shows an old status line"
+            assert widget["buttons"] == 0, f"{where}: widget {i} has buttons that take clicks without Python"
+        else:
+            assert not widget["line"], f"{where}: widget {i} is alive but says it is not: {widget['line']}"
+    return report
+
+
+def prompt_of(page, text: str) -> str:
+    return widget_cell(page, text).locator(".jp-InputArea-prompt").inner_text().strip()
 
 
 @pytest.mark.timeout(1500)
-def test_after_a_restart_every_widget_says_so_and_comes_back_with_her_work(tmp_path, chromium):
+def test_after_a_restart_every_widget_is_alive_at_once_with_her_work(tmp_path, chromium):
     before = git_status()
     lab = KitLab(tmp_path).start()
     try:
@@ -191,12 +227,20 @@ def test_after_a_restart_every_widget_says_so_and_comes_back_with_her_work(tmp_p
             peso = widget_cell(page, "PESOClassifier()").locator(".smmkit-widget").first
             peso.locator("button", has_text="Opslaan").click()
             peso.locator(".smmkit-note", has_text="Klaar").wait_for(state="visible")
+            # a note typed into the FourCSorter cell, not run: that cell must not run behind her back
+            fourc = widget_cell(page, "FourCSorter()")
+            fourc.locator(".jp-InputArea-editor").click()
+            page.keyboard.press("Control+End")
+            page.keyboard.press("Enter")
+            page.keyboard.insert_text(NOTE)
+            page.keyboard.press("Escape")
+            widgets_day1 = panel(page, ROOTS).count()
+            assert widgets_day1 >= 9, f"chapter 1 shows {widgets_day1} widgets after Run All"
+            plain_prompt = prompt_of(page, 'bewoners = load("gemeenten_bewoners_kanalen")')
             chapter = lab.root / CHAPTER
-            wait_until(lambda: any(w["widget"] == "NeedsProfile" for w in saved_works(chapter)) or
-                       save(page), "chapter 1 was not saved with its widgets")
-            wait_until(lambda: (save(page) or True) and any(
+            wait_until(lambda: (save(page) or True) and NOTE in chapter.read_text(encoding="utf-8") and any(
                 w["widget"] == "NeedsProfile" and w["state"]["scores"]["LinkedIn"]["competentie"] == moved
-                for w in saved_works(chapter)), "the moved slider never reached the saved notebook")
+                for w in saved_works(chapter)), "the moved slider and the note never reached the saved notebook")
             assert (lab.root / "chapters" / "hoofdstuk01_peso.json").exists()
             # --- day 1: the exercise, a goal typed into SmartChecker (updates while she types)
             labdriver.open_notebook(page, lab, EXERCISE)                # (Run All stops at her empty answers)
@@ -213,23 +257,25 @@ def test_after_a_restart_every_widget_says_so_and_comes_back_with_her_work(tmp_p
         lab.stop()                                                    # --- the next day
         lab.start()
         with labdriver.new_page(chromium, viewport=(1366, 768)) as page:
-            labdriver.open_notebook(page, lab, CHAPTER)
-            dead_widgets_say_so(page, "chapter 1")
-            needs_cell = widget_cell(page, "NeedsProfile()")
-            run_cell(page, needs_cell)
-            needs = needs_cell.locator(".smmkit-widget").first
-            wait_until(lambda: needs.count() and "jupyter-widgets-disconnected" not in (needs.get_attribute("class") or "")
-                       and "vorige keer" in needs.inner_text(), "NeedsProfile did not come back alive with her work")
-            assert int(needs.locator(".widget-readout").first.inner_text()) == moved
-            assert DUTCH not in needs.inner_text()
+            labdriver.open_notebook(page, lab, CHAPTER)               # nothing run, nothing clicked
+            wait_alive(page, "chapter 1", widgets_day1, dead_sources=(NOTE[:20],))
+            needs = widget_cell(page, "NeedsProfile()").locator(".smmkit-widget").first
+            assert int(needs.locator(".widget-readout").first.inner_text()) == moved, "not her slider"
+            assert "vorige keer" in needs.inner_text()
+            shown = labdriver.fingerprint(needs)                      # comm live: Python recalculates
+            handle = needs.locator(".noUi-handle").first
+            handle.focus()
+            handle.press("ArrowLeft" if moved > 1 else "ArrowRight")
+            labdriver.wait_for_change(page, needs, shown)
+            assert prompt_of(page, 'bewoners = load("gemeenten_bewoners_kanalen")') == plain_prompt, (
+                "a cell that shows no widget ran after the restart")
             labdriver.open_notebook(page, lab, EXERCISE)
-            dead_widgets_say_so(page, "exercise h03")
-            smart_cell = widget_cell(page, "SmartChecker(")
-            run_cell(page, smart_cell)
-            smart = smart_cell.locator(".smmkit-widget").first
-            wait_until(lambda: smart.count() and "vorige keer" in smart.inner_text(),
-                       "SmartChecker did not come back with her goal")
+            wait_alive(page, "exercise h03", 1)
+            smart = widget_cell(page, "SmartChecker(").locator(".smmkit-widget").first
             assert smart.locator("textarea").first.input_value() == GOAL
+            shown = labdriver.fingerprint(smart)
+            smart.locator("textarea").first.fill("")
+            labdriver.wait_for_change(page, smart, shown)
     finally:
         lab.stop()
     assert git_status() == before, "working through the course changed the kit's own files"
