@@ -4,6 +4,7 @@
  *   :cells     the code cells' sources for the kernel before each run (cells.ts)
  *   :widgets   the widget manager's texts in Dutch, "model not found" rendered again (widgets.ts)
  *   :revive    a reopened notebook's kit widgets alive again in a new kernel, with her last work (revive.ts)
+ *   :quiz      a self-check question's code (its answer) stays collapsed; the cell still runs (quiz.ts)
  *   :a11y      names, roles, live regions, chart alternatives, focus, and no notebook shortcuts for keys
  *              typed in the kit's widgets (a11y.ts)
  */
@@ -11,6 +12,7 @@ import { JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { a11yPlugin } from './a11y';
 import { cellsPlugin } from './cells';
 import { nbgraderPlugin } from './nbgrader';
+import { quizPlugin } from './quiz';
 import { revivePlugin } from './revive';
 import { widgetsPlugin } from './widgets';
 
@@ -19,6 +21,7 @@ const plugins: JupyterFrontEndPlugin<void>[] = [
   cellsPlugin,
   widgetsPlugin,
   revivePlugin,
+  quizPlugin,
   a11yPlugin
 ];
 export default plugins;
