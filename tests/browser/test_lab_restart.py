@@ -259,6 +259,7 @@ def test_after_a_restart_every_widget_is_alive_at_once_with_her_work(tmp_path, c
         with labdriver.new_page(chromium, viewport=(1366, 768)) as page:
             labdriver.open_notebook(page, lab, CHAPTER)               # nothing run, nothing clicked
             wait_alive(page, "chapter 1", widgets_day1, dead_sources=(NOTE[:20],))
+            page.get_by_text("Niet elke widget kon terugkomen").first.wait_for(state="visible")  # the Dutch notice
             needs = widget_cell(page, "NeedsProfile()").locator(".smmkit-widget").first
             assert int(needs.locator(".widget-readout").first.inner_text()) == moved, "not her slider"
             assert "vorige keer" in needs.inner_text()
@@ -271,6 +272,7 @@ def test_after_a_restart_every_widget_is_alive_at_once_with_her_work(tmp_path, c
                 "a cell that shows no widget ran after the restart")
             labdriver.open_notebook(page, lab, EXERCISE)
             wait_alive(page, "exercise h03", 1)
+            page.get_by_text("De widgets werken weer, met je laatste werk.").first.wait_for(state="visible")
             smart = widget_cell(page, "SmartChecker(").locator(".smmkit-widget").first
             assert smart.locator("textarea").first.input_value() == GOAL
             shown = labdriver.fingerprint(smart)
