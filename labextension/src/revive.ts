@@ -197,37 +197,44 @@ async function revive(app: JupyterFrontEnd, trans: TranslationBundle, panel: Not
   }
   const notice = Notification.emit(trans.__('Restoring the widgets…'), 'in-progress', { autoClose: false });
   let failed = 0;
-  for (const step of steps) {
-    if (panel.isDisposed || kernel.isDisposed || kernel.status === 'dead') {
-      return;
+  let done = false;
+  try {
+    for (const step of steps) {
+      if (panel.isDisposed || kernel.isDisposed || kernel.status === 'dead') {
+        return; // closed or gone: the notice goes (finally)
+      }
+      if (step.widget && dead.indexOf(step) < 0) {
+        continue;
+      }
+      if (step.cell.executionCount !== step.count) {
+        continue; // she ran it herself meanwhile
+      }
+      let ok = false;
+      try {
+        ok = await runQuietly(kernel, step.cell);
+      } catch (err) {
+        console.warn(`${NAME}: widget cell not run again`, err);
+      }
+      if (!ok && step.widget) {
+        failed += 1;
+      }
     }
-    if (step.widget && dead.indexOf(step) < 0) {
-      continue;
-    }
-    if (step.cell.executionCount !== step.count) {
-      continue; // she ran it herself meanwhile
-    }
-    let ok = false;
-    try {
-      ok = await runQuietly(kernel, step.cell);
-    } catch (err) {
-      console.warn(`${NAME}: widget cell not run again`, err);
-    }
-    if (!ok && step.widget) {
-      failed += 1;
-    }
-  }
-  // dead widgets not run: a cell she changed after its last run, or a widget that is not the kit's
-  const skipped = shown.filter(c => !steps.some(s => s.cell === c) && viewIds(c).every(id => !live.has(id)));
-  failed += skipped.length;
-  Notification.update({
-    id: notice,
-    message: failed
+    // dead widgets not run: a cell she changed after its last run, or a widget that is not the kit's
+    failed += shown.filter(c => !steps.some(s => s.cell === c) && viewIds(c).every(id => !live.has(id))).length;
+    Notification.update({
+      id: notice,
+      message: failed
         ? trans.__('Not every widget could come back. Run the cell of a grey widget yourself (Shift + Enter).')
         : trans.__('The widgets work again, with your last work.'),
-    type: failed ? 'warning' : 'success',
-    autoClose: failed ? false : 6000
-  });
+      type: failed ? 'warning' : 'success',
+      autoClose: failed ? false : 6000
+    });
+    done = true;
+  } finally {
+    if (!done) {
+      Notification.dismiss(notice);
+    }
+  }
 }
 
 function activate(app: JupyterFrontEnd, translator: ITranslator, tracker: INotebookTracker | null): void {
