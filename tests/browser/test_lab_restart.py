@@ -132,6 +132,23 @@ def save(page) -> None:
     page.keyboard.press("Control+s")
 
 
+def save_until(page, condition, message: str, seconds: float = 90) -> None:
+    """Save, wait until Lab has written it (the tab is no longer dirty), then check ``condition``; again
+    until it holds. One save at a time: a Ctrl+S while the previous save is still being written makes
+    Lab ask whether the file "changed on disk" (seen on a loaded machine)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        save(page)
+        try:
+            page.wait_for_function("() => !document.querySelector('.lm-TabBar-tab.jp-mod-dirty')", timeout=15_000)
+        except Exception:
+            pass
+        if condition():
+            return
+        assert time.monotonic() < deadline, message
+        time.sleep(1)
+
+
 def panel(page, selector: str = ""):
     return page.locator(f".jp-NotebookPanel:not(.lm-mod-hidden) {selector}".strip())
 
@@ -238,7 +255,7 @@ def test_after_a_restart_every_widget_is_alive_at_once_with_her_work(tmp_path, c
             assert widgets_day1 >= 9, f"chapter 1 shows {widgets_day1} widgets after Run All"
             plain_prompt = prompt_of(page, 'bewoners = load("gemeenten_bewoners_kanalen")')
             chapter = lab.root / CHAPTER
-            wait_until(lambda: (save(page) or True) and NOTE in chapter.read_text(encoding="utf-8") and any(
+            save_until(page, lambda: NOTE in chapter.read_text(encoding="utf-8") and any(
                 w["widget"] == "NeedsProfile" and w["state"]["scores"]["LinkedIn"]["competentie"] == moved
                 for w in saved_works(chapter)), "the moved slider and the note never reached the saved notebook")
             assert (lab.root / "chapters" / "hoofdstuk01_peso.json").exists()
@@ -251,7 +268,7 @@ def test_after_a_restart_every_widget_is_alive_at_once_with_her_work(tmp_path, c
             wait_until(lambda: "leeg" not in labdriver.widget_text(smart) and "Instagram" in smart.inner_text()
                        or "✓" in smart.inner_text(), "SmartChecker did not update while she typed")
             exercise = lab.root / EXERCISE
-            wait_until(lambda: (save(page) or True) and any(
+            save_until(page, lambda: any(
                 w["widget"] == "SmartChecker" and w["state"].get("goal") == GOAL for w in saved_works(exercise)),
                 "the typed goal never reached the saved exercise")
         lab.stop()                                                    # --- the next day
