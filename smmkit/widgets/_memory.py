@@ -22,6 +22,12 @@ code changed (other arguments, maybe on purpose), the widget starts from the cod
 to bring the previous work back: nothing is dropped without her say. Under ``nbgrader autograde`` and
 outside Jupyter Server (tests, nbconvert) nothing happens.
 
+After a restart of JupyterLab nobody has to run that cell by hand: when a notebook is opened and its
+new kernel lacks the saved widget models, the kit's lab extension (plugin ``:revive``,
+``labextension/src/revive.ts``) runs the chapter's set-up cell and each widget cell whose code is
+still the code hashed in its ``_smmkit_work`` (``current_cell``), with the cell's id, so steps 1–2
+above bring her work back without a click. A cell whose code changed is left alone.
+
 The look of a widget without Python (``OFFLINE_HTML``): one Dutch line on top, the rest greyed out and
 not clickable, no broken-link icons and no old "Klaar: …json" under the file bar.
 """
