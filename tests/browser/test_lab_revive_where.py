@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
 import labdriver  # set up by conftest.py
-from conftest import configure_kit
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+import kit  # noqa: E402  (not "from conftest import": another folder's conftest may hold that name)
 CHAPTER = ROOT / "chapters" / "01-introductie.ipynb"
 STATE = "application/vnd.jupyter.widget-state+json"
 DUTCH = "niet meer verbonden met Python"
@@ -29,7 +31,7 @@ DUTCH = "niet meer verbonden met Python"
 
 @pytest.fixture(scope="module")
 def teacher_lab():
-    kit = configure_kit()
+    kit.configure_lab()                      # what every kit.py command does first
     saved = os.environ.get("JUPYTER_CONFIG_PATH")
     os.environ["JUPYTER_CONFIG_PATH"] = str(kit.DOCENT_CONFIG)
     try:
