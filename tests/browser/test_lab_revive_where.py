@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 import kit  # noqa: E402  (not "from conftest import": another folder's conftest may hold that name)
 CHAPTER = ROOT / "chapters" / "01-introductie.ipynb"
 STATE = "application/vnd.jupyter.widget-state+json"
+VIEW = "application/vnd.jupyter.widget-view+json"
 DUTCH = "niet meer verbonden met Python"
 
 
@@ -60,13 +61,16 @@ def _prompts(page) -> list[str]:
     return _panel(page, ".jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
 
 
-def _saved_kit_widgets(path: Path) -> int:
+def _saved_widgets(path: Path) -> tuple[int, int]:
+    """(kit widgets in the saved widget state, outputs that show a widget) of the saved notebook."""
     try:
         notebook = json.loads(path.read_text(encoding="utf-8"))
     except ValueError:                       # read during a save
-        return 0
+        return 0, 0
     models = notebook.get("metadata", {}).get("widgets", {}).get(STATE, {}).get("state", {})
-    return sum(1 for m in models.values() if m.get("state", {}).get("_smmkit_work"))
+    views = [o for c in notebook.get("cells", []) for o in c.get("outputs", [])
+             if VIEW in o.get("data", {}) and o["data"][VIEW].get("model_id") in models]
+    return sum(1 for m in models.values() if m.get("state", {}).get("_smmkit_work")), len(views)
 
 
 def _work_then_reopen_with_a_new_kernel(page, lab) -> str:
@@ -82,11 +86,18 @@ def _work_then_reopen_with_a_new_kernel(page, lab) -> str:
     _cell(page, "NeedsProfile()").locator(".smmkit-widget").first.wait_for(state="visible")
     _panel(page, ".jp-CodeCell").nth(1).locator(".smmkit-quiz").first.wait_for(state="visible")
     labdriver.wait_kernel_idle(page)
-    deadline = time.monotonic() + 60
-    while _saved_kit_widgets(lab.root / name) == 0:
-        assert time.monotonic() < deadline, "the notebook was never saved with its widgets"
+    deadline = time.monotonic() + 90
+    while True:   # (an autosave may have written the file before the question was drawn: save again)
         _panel(page, ".jp-Notebook").first.click(position={"x": 5, "y": 5})
         page.keyboard.press("Control+s")
+        try:      # one save at a time (test_lab_restart.save_until)
+            page.wait_for_function("() => !document.querySelector('.lm-TabBar-tab.jp-mod-dirty')", timeout=15_000)
+        except Exception:
+            pass
+        kit_widgets, views = _saved_widgets(lab.root / name)
+        if kit_widgets >= 1 and views >= 2:
+            break
+        assert time.monotonic() < deadline, "the notebook was never saved with its widgets"
         time.sleep(1)
     lab.shutdown_kernels()                  # as the culling of an idle kernel does
     labdriver.open_notebook(page, lab, name)  # a new page and a new kernel
@@ -96,14 +107,21 @@ def _work_then_reopen_with_a_new_kernel(page, lab) -> str:
 def test_in_the_students_lab_widgets_come_back_by_themselves(lab, chromium):
     try:
         with labdriver.new_page(chromium, viewport=(1366, 768)) as page:
+            console = []
+            page.on("console", lambda m: console.append(m.text) if "smmkit" in m.text else None)
             _work_then_reopen_with_a_new_kernel(page, lab)
             roots = _panel(page, ".smmkit-widget, .smmkit-quiz")
-            page.wait_for_function(
-                """() => {
-                    const roots = [...document.querySelectorAll(
-                        '.jp-NotebookPanel:not(.lm-mod-hidden) .smmkit-widget, .jp-NotebookPanel:not(.lm-mod-hidden) .smmkit-quiz')];
-                    return roots.length >= 2 && roots.every(r => !r.classList.contains('jupyter-widgets-disconnected'));
-                }""", timeout=120_000)
+            try:
+                page.wait_for_function(
+                    """() => {
+                        const roots = [...document.querySelectorAll(
+                            '.jp-NotebookPanel:not(.lm-mod-hidden) .smmkit-widget, .jp-NotebookPanel:not(.lm-mod-hidden) .smmkit-quiz')];
+                        return roots.length >= 2 && roots.every(r => !r.classList.contains('jupyter-widgets-disconnected'));
+                    }""", timeout=120_000)
+            except Exception as exc:
+                state = roots.evaluate_all("els => els.map(e => e.className)")
+                raise AssertionError(f"the widgets did not come back by themselves: {state}; prompts "
+                                     f"{_prompts(page)}; console {console[-5:]}; lab log {lab.log()[-1500:]}") from exc
             assert roots.count() >= 2
             assert DUTCH not in _panel(page, ".jp-Notebook").inner_text()
     finally:
