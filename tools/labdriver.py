@@ -266,6 +266,23 @@ _PLAYWRIGHT: dict = {"manager": None, "pw": None}
 
 
 @contextlib.contextmanager
+def config_path(config: Path | str) -> Iterator[None]:
+    """``JUPYTER_CONFIG_PATH`` set to ``config`` while a Lab starts (it is read once, at start), then as before.
+
+    ``with config_path(kit.DOCENT_CONFIG): lab = LabServer([]).start(wait=False)`` starts the teacher's Lab.
+    """
+    saved = os.environ.get("JUPYTER_CONFIG_PATH")
+    os.environ["JUPYTER_CONFIG_PATH"] = str(config)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("JUPYTER_CONFIG_PATH", None)
+        else:
+            os.environ["JUPYTER_CONFIG_PATH"] = saved
+
+
+@contextlib.contextmanager
 def browser() -> Iterator["object"]:
     """A headless Chromium (Playwright); closed afterwards, with Playwright when this call started it.
     Pages: ``new_page``."""

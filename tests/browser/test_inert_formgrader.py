@@ -12,7 +12,6 @@ while the formgrader still works (a manual score typed in is saved in the gradeb
 from __future__ import annotations
 
 import importlib.util
-import os
 import shutil
 import time
 from pathlib import Path
@@ -45,15 +44,8 @@ class TeacherLab(labdriver.LabServer):
 def teacher(tmp_path_factory):
     kit = configure_kit()
     course = inert_course.build(tmp_path_factory.mktemp("cursus"), tmp_path_factory.mktemp("thuis"))
-    saved = os.environ.get("JUPYTER_CONFIG_PATH")
-    os.environ["JUPYTER_CONFIG_PATH"] = str(kit.DOCENT_CONFIG)
-    try:
+    with labdriver.config_path(kit.DOCENT_CONFIG):
         lab = TeacherLab(course).start(wait=False)
-    finally:
-        if saved is None:
-            os.environ.pop("JUPYTER_CONFIG_PATH", None)
-        else:
-            os.environ["JUPYTER_CONFIG_PATH"] = saved
     try:
         lab.wait_ready()
         yield lab, course

@@ -18,7 +18,6 @@ teacher switch (``kit.py lab --docent``: ``.venv/etc/smmkit-docent``) the teache
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from functools import lru_cache
@@ -121,16 +120,9 @@ def own_labs(configured):
     is read when Lab starts), started side by side; no user setting against the news pop-up: the
     kit's overrides must do that."""
     labs = {}
-    saved = os.environ.get("JUPYTER_CONFIG_PATH")
-    try:
-        for where, config in (("laptop", kit.LAPTOP_CONFIG), ("docent", kit.DOCENT_CONFIG)):
-            os.environ["JUPYTER_CONFIG_PATH"] = str(config)
+    for where, config in (("laptop", kit.LAPTOP_CONFIG), ("docent", kit.DOCENT_CONFIG)):
+        with labdriver.config_path(config):
             labs[where] = labdriver.LabServer([NOTEBOOK], news_setting=False).start(wait=False)
-    finally:
-        if saved is None:
-            os.environ.pop("JUPYTER_CONFIG_PATH", None)
-        else:
-            os.environ["JUPYTER_CONFIG_PATH"] = saved
     try:
         for lab in labs.values():
             lab.wait_ready()

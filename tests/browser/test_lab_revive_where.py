@@ -12,7 +12,6 @@ code can be opened there (to edit it), while in the student's Lab it stays colla
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -33,15 +32,8 @@ DUTCH = "niet meer verbonden met Python"
 @pytest.fixture(scope="module")
 def teacher_lab():
     kit.configure_lab()                      # what every kit.py command does first
-    saved = os.environ.get("JUPYTER_CONFIG_PATH")
-    os.environ["JUPYTER_CONFIG_PATH"] = str(kit.DOCENT_CONFIG)
-    try:
+    with labdriver.config_path(kit.DOCENT_CONFIG):
         lab = labdriver.LabServer([], news_setting=False).start(wait=False)
-    finally:
-        if saved is None:
-            os.environ.pop("JUPYTER_CONFIG_PATH", None)
-        else:
-            os.environ["JUPYTER_CONFIG_PATH"] = saved
     try:
         lab.wait_ready()
         yield lab
