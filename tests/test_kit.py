@@ -80,6 +80,13 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _default_hangup():
+    """SIGHUP as a terminal session has it: a suite started under ``nohup`` ignores SIGHUP, and an ignored
+    signal stays ignored through exec, so the Lab that kit.py starts would never see the one it forwards."""
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
 def _start_lab(tmp_path, *args: str):
     """`python3 kit.py lab --no-browser …` on a free port; returns (process, base url with token) once it answers."""
     port, token = _free_port(), "kit-stop-token"
@@ -88,7 +95,7 @@ def _start_lab(tmp_path, *args: str):
         [sys.executable, str(ROOT / "kit.py"), "lab", *args, "--no-browser", f"--port={port}",
          "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}"],
         cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        start_new_session=True)
+        start_new_session=True, preexec_fn=_default_hangup)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline and kit_py.poll() is None:
         try:

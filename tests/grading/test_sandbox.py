@@ -299,6 +299,7 @@ def test_the_client_connects_once_the_sandboxed_kernel_listens(tmp_path):
     """The kernel manager waits for the kernel's sockets before the client sends kernel_info (a message to an
     ipc socket that does not exist yet waits for zmq's reconnect): the sockets exist when start_kernel returns."""
     import asyncio
+    import concurrent.futures
 
     box = Sandbox(work=tmp_path / "werk", hide=[ROOT])
     here = tmp_path / "werk" / "opdracht"
@@ -313,4 +314,6 @@ def test_the_client_connects_once_the_sandboxed_kernel_listens(tmp_path):
         finally:
             await km.shutdown_kernel(now=True)
 
-    assert asyncio.run(start()) == [True, True, True]
+    # a thread of its own: in the whole suite the browser tests' Playwright keeps an event loop running here
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        assert pool.submit(asyncio.run, start()).result() == [True, True, True]
