@@ -81,10 +81,12 @@ def _alive(pid: int) -> bool:
 
 
 def _default_hangup():
-    """SIGHUP as a terminal session has it: a suite started under ``nohup`` ignores SIGHUP, and an ignored
-    signal stays ignored through exec, so the Lab that kit.py starts would never see the one it forwards."""
-    if hasattr(signal, "SIGHUP"):
-        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    """SIGHUP and SIGINT as a terminal session has them: a suite started under ``nohup`` ignores SIGHUP, one
+    started in the background of a shell without job control ignores SIGINT, and an ignored signal stays
+    ignored through exec, so the Lab that kit.py starts would never see the one it forwards."""
+    for name in ("SIGHUP", "SIGINT"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 def _start_lab(tmp_path, *args: str):

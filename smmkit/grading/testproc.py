@@ -235,7 +235,8 @@ KERNEL_MODULES = ("ipykernel.debugger", "ipykernel.ipkernel", "ipykernel.kernela
                   "email.parser", "encodings.ascii", "encodings.idna", "encodings.latin_1", "importlib.readers",
                   "pandas.io.formats.html", "pandas.io.formats.string", "smmkit.safetynet", "smmkit.variant",
                   "smmkit.progress", "smmkit.datasets", "stack_data", "pygments.console", "pygments.formatters",
-                  "pygments.formatters.terminal256", "pygments.formatters.terminal", "pygments.styles.default")
+                  "pygments.formatters.terminal256", "pygments.formatters.terminal", "pygments.styles.default",
+                  "psutil")  # ipykernel imports psutil lazily (a full CI run's kernel compiled its 5 modules)
 
 
 def fill_kernel_cache() -> None:
