@@ -25,20 +25,25 @@ class Kernel:
         content = dict(code=code, silent=False, store_history=True, user_expressions={}, allow_stdin=False,
                        stop_on_error=False)
         message = self.kc.session.msg("execute_request", content, metadata={"cellId": cell_id} if cell_id else {})
+        replies = self.send(message, timeout=120, what=repr(code))
+        return [dict(r["content"], output_type=r["msg_type"]) for r in replies
+                if r["msg_type"] in ("stream", "display_data", "execute_result", "error")]
+
+    def send(self, message, timeout: float, what: str) -> list[dict]:
+        """Send ``message`` on the shell channel; every iopub message it caused, until the kernel is idle."""
         self.kc.shell_channel.send(message)
-        outputs = []
+        published = []
         while True:
             try:
-                reply = self.kc.get_iopub_msg(timeout=120)
+                reply = self.kc.get_iopub_msg(timeout=timeout)
             except queue.Empty:
-                raise AssertionError(f"no answer from the kernel for {code!r}") from None
+                raise AssertionError(f"no idle status after {what}") from None
             if reply["parent_header"].get("msg_id") != message["header"]["msg_id"]:
                 continue
-            kind = reply["msg_type"]
-            if kind == "status" and reply["content"]["execution_state"] == "idle":
-                return outputs
-            if kind in ("stream", "display_data", "execute_result", "error"):
-                outputs.append(dict(reply["content"], output_type=kind))
+            if reply["msg_type"] == "status" and reply["content"]["execution_state"] == "idle":
+                return published
+            if reply["msg_type"] != "status":
+                published.append(reply)
 
     def stop(self):
         self.kc.stop_channels()

@@ -9,7 +9,6 @@ the real browser).
 from __future__ import annotations
 
 import json
-import queue
 
 import kernels
 import pytest
@@ -30,20 +29,7 @@ class Kernel(kernels.Kernel):
         content = {"comm_id": comm_id, "data": data}
         if open_comm:
             content["target_name"] = "smmkit.cells"
-        message = self.kc.session.msg(kind, content)
-        self.kc.shell_channel.send(message)
-        published = []
-        while True:
-            try:
-                reply = self.kc.get_iopub_msg(timeout=60)
-            except queue.Empty:
-                raise AssertionError(f"no idle status after {kind}") from None
-            if reply["parent_header"].get("msg_id") != message["header"]["msg_id"]:
-                continue
-            if reply["msg_type"] == "status" and reply["content"]["execution_state"] == "idle":
-                return published
-            if reply["msg_type"] != "status":
-                published.append(reply)
+        return self.send(self.kc.session.msg(kind, content), timeout=60, what=kind)
 
     def text(self, code: str, cell_id: str | None = None) -> str:
         shown = []
